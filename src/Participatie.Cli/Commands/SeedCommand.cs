@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Participatie.Cli.Output;
+using Participatie.Cli.Seeding;
+
+namespace Participatie.Cli.Commands;
+
+/// <summary><c>participatie seed</c>: builds a synthetic demo city through the gateway.</summary>
+internal static class SeedCommand
+{
+    public static Command Create()
+    {
+        var neighbourhoods = CountOption("--neighbourhoods", 20, minimum: 1, "Neighbourhoods to create (Rotterdam areas)");
+        var coaches = CountOption("--coaches", 50, minimum: 1, "Coaches to create");
+        var clients = CountOption("--clients", 5000, minimum: 0, "People on assistance to register and assign to a coach");
+        var concurrency = CountOption("--concurrency", 16, minimum: 1, "Calls in flight at once");
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the generator: the same seed gives the same city, and repeating a run changes nothing",
+            DefaultValueFactory = _ => 2026,
+        };
+
+        var command = new Command("seed", "Build a synthetic demo city: neighbourhoods, coaches, people on assistance, assignments")
+        {
+            neighbourhoods, coaches, clients, concurrency, seed,
+        };
+        command.SetAction(Gateway.Action((parseResult, gateway, cancellationToken) => RunAsync(
+            parseResult,
+            gateway,
+            new SeedSettings(parseResult.GetValue(neighbourhoods), parseResult.GetValue(coaches), parseResult.GetValue(clients), parseResult.GetValue(concurrency), parseResult.GetValue(seed)),
+            cancellationToken)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, Gateway gateway, SeedSettings settings, CancellationToken cancellationToken)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        error.WriteLine($"Seeding {settings.Neighbourhoods} neighbourhoods, {settings.Coaches} coaches and {settings.Clients} clients "
+            + $"through {gateway.Address} (seed {settings.Seed}, {settings.Concurrency} calls at once)");
+
+        var report = await new Seeder(gateway.Channel, settings, error).RunAsync(cancellationToken);
+
+        WriteSummary(output, gateway.Address, settings, report);
+        if (report.WithoutCoach > 0)
+        {
+            error.WriteLine($"{report.WithoutCoach} people have no coach: every caseload is full. Coaches keep the limit of the run that "
+                + "created them; add coaches with a larger --coaches, or use a new --seed.");
+        }
+
+        if (report.Failures.Count == 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        error.WriteLine($"{report.Failures.Count} calls failed; the first {Math.Min(report.Failures.Count, FailureLog.Kept)}:");
+        foreach (var failure in report.Failures.First)
+        {
+            error.WriteLine($"  {failure}");
+        }
+
+        return ExitCodes.Failure;
+    }
+
+    private static void WriteSummary(TextWriter output, string address, SeedSettings settings, SeedReport report)
+    {
+        var calls = report.Steps.Sum(s => s.Succeeded);
+        output.WriteLine($"Seeded through {address} (seed {settings.Seed}) in {report.Elapsed.TotalSeconds:0.0} s: "
+            + $"{calls} calls succeeded, {calls / Math.Max(report.Elapsed.TotalSeconds, 0.001):0}/s");
+
+        var table = new TextTable(
+            new Column("STEP"),
+            new Column("DONE", RightAligned: true),
+            new Column("OF", RightAligned: true),
+            new Column("SECONDS", RightAligned: true),
+            new Column("PER SECOND", RightAligned: true));
+        foreach (var step in report.Steps)
+        {
+            table.AddRow(step.Name, $"{step.Succeeded}", $"{step.Requested}", $"{step.Elapsed.TotalSeconds:0.0}", $"{step.PerSecond:0}");
+        }
+
+        table.Write(output, indent: "  ");
+        output.WriteLine($"  {report.CaseloadPlaces} caseload places; {report.AlreadyAssigned} people already had a coach, "
+            + $"{report.WithoutCoach} found no coach with room; {report.Failures.Count} calls failed");
+    }
+
+    private static Option<int> CountOption(string name, int defaultValue, int minimum, string description)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < minimum)
+            {
+                result.AddError($"{name} must be at least {minimum}");
+            }
+        });
+        return option;
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Participatie.Cli.Commands;
+
+var root = new RootCommand("participatie: seed, inspect and check the Participatie platform through its gRPC gateway")
+{
+    Gateway.AddressOption,
+    SeedCommand.Create(),
+    StatusCommand.Create(),
+    PingCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,50 @@
+using Participatie.Domain.People;
+using Participatie.Domain.Validation;
+
+namespace Participatie.Domain.Reintegration;
+
+/// <summary>The facts a reintegration estimate is computed from.</summary>
+public sealed record ReintegrationFactors(
+    EducationLevel Education,
+    int WorkExperienceYears,
+    LanguageProficiency Language,
+    HealthLimitation Health,
+    IReadOnlyList<SocialCircumstance> SocialCircumstances,
+    int YearsOnAssistance)
+{
+    public bool Equals(ReintegrationFactors? other) =>
+        other is not null
+        && Education == other.Education
+        && WorkExperienceYears == other.WorkExperienceYears
+        && Language == other.Language
+        && Health == other.Health
+        && YearsOnAssistance == other.YearsOnAssistance
+        && SocialCircumstances.SequenceEqual(other.SocialCircumstances);
+
+    public override int GetHashCode() => HashCode.Combine(Education, WorkExperienceYears, Language, Health, YearsOnAssistance, SocialCircumstances.Count);
+}
+
+/// <summary>Checks reintegration factors.</summary>
+public static class ReintegrationFactorRules
+{
+    public const int MaxYears = 60;
+
+    /// <summary>Returns the factors with social circumstances de-duplicated and sorted, or null when a field is wrong.</summary>
+    public static ReintegrationFactors? Validate(Violations violations, ReintegrationFactors factors, string prefix)
+    {
+        var before = violations.Items.Count;
+        violations.Defined($"{prefix}.education", factors.Education);
+        violations.Range($"{prefix}.work_experience_years", factors.WorkExperienceYears, 0, MaxYears);
+        violations.Defined($"{prefix}.language", factors.Language);
+        violations.Defined($"{prefix}.health", factors.Health);
+        violations.Range($"{prefix}.years_on_assistance", factors.YearsOnAssistance, 0, MaxYears);
+        for (var i = 0; i < factors.SocialCircumstances.Count; i++)
+        {
+            violations.Defined($"{prefix}.social_circumstances[{i}]", factors.SocialCircumstances[i]);
+        }
+
+        return violations.Items.Count > before
+            ? null
+            : factors with { SocialCircumstances = [.. factors.SocialCircumstances.Distinct().Order()] };
+    }
+}

@@ -1,0 +1,87 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+using Participatie.Abstractions.Errors;
+
+namespace Participatie.Gateway.Errors;
+
+/// <summary>
+/// Turns the platform's typed failures into gRPC statuses with the rich error model (google.rpc.Status with
+/// BadRequest field violations or ErrorInfo reasons). Anything a caller can cause has a status of its own; only a
+/// defect of ours becomes INTERNAL, and then without internals in the message.
+/// </summary>
+public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
+{
+    public const string Domain = "participatie.nl";
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request,
+        ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Translate(exception, context.Method);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request,
+        IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Translate(exception, context.Method);
+        }
+    }
+
+    private RpcException Translate(Exception exception, string method)
+    {
+        switch (exception)
+        {
+            case InvalidInputException invalid:
+                return Status(Code.InvalidArgument, "The request has invalid fields.", new BadRequest
+                {
+                    FieldViolations = { invalid.Errors.Select(e => new BadRequest.Types.FieldViolation { Field = e.Field, Description = e.Description }) },
+                });
+            case NotFoundException notFound:
+                return Status(Code.NotFound, notFound.Message, new ResourceInfo { ResourceType = notFound.Kind, ResourceName = notFound.ResourceId });
+            case PreconditionFailedException failed:
+                return Status(Code.FailedPrecondition, failed.Message, new ErrorInfo { Reason = failed.Reason, Domain = Domain });
+            case AlreadyExistsException exists:
+                return Status(Code.AlreadyExists, exists.Message, new ResourceInfo { ResourceType = exists.Kind, ResourceName = exists.ResourceId });
+            case OperationCanceledException:
+                return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
+            case TimeoutException:
+                LogUnavailable(logger, method, exception);
+                return Status(Code.Unavailable, "The platform did not answer in time; the call may be retried.", new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) });
+            case SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException:
+                LogUnavailable(logger, method, exception);
+                return Status(Code.Unavailable, "The platform is not available right now; the call may be retried.", new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) });
+            default:
+                LogDefect(logger, method, exception);
+                return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "An internal error occurred; it has been logged."));
+        }
+    }
+
+    private static RpcException Status(Code code, string message, Google.Protobuf.IMessage detail) =>
+        new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} could not reach the cluster")]
+    private static partial void LogUnavailable(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed with a defect")]
+    private static partial void LogDefect(ILogger logger, string method, Exception exception);
+}

@@ -1,0 +1,39 @@
+using Grpc.Core;
+using Participatie.Abstractions.Neighbourhoods;
+using Participatie.Abstractions.Platform;
+using Participatie.Contracts.V1;
+using Participatie.Domain;
+using Participatie.Gateway.Errors;
+using Participatie.Gateway.Mapping;
+
+namespace Participatie.Gateway.Services;
+
+/// <summary>NeighbourhoodService.</summary>
+public sealed class NeighbourhoodApi(IGrainFactory grains) : NeighbourhoodService.NeighbourhoodServiceBase
+{
+    public override async Task<CreateNeighbourhoodResponse> CreateNeighbourhood(CreateNeighbourhoodRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("neighbourhood_id", request.NeighbourhoodId, IdKind.Neighbourhood);
+        var view = await grains.GetGrain<INeighbourhoodGrain>(id).CreateAsync(new CreateNeighbourhoodCommand(request.Name, request.Municipality));
+        return new CreateNeighbourhoodResponse { Neighbourhood = view.ToContract() };
+    }
+
+    public override async Task<GetNeighbourhoodResponse> GetNeighbourhood(GetNeighbourhoodRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("neighbourhood_id", request.NeighbourhoodId, IdKind.Neighbourhood);
+        return new GetNeighbourhoodResponse { Neighbourhood = (await grains.GetGrain<INeighbourhoodGrain>(id).GetAsync()).ToContract() };
+    }
+
+    public override async Task<ListNeighbourhoodsResponse> ListNeighbourhoods(ListNeighbourhoodsRequest request, ServerCallContext context)
+    {
+        var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
+        var ids = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).ListNeighbourhoodsAsync(after, size + 1);
+        var page = ids.Take(size).ToList();
+        var views = await Task.WhenAll(page.Select(id => grains.GetGrain<INeighbourhoodGrain>(id).GetAsync()));
+        return new ListNeighbourhoodsResponse
+        {
+            Neighbourhoods = { views.Select(v => v.ToContract()) },
+            NextPageToken = ids.Count > size ? PageTokens.Encode(page[^1]) : string.Empty,
+        };
+    }
+}

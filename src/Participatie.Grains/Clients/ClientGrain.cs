@@ -1,0 +1,309 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Participatie.Abstractions.Clients;
+using Participatie.Abstractions.Coaches;
+using Participatie.Abstractions.Errors;
+using Participatie.Abstractions.Neighbourhoods;
+using Participatie.Domain;
+using Participatie.Domain.People;
+using Participatie.Domain.Reintegration;
+using Participatie.Domain.Validation;
+using Participatie.Grains.Infrastructure;
+
+namespace Participatie.Grains.Clients;
+
+/// <summary>
+/// One person on social assistance. The record is the truth about the person's coach and neighbourhood; coaches'
+/// caseloads and neighbourhood figures are derived from it through versioned contributions sent from an outbox
+/// that is stored in the same write as the change (see <see cref="OutboxDelivery"/>).
+/// </summary>
+public sealed partial class ClientGrain(
+    [PersistentState(StorageNames.Client, StorageNames.Provider)] IPersistentState<ClientState> record,
+    IOptions<ReintegrationPolicy> policy,
+    IFaultPoints faults,
+    TimeProvider time,
+    IOptions<OutboxOptions> outboxOptions,
+    ILogger<ClientGrain> logger) : Grain, IClientGrain, IRemindable
+{
+    private readonly OutboxDelivery _outbox = new(outboxOptions.Value);
+
+    private ClientState State => record.State;
+
+    private string ClientId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A change stored before a crash may not have reached its coaches and neighbourhood: deliver it now.
+        if (HasPending)
+        {
+            await DeliverAsync();
+        }
+    }
+
+    public async Task<ClientView> RegisterAsync(RegisterClientCommand command)
+    {
+        var fingerprint = Fingerprint(command);
+        if (State.Registered)
+        {
+            if (command.RequestId is not null && command.RequestId == State.RequestId && fingerprint == State.RequestFingerprint)
+            {
+                return State.ToView(ClientId);
+            }
+
+            throw new AlreadyExistsException("client", ClientId, command.RequestId is null
+                ? $"client {ClientId} is already registered"
+                : "request_id was used before for a different intake; use a new request_id");
+        }
+
+        var violations = new Violations();
+        violations.Id("client_id", ClientId, IdKind.Client);
+        var today = Today.In(time);
+        var intake = IntakeRules.Validate(
+            violations,
+            command.GivenName,
+            command.FamilyName,
+            command.DateOfBirth,
+            command.HouseholdType,
+            command.Postcode,
+            command.NeighbourhoodId,
+            command.Factors?.ToDomain(),
+            today);
+        var registeredBy = violations.Text("registered_by", command.RegisteredBy, 100);
+        violations.ThrowIfAny();
+
+        var youth = IntakeRules.YouthPathwayReason(intake!.DateOfBirth, today);
+        if (youth is not null)
+        {
+            throw new PreconditionFailedException(Reasons.YouthPathway, youth);
+        }
+
+        if (!await GrainFactory.GetGrain<INeighbourhoodGrain>(intake.NeighbourhoodId).ExistsAsync())
+        {
+            throw new NotFoundException("neighbourhood", intake.NeighbourhoodId);
+        }
+
+        var now = time.GetUtcNow();
+        var estimate = ReintegrationEstimator.Estimate(policy.Value.ModelOn(today), intake.DateOfBirth, intake.Factors, today);
+
+        State.Registered = true;
+        State.RequestId = command.RequestId;
+        State.RequestFingerprint = fingerprint;
+        State.GivenName = intake.GivenName;
+        State.FamilyName = intake.FamilyName;
+        State.DateOfBirth = intake.DateOfBirth;
+        State.HouseholdType = intake.HouseholdType;
+        State.Postcode = intake.Postcode;
+        State.NeighbourhoodId = intake.NeighbourhoodId;
+        State.Factors = intake.Factors.ToRecord();
+        State.Estimates.Add(estimate.ToRecord(now, registeredBy!));
+        State.RegisteredAt = now;
+        await CommitAsync(neighbourhoods: [intake.NeighbourhoodId]);
+        LogRegistered(logger, ClientId, estimate.Segment);
+        return State.ToView(ClientId);
+    }
+
+    public Task<ClientView> GetAsync()
+    {
+        EnsureRegistered();
+        return Task.FromResult(State.ToView(ClientId));
+    }
+
+    public async Task<EstimateView> AssessAsync(FactorsData? factors, string assessedBy)
+    {
+        EnsureRegistered();
+        var violations = new Violations();
+        var checkedFactors = factors is null ? State.Factors.ToDomain() : ReintegrationFactorRules.Validate(violations, factors.ToDomain(), "factors");
+        var by = violations.Text("assessed_by", assessedBy, 100);
+        violations.ThrowIfAny();
+
+        var today = Today.In(time);
+        var estimate = ReintegrationEstimator.Estimate(policy.Value.ModelOn(today), State.DateOfBirth, checkedFactors!, today);
+        State.Factors = checkedFactors!.ToRecord();
+        State.Estimates.Add(estimate.ToRecord(time.GetUtcNow(), by!));
+        await CommitAsync(neighbourhoods: [State.NeighbourhoodId], coaches: CurrentCoach());
+        return State.Estimates[^1].ToView();
+    }
+
+    public async Task<EstimateView> OverrideEstimateAsync(int months, string reason, string coachId)
+    {
+        EnsureRegistered();
+        var violations = new Violations();
+        var checkedReason = EstimateOverrideRules.Validate(violations, months, reason);
+        violations.Id("coach_id", coachId, IdKind.Coach);
+        violations.ThrowIfAny();
+
+        if (State.Estimates.Count == 0)
+        {
+            throw new PreconditionFailedException(Reasons.NotAssessed, "there is no estimate to override yet");
+        }
+
+        if (State.CoachId != coachId)
+        {
+            throw new PreconditionFailedException(Reasons.NotInCaseload, $"only the person's own coach can override the estimate; {coachId} is not their coach");
+        }
+
+        var current = State.Estimates[^1];
+        State.Estimates.Add(new EstimateRecord
+        {
+            Months = months,
+            ComputedMonths = current.ComputedMonths,
+            Contributions = current.Contributions,
+            CutMonths = current.CutMonths,
+            Segment = ReintegrationEstimator.Place(months, current.CutMonths),
+            Model = current.Model,
+            ModelEffectiveFrom = current.ModelEffectiveFrom,
+            Overridden = true,
+            OverrideReason = checkedReason,
+            OverriddenBy = coachId,
+            AssessedAt = time.GetUtcNow(),
+            AssessedBy = coachId,
+        });
+        await CommitAsync(neighbourhoods: [State.NeighbourhoodId], coaches: CurrentCoach());
+        return State.Estimates[^1].ToView();
+    }
+
+    public async Task<string?> AssignCoachAsync(string coachId)
+    {
+        EnsureRegistered();
+        var violations = new Violations();
+        violations.Id("coach_id", coachId, IdKind.Coach);
+        violations.ThrowIfAny();
+
+        var previous = State.CoachId;
+        if (previous == coachId)
+        {
+            // Already assigned: make sure the coach knows, then answer as the first time.
+            await DeliverAsync();
+            return null;
+        }
+
+        // First hold a place with the new coach (this is where a full caseload stops us, before anything changes
+        // here), then commit. If we fail in between, the coach finds the unconfirmed place and checks it with us.
+        var version = State.Version + 1;
+        await GrainFactory.GetGrain<ICoachGrain>(coachId).ReserveAsync(ClientId, version, State.Summary());
+        faults.Hit(FaultPoint.AssignAfterReserve);
+
+        State.CoachId = coachId;
+        await CommitAsync(neighbourhoods: [State.NeighbourhoodId], coaches: previous is null ? [coachId] : [coachId, previous]);
+        return previous;
+    }
+
+    public async Task ReleaseCoachAsync(string coachId)
+    {
+        EnsureRegistered();
+        if (State.CoachId != coachId)
+        {
+            throw new PreconditionFailedException(Reasons.NotInCaseload, $"client {ClientId} is not in the caseload of coach {coachId}");
+        }
+
+        State.CoachId = null;
+        await CommitAsync(neighbourhoods: [State.NeighbourhoodId], coaches: [coachId]);
+    }
+
+    public Task<CoachAssignment> GetCoachAssignmentAsync() =>
+        Task.FromResult(State.Registered
+            ? new CoachAssignment(State.CoachId, State.Version, State.Summary())
+            : new CoachAssignment(null, State.Version, null));
+
+    public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
+    {
+        if (reminderName == OutboxDelivery.ReminderName)
+        {
+            await DeliverAsync();
+            if (!HasPending)
+            {
+                await _outbox.RemoveBackstopAsync(this);
+            }
+        }
+    }
+
+    private bool HasPending => State.PendingCoaches.Count > 0 || State.PendingNeighbourhoods.Count > 0;
+
+    private string[] CurrentCoach() => State.CoachId is null ? [] : [State.CoachId];
+
+    private void EnsureRegistered()
+    {
+        if (!State.Registered)
+        {
+            throw new NotFoundException("client", ClientId);
+        }
+    }
+
+    /// <summary>
+    /// Stores the change with a new version and the list of coaches and neighbourhoods that must hear of it, in one
+    /// write; then tells them. A failed write leaves memory ahead of storage, so the activation is dropped and the
+    /// next call reads the stored record again.
+    /// </summary>
+    private async Task CommitAsync(string[] neighbourhoods, string[]? coaches = null)
+    {
+        State.Version++;
+        foreach (var id in neighbourhoods.Where(id => !State.PendingNeighbourhoods.Contains(id)))
+        {
+            State.PendingNeighbourhoods.Add(id);
+        }
+
+        foreach (var id in (coaches ?? []).Where(id => !State.PendingCoaches.Contains(id)))
+        {
+            State.PendingCoaches.Add(id);
+        }
+
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        faults.Hit(FaultPoint.BeforeDelivery);
+        await DeliverAsync();
+    }
+
+    /// <summary>
+    /// Sends the current contribution to every pending coach and neighbourhood. Receivers keep the newest version,
+    /// so sending again is harmless. Delivered targets are cleared in memory only: the next write stores that, and
+    /// until then a restart merely delivers once more.
+    /// </summary>
+    private async Task DeliverAsync()
+    {
+        var failed = false;
+        foreach (var coachId in State.PendingCoaches.ToArray())
+        {
+            var contribution = new CaseloadContribution(ClientId, State.Version, State.CoachId == coachId, State.Summary());
+            var ok = await _outbox.TryAsync(() => GrainFactory.GetGrain<ICoachGrain>(coachId).ApplyAsync(contribution), coachId, logger);
+            failed |= !ok;
+            if (ok)
+            {
+                State.PendingCoaches.Remove(coachId);
+            }
+        }
+
+        foreach (var neighbourhoodId in State.PendingNeighbourhoods.ToArray())
+        {
+            var resident = State.NeighbourhoodId == neighbourhoodId;
+            var contribution = new ResidentContribution(ClientId, State.Version, resident, State.CurrentSegment(), State.CoachId is not null);
+            var ok = await _outbox.TryAsync(() => GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ApplyAsync(contribution), neighbourhoodId, logger);
+            failed |= !ok;
+            if (ok)
+            {
+                State.PendingNeighbourhoods.Remove(neighbourhoodId);
+            }
+        }
+
+        await _outbox.AfterDeliveryAsync(this, failed, DeliverAsync);
+    }
+
+    private static string Fingerprint(RegisterClientCommand command)
+    {
+        var json = JsonSerializer.Serialize(command with { RequestId = null });
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered client {ClientId} in segment {Segment}")]
+    private static partial void LogRegistered(ILogger logger, string clientId, Segment segment);
+}

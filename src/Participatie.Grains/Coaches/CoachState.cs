@@ -1,0 +1,56 @@
+using Participatie.Domain.People;
+
+namespace Participatie.Grains.Coaches;
+
+/// <summary>The stored record of one coach and the caseload as derived from the people's records.</summary>
+[GenerateSerializer, Alias("participatie.state.Coach")]
+public sealed class CoachState
+{
+    public const int CurrentSchema = 1;
+
+    [Id(0)] public int SchemaVersion { get; set; } = CurrentSchema;
+
+    [Id(1)] public bool Created { get; set; }
+
+    [Id(2)] public string? RequestId { get; set; }
+
+    [Id(3)] public string DisplayName { get; set; } = string.Empty;
+
+    [Id(4)] public int CaseloadLimit { get; set; }
+
+    [Id(5)] public string? NeighbourhoodId { get; set; }
+
+    [Id(6)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Per person the newest contribution seen: in the caseload, reserved, or removed (kept as a version marker).</summary>
+    [Id(7)] public Dictionary<string, CaseloadEntryRecord> Entries { get; set; } = [];
+
+    [Id(8)] public DateTimeOffset LastFullReconcile { get; set; }
+}
+
+public enum EntryStatus
+{
+    Reserved = 1,
+    Active = 2,
+    Removed = 3,
+}
+
+[GenerateSerializer, Alias("participatie.state.CaseloadEntry")]
+public sealed class CaseloadEntryRecord
+{
+    [Id(0)] public long Version { get; set; }
+
+    [Id(1)] public EntryStatus Status { get; set; }
+
+    [Id(2)] public string DisplayName { get; set; } = string.Empty;
+
+    [Id(3)] public string NeighbourhoodId { get; set; } = string.Empty;
+
+    [Id(4)] public Segment Segment { get; set; }
+
+    [Id(5)] public DateTimeOffset ChangedAt { get; set; }
+
+    [Id(6)] public DateTimeOffset AssignedAt { get; set; }
+
+    public bool Counts => Status is EntryStatus.Reserved or EntryStatus.Active;
+}

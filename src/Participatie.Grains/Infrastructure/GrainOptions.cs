@@ -1,0 +1,54 @@
+namespace Participatie.Grains.Infrastructure;
+
+/// <summary>Caseload settings (configuration section <c>Caseload</c>).</summary>
+public sealed class CaseloadOptions
+{
+    public const string Section = "Caseload";
+
+    /// <summary>The limit a coach gets when none is given.</summary>
+    public int DefaultLimit { get; set; } = 100;
+
+    /// <summary>The highest limit that may be set.</summary>
+    public int MaximumLimit { get; set; } = 1000;
+
+    /// <summary>How long a reserved place may stay unconfirmed before it is checked against the person's record.</summary>
+    public TimeSpan ReservationTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a coach checks unconfirmed places (a reminder, so it survives restarts).</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a coach checks its whole caseload against the people's records.</summary>
+    public TimeSpan FullReconcileInterval { get; set; } = TimeSpan.FromHours(24);
+
+    public IEnumerable<string> Problems()
+    {
+        if (DefaultLimit < 1 || DefaultLimit > MaximumLimit)
+        {
+            yield return $"{Section}:DefaultLimit must be between 1 and {Section}:MaximumLimit";
+        }
+
+        if (ReservationTimeout < TimeSpan.Zero)
+        {
+            yield return $"{Section}:ReservationTimeout must not be negative";
+        }
+
+        if (ReconcileInterval <= TimeSpan.Zero || FullReconcileInterval <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:ReconcileInterval and {Section}:FullReconcileInterval must be positive (and at least Reminders:MinimumReminderPeriod, one minute by default)";
+        }
+    }
+}
+
+/// <summary>Settings of the outbox that carries a grain's changes to the grains whose figures depend on them.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>The first retry after a failed delivery; it doubles up to <see cref="MaximumRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaximumRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The reminder that wakes a grain with undelivered changes after a restart.</summary>
+    public TimeSpan BackstopInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,35 @@
+using Participatie.Domain.People;
+
+namespace Participatie.Grains.Neighbourhoods;
+
+/// <summary>The stored record of a neighbourhood: its definition and each resident's newest contribution.</summary>
+[GenerateSerializer, Alias("participatie.state.Neighbourhood")]
+public sealed class NeighbourhoodState
+{
+    public const int CurrentSchema = 1;
+
+    [Id(0)] public int SchemaVersion { get; set; } = CurrentSchema;
+
+    [Id(1)] public bool Created { get; set; }
+
+    [Id(2)] public string Name { get; set; } = string.Empty;
+
+    [Id(3)] public string Municipality { get; set; } = string.Empty;
+
+    [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Per person the newest contribution, kept also after they moved away (as a version marker).</summary>
+    [Id(5)] public Dictionary<string, ResidentRecord> Residents { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("participatie.state.Resident")]
+public sealed class ResidentRecord
+{
+    [Id(0)] public long Version { get; set; }
+
+    [Id(1)] public bool Resident { get; set; }
+
+    [Id(2)] public Segment Segment { get; set; }
+
+    [Id(3)] public bool HasCoach { get; set; }
+}

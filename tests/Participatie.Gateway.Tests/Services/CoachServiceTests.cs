@@ -1,0 +1,85 @@
+using Grpc.Core;
+using Participatie.Contracts.V1;
+
+namespace Participatie.Gateway.Tests.Services;
+
+[Collection(GatewayCollection.Name)]
+public sealed class CoachServiceTests(GatewayFixture gateway)
+{
+    [Fact]
+    public async Task AssignReassignAndReleaseKeepCaseloadsAndRecordsInAgreement()
+    {
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        var client = (await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk))).Client.ClientId;
+        var first = (await gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Anouk Bakker" })).Coach.CoachId;
+        var second = (await gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Youssef Ait" })).Coach.CoachId;
+
+        await gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = first, ClientId = client });
+        var moved = await gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = second, ClientId = client });
+
+        Assert.Equal(first, moved.PreviousCoachId);
+        Assert.Equal(1, moved.Coach.CaseloadSize);
+        var caseload = await gateway.Coaches.GetCaseloadAsync(new GetCaseloadRequest { CoachId = second });
+        Assert.Equal("Mohamed El Amrani", Assert.Single(caseload.Entries).DisplayName);
+        Assert.Empty((await gateway.Coaches.GetCaseloadAsync(new GetCaseloadRequest { CoachId = first })).Entries);
+
+        await RpcAssert.PreconditionAsync(() => gateway.Coaches.ReleaseClientAsync(new ReleaseClientRequest { CoachId = first, ClientId = client }).ResponseAsync, "NOT_IN_CASELOAD");
+        var released = await gateway.Coaches.ReleaseClientAsync(new ReleaseClientRequest { CoachId = second, ClientId = client });
+
+        Assert.Equal(0, released.Coach.CaseloadSize);
+        Assert.Equal(string.Empty, (await gateway.Clients.GetClientAsync(new GetClientRequest { ClientId = client })).Client.CoachId);
+    }
+
+    [Fact]
+    public async Task AFullCaseloadGetsFailedPreconditionCaseloadFull()
+    {
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        var coach = (await gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Anouk Bakker", CaseloadLimit = 1 })).Coach.CoachId;
+        var clients = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            clients.Add((await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk))).Client.ClientId);
+        }
+
+        await gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = coach, ClientId = clients[0] });
+
+        await RpcAssert.PreconditionAsync(() => gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = coach, ClientId = clients[1] }).ResponseAsync, "CASELOAD_FULL");
+        Assert.Equal(string.Empty, (await gateway.Clients.GetClientAsync(new GetClientRequest { ClientId = clients[1] })).Client.CoachId);
+    }
+
+    [Fact]
+    public async Task BadCoachRequestsAreInvalidOrNotFoundAndChangeNothing()
+    {
+        await RpcAssert.InvalidAsync(() => gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "", CaseloadLimit = -5 }).ResponseAsync, "display_name", "caseload_limit");
+        await RpcAssert.InvalidAsync(() => gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = "co-x", ClientId = "nobody" }).ResponseAsync, "coach_id", "client_id");
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = "co-0000000000000000", ClientId = "cl-0000000000000000" }).ResponseAsync);
+        await RpcAssert.InvalidAsync(() => gateway.Coaches.GetCaseloadAsync(new GetCaseloadRequest { CoachId = "co-0000000000000000", PageToken = "not-a-token" }).ResponseAsync, "page_token");
+        await RpcAssert.InvalidAsync(() => gateway.Coaches.GetCaseloadAsync(new GetCaseloadRequest { CoachId = "co-0000000000000000", PageSize = 100_000 }).ResponseAsync, "page_size");
+    }
+
+    [Fact]
+    public async Task CaseloadPagesWithTokensCoverEveryoneOnce()
+    {
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        var coach = (await gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Anouk Bakker", CaseloadLimit = 5 })).Coach.CoachId;
+        var clients = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = (await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk))).Client.ClientId;
+            await gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = coach, ClientId = id });
+            clients.Add(id);
+        }
+
+        var seen = new List<string>();
+        var token = string.Empty;
+        do
+        {
+            var page = await gateway.Coaches.GetCaseloadAsync(new GetCaseloadRequest { CoachId = coach, PageSize = 2, PageToken = token });
+            seen.AddRange(page.Entries.Select(e => e.ClientId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(clients.Order(StringComparer.Ordinal), seen);
+    }
+}

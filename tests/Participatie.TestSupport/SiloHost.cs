@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Participatie.Silo;
+
+namespace Participatie.TestSupport;
+
+/// <summary>
+/// A real silo host (Orleans silo plus gRPC gateway on Kestrel) started in this process on free loopback ports,
+/// reached through a real HTTP/2 gRPC channel.
+/// </summary>
+public sealed class SiloHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SiloHost(WebApplication app, int port, int webPort)
+    {
+        _app = app;
+        Address = $"http://127.0.0.1:{port}";
+        WebAddress = $"http://127.0.0.1:{webPort}";
+        Channel = GrpcChannel.ForAddress(Address);
+    }
+
+    /// <summary>The HTTP/2 (h2c) endpoint for gRPC.</summary>
+    public string Address { get; }
+
+    /// <summary>The HTTP/1.1 endpoint for gRPC-Web from browsers.</summary>
+    public string WebAddress { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a host with the given profile; extra settings are "Section:Key" → value.</summary>
+    public static async Task<SiloHost> StartAsync(
+        string profile,
+        string? dataDirectory = null,
+        IDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? overrides = null)
+    {
+        var port = FreePort();
+        var webPort = FreePort();
+        var args = new Dictionary<string, string>
+        {
+            ["Storage:Profile"] = profile,
+            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{port}",
+            ["Kestrel:Endpoints:Web:Url"] = $"http://127.0.0.1:{webPort}",
+            ["Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Warning",
+        };
+        if (dataDirectory is not null)
+        {
+            args["Storage:DataDirectory"] = dataDirectory;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            args[key] = value;
+        }
+
+        var app = SiloApp.Build([.. args.Select(a => $"--{a.Key}={a.Value}")], overrides);
+        await app.StartAsync();
+        return new SiloHost(app, port, webPort);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

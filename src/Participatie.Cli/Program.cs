@@ -7,6 +7,7 @@ var root = new RootCommand("participatie: seed, inspect and check the Participat
     SeedCommand.Create(),
     StatusCommand.Create(),
     PingCommand.Create(),
+    LoadCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -28,25 +28,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         return id;
     }
 
-    public static RegisterClientRequest Intake(string neighbourhoodId, int age = 45) => new()
-    {
-        GivenName = "Mohamed",
-        FamilyName = "El Amrani",
-        DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-age).AddDays(-100).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        HouseholdType = HouseholdType.Single,
-        Postcode = "3072AB",
-        NeighbourhoodId = neighbourhoodId,
-        RegisteredBy = "co-intake",
-        Factors = new ReintegrationFactors
-        {
-            Education = EducationLevel.LowerSecondary,
-            WorkExperienceYears = 3,
-            Language = LanguageProficiency.Adequate,
-            Health = HealthLimitation.Mild,
-            SocialCircumstances = { SocialCircumstance.ProblematicDebts },
-            YearsOnAssistance = 6,
-        },
-    };
+    public static RegisterClientRequest Intake(string neighbourhoodId, int age = 45) => SampleRequests.Intake(neighbourhoodId, age);
 }
 
 [CollectionDefinition(Name)]

@@ -25,7 +25,7 @@ public sealed class RestartTests : IDisposable
         await using (var first = await SiloHost.StartAsync("Local", _data))
         {
             await new NeighbourhoodService.NeighbourhoodServiceClient(first.Channel).CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = wijk, Name = "Bloemhof", Municipality = "Rotterdam" });
-            clientId = (await new ClientService.ClientServiceClient(first.Channel).RegisterClientAsync(Intake(wijk))).Client.ClientId;
+            clientId = (await new ClientService.ClientServiceClient(first.Channel).RegisterClientAsync(SampleRequests.Intake(wijk))).Client.ClientId;
             coachId = (await new CoachService.CoachServiceClient(first.Channel).CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne Jansen" })).Coach.CoachId;
             await new CoachService.CoachServiceClient(first.Channel).AssignClientAsync(new AssignClientRequest { CoachId = coachId, ClientId = clientId });
         }
@@ -50,7 +50,7 @@ public sealed class RestartTests : IDisposable
         await using (var first = await SiloHost.StartAsync("Local", _data, before, services => services.AddSingleton<IFaultPoints>(faults)))
         {
             await new NeighbourhoodService.NeighbourhoodServiceClient(first.Channel).CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = wijk, Name = "Tarwewijk", Municipality = "Rotterdam" });
-            clientId = (await new ClientService.ClientServiceClient(first.Channel).RegisterClientAsync(Intake(wijk))).Client.ClientId;
+            clientId = (await new ClientService.ClientServiceClient(first.Channel).RegisterClientAsync(SampleRequests.Intake(wijk))).Client.ClientId;
             // The coach's caseload-check reminder is registered at creation and stored in the SQLite file.
             coachId = (await new CoachService.CoachServiceClient(first.Channel).CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne Jansen" })).Coach.CoachId;
 
@@ -84,25 +84,6 @@ public sealed class RestartTests : IDisposable
             Directory.Delete(_data, recursive: true);
         }
     }
-
-    internal static RegisterClientRequest Intake(string neighbourhoodId) => new()
-    {
-        GivenName = "Priya",
-        FamilyName = "Ramdin",
-        DateOfBirth = "1968-06-15",
-        HouseholdType = HouseholdType.SingleParent,
-        Postcode = "3074 XK",
-        NeighbourhoodId = neighbourhoodId,
-        RegisteredBy = "co-intake",
-        Factors = new ReintegrationFactors
-        {
-            Education = EducationLevel.UpperSecondary,
-            WorkExperienceYears = 12,
-            Language = LanguageProficiency.Fluent,
-            Health = HealthLimitation.None,
-            YearsOnAssistance = 2,
-        },
-    };
 
     private sealed class OneShotFault(string point) : IFaultPoints
     {

@@ -1,0 +1,220 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Grpc.Net.Client;
+using Participatie.Cli.Load;
+using Participatie.Cli.Output;
+using Participatie.Contracts.V1;
+
+namespace Participatie.Cli.Commands;
+
+/// <summary><c>participatie load</c>: drives the gateway with a mix of calls and reports throughput and latency.</summary>
+internal static class LoadCommand
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    public static Command Create()
+    {
+        var duration = RangeOption("--duration", 30, 1, 3600, "Seconds to measure");
+        var concurrency = RangeOption("--concurrency", 16, 1, 1024, "Workers, each with one call in flight");
+        var warmup = RangeOption("--warmup", 5, 0, 3600, "Seconds of load before measuring, not counted");
+        var prepare = RangeOption("--prepare", 200, 1, 100_000,
+            $"Synthetic persons to create (idempotently) as targets, with a coach per {LoadTargets.CoachCaseloadLimit}");
+        var mix = new Option<string>("--mix")
+        {
+            Description = $"Operations and their weights as name=weight,...; names: {OperationMix.SupportedNames}",
+            DefaultValueFactory = _ => OperationMix.Default,
+        };
+        mix.Validators.Add(result =>
+        {
+            if (OperationMix.TryParse(result.GetValueOrDefault<string>() ?? "", out var error) is null)
+            {
+                result.AddError(error);
+            }
+        });
+        var seed = new Option<int?>("--seed") { Description = "Seed of the workers' generators, to repeat the same sequence of calls" };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of a table" };
+
+        var command = new Command("load", "Drive the gateway with a mix of calls at a given concurrency and report throughput and latency")
+        {
+            duration, concurrency, warmup, mix, prepare, seed, json,
+        };
+        command.SetAction(Gateway.Action((parseResult, gateway, cancellationToken) => RunAsync(
+            parseResult,
+            gateway,
+            new LoadSettings(
+                parseResult.GetValue(duration),
+                parseResult.GetValue(concurrency),
+                parseResult.GetValue(warmup),
+                OperationMix.TryParse(parseResult.GetValue(mix) ?? OperationMix.Default, out _)!,
+                parseResult.GetValue(prepare),
+                parseResult.GetValue(seed)),
+            parseResult.GetValue(json),
+            cancellationToken)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, Gateway gateway, LoadSettings settings, bool asJson, CancellationToken cancellationToken)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+
+        // One channel for all workers: calls are multiplexed over HTTP/2, with more connections when one is full.
+        using var channel = GrpcChannel.ForAddress(gateway.Address, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+        });
+
+        var status = await new AdminService.AdminServiceClient(channel)
+            .GetPlatformStatusAsync(new GetPlatformStatusRequest(), deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: cancellationToken);
+        var targets = status.Neighbourhoods == 0
+            ? null
+            : await LoadTargets.PrepareAsync(channel, settings.Prepare, Math.Min(settings.Concurrency, 32), error, cancellationToken);
+        if (targets is null)
+        {
+            error.WriteLine($"the platform at {gateway.Address} has no neighbourhoods: run `participatie seed` first");
+            return ExitCodes.Failure;
+        }
+
+        error.WriteLine($"Loading {gateway.Address} for {settings.WarmupSeconds} s warm-up + {settings.DurationSeconds} s with {settings.Concurrency} workers");
+        var report = await new LoadRunner(channel, settings, targets).RunAsync(cancellationToken);
+
+        var context = $"{Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), .NET {Environment.Version}";
+        if (asJson)
+        {
+            WriteJson(output, gateway.Address, status, context, settings, report);
+        }
+        else
+        {
+            WriteTable(output, gateway.Address, status, context, settings, report);
+        }
+
+        return report.Total.Calls == 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private static void WriteTable(TextWriter output, string address, GetPlatformStatusResponse status, string context, LoadSettings settings, LoadReport report)
+    {
+        output.WriteLine($"Load on {address} (host {status.HostName}, version {status.Version}, storage profile {status.StorageProfile})");
+        output.WriteLine($"  client machine: {context}");
+        output.WriteLine($"  options: {Options(settings)}");
+        output.WriteLine();
+
+        var table = new TextTable(
+            new Column("OPERATION"),
+            new Column("CALLS", RightAligned: true),
+            new Column("ERRORS", RightAligned: true),
+            new Column("CALLS/S", RightAligned: true),
+            new Column("P50 MS", RightAligned: true),
+            new Column("P95 MS", RightAligned: true),
+            new Column("P99 MS", RightAligned: true),
+            new Column("MAX MS", RightAligned: true));
+        foreach (var stats in report.Operations.Append(report.Total))
+        {
+            table.AddRow(stats.Name, $"{stats.Calls}", $"{stats.Errors}", $"{stats.CallsPerSecond:0}",
+                $"{stats.P50Ms:0.00}", $"{stats.P95Ms:0.00}", $"{stats.P99Ms:0.00}", $"{stats.MaxMs:0.00}");
+        }
+
+        table.Write(output);
+        output.WriteLine("(latencies of successful calls; calls include errors)");
+
+        foreach (var stats in report.Operations.Append(report.Total).Where(s => s.Errors > 0))
+        {
+            output.WriteLine($"{stats.Name} errors: {string.Join(", ", stats.ErrorsByCode.Select(e => $"{e.Key} {e.Value}"))}");
+        }
+
+        if (report.Operations.FirstOrDefault(s => s.Name == OperationMix.NameOf(Operation.Ping)) is { CallsPerSecond: > 0 } ping)
+        {
+            output.WriteLine();
+            foreach (var stats in report.Operations.Where(s => s != ping))
+            {
+                // Every worker draws from the whole mix, so calls/s per unit of weight are alike by construction; the
+                // latency tells how fast an operation runs next to the call that touches no grain.
+                var ratio = stats.P50Ms == 0 ? 0 : ping.P50Ms / stats.P50Ms;
+                output.WriteLine($"{stats.Name}: ratio to ping: {100 * ratio:0}% (ping p50 {ping.P50Ms:0.00} ms / {stats.Name} p50 {stats.P50Ms:0.00} ms)");
+            }
+        }
+    }
+
+    private static void WriteJson(TextWriter output, string address, GetPlatformStatusResponse status, string context, LoadSettings settings, LoadReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("gateway", address);
+            json.WriteString("host", status.HostName);
+            json.WriteString("version", status.Version);
+            json.WriteString("storageProfile", status.StorageProfile);
+            json.WriteNumber("processorCount", Environment.ProcessorCount);
+            json.WriteString("os", RuntimeInformation.OSDescription);
+            json.WriteString("machine", context);
+            json.WriteStartObject("options");
+            json.WriteNumber("durationSeconds", settings.DurationSeconds);
+            json.WriteNumber("concurrency", settings.Concurrency);
+            json.WriteNumber("warmupSeconds", settings.WarmupSeconds);
+            json.WriteString("mix", settings.Mix.ToString());
+            json.WriteNumber("prepare", settings.Prepare);
+            if (settings.Seed is { } seed)
+            {
+                json.WriteNumber("seed", seed);
+            }
+            else
+            {
+                json.WriteNull("seed");
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("operations");
+            foreach (var stats in report.Operations)
+            {
+                WriteStats(json, stats);
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("total");
+            WriteStats(json, report.Total);
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteStats(Utf8JsonWriter json, OperationStats stats)
+    {
+        json.WriteStartObject();
+        json.WriteString("operation", stats.Name);
+        json.WriteNumber("calls", stats.Calls);
+        json.WriteNumber("errors", stats.Errors);
+        json.WriteStartObject("errorsByStatus");
+        foreach (var (code, count) in stats.ErrorsByCode)
+        {
+            json.WriteNumber(code.ToString(), count);
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("callsPerSecond", Math.Round(stats.CallsPerSecond, 1));
+        json.WriteNumber("p50Ms", Math.Round(stats.P50Ms, 3));
+        json.WriteNumber("p95Ms", Math.Round(stats.P95Ms, 3));
+        json.WriteNumber("p99Ms", Math.Round(stats.P99Ms, 3));
+        json.WriteNumber("maxMs", Math.Round(stats.MaxMs, 3));
+        json.WriteEndObject();
+    }
+
+    private static string Options(LoadSettings settings) =>
+        $"--duration {settings.DurationSeconds} --concurrency {settings.Concurrency} --warmup {settings.WarmupSeconds} --mix {settings.Mix} --prepare {settings.Prepare}"
+        + (settings.Seed is { } seed ? $" --seed {seed}" : "");
+
+    private static Option<int> RangeOption(string name, int defaultValue, int minimum, int maximum, string description)
+    {
+        var option = new Option<int>(name) { Description = $"{description} ({minimum}-{maximum})", DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < minimum || value > maximum)
+            {
+                result.AddError($"{name} must be from {minimum} to {maximum}");
+            }
+        });
+        return option;
+    }
+}

@@ -35,7 +35,11 @@ internal sealed record Gateway(string Address, GrpcChannel Channel)
                 return ExitCodes.Failure;
             }
 
-            using var channel = GrpcChannel.ForAddress(uri);
+            // Calls are multiplexed over HTTP/2; when one connection's streams are full, another is opened.
+            using var channel = GrpcChannel.ForAddress(uri, new GrpcChannelOptions
+            {
+                HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+            });
             try
             {
                 return await body(parseResult, new Gateway(address, channel), cancellationToken);

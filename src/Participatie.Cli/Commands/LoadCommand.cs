@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Grpc.Net.Client;
 using Participatie.Cli.Load;
 using Participatie.Cli.Output;
 using Participatie.Contracts.V1;
@@ -59,11 +58,8 @@ internal static class LoadCommand
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
 
-        // One channel for all workers: calls are multiplexed over HTTP/2, with more connections when one is full.
-        using var channel = GrpcChannel.ForAddress(gateway.Address, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
-        });
+        // One channel for all workers (see Gateway.Action): calls are multiplexed over HTTP/2.
+        var channel = gateway.Channel;
 
         var status = await new AdminService.AdminServiceClient(channel)
             .GetPlatformStatusAsync(new GetPlatformStatusRequest(), deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: cancellationToken);

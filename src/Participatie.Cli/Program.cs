@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Participatie.Cli.Commands;
 
-var root = new RootCommand("participatie: seed, inspect and check the Participatie platform through its gRPC gateway")
+var root = new RootCommand("participatie: seed, inspect and check the Participatie platform through its gRPC gateway, and keep its database schema current")
 {
     Gateway.AddressOption,
     SeedCommand.Create(),
     StatusCommand.Create(),
     PingCommand.Create(),
     LoadCommand.Create(),
+    DbCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Participatie.Gateway.Errors;
@@ -13,10 +14,11 @@ public static class GatewayExtensions
     /// <summary>Largest request or response message, in bytes.</summary>
     public const int MaxMessageBytes = 4 * 1024 * 1024;
 
-    public static IServiceCollection AddParticipatieGateway(this IServiceCollection services, string storageProfile)
+    public static IServiceCollection AddParticipatieGateway(this IServiceCollection services, GatewayInfo info)
     {
         services.AddGrpc(options =>
         {
+            options.Interceptors.Add<ReadinessInterceptor>();
             options.Interceptors.Add<ErrorInterceptor>();
             options.MaxReceiveMessageSize = MaxMessageBytes;
             options.MaxSendMessageSize = MaxMessageBytes;
@@ -26,7 +28,7 @@ public static class GatewayExtensions
         services.AddSingleton<ReadinessState>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster", tags: ["ready"]);
         services.AddGrpcHealthChecks();
-        services.Configure<GatewayInfo>(info => info.StorageProfile = storageProfile);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(info));
         services.AddHostedService<ReadinessLifecycle>();
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -41,6 +43,10 @@ public static class GatewayExtensions
         app.MapGrpcService<AdminApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+
+        // For HTTP probes (Kubernetes, load balancers): live while the process runs, ready while it takes work.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
 }

@@ -1,21 +1,31 @@
+using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using Participatie.Gateway;
 using Participatie.Silo.Hosting;
 
 namespace Participatie.Silo;
 
-/// <summary>Builds the silo host; <c>Program</c> runs it, tests start it in-process with their own settings.</summary>
+/// <summary>Builds the host; <c>Program</c> runs it, tests start it in-process with their own settings.</summary>
 public static class SiloApp
 {
+    /// <summary>Where admins find the Orleans Dashboard when <c>Dashboard:Enabled</c> is true.</summary>
+    public const string DashboardPath = "/dashboard";
+
     /// <param name="args">Command-line arguments; <c>--Section:Key=value</c> overrides configuration.</param>
     /// <param name="overrides">Lets tests replace services (fault points, clocks) after the defaults are registered.</param>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.AddParticipatieSilo();
+        builder.AddParticipatieHost();
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapParticipatieGateway();
+        if (app.Services.GetRequiredService<IOptions<GatewayInfo>>().Value.DashboardEnabled)
+        {
+            app.MapOrleansDashboard(DashboardPath);
+        }
+
         return app;
     }
 }

@@ -67,6 +67,12 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
             case TimeoutException:
                 LogUnavailable(logger, method, exception);
                 return Status(Code.Unavailable, "The platform did not answer in time; the call may be retried.", new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) });
+            case Orleans.Storage.InconsistentStateException:
+                LogUnavailable(logger, method, exception);
+                return Status(Code.Aborted, "The record was changed at the same moment; read it again and retry.", new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromMilliseconds(200)) });
+            case var storage when IsStorageUnavailable(storage):
+                LogUnavailable(logger, method, exception);
+                return Status(Code.Unavailable, "The platform's database is not available right now; nothing was changed, and the call may be retried.", new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(2)) });
             case SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException:
                 LogUnavailable(logger, method, exception);
                 return Status(Code.Unavailable, "The platform is not available right now; the call may be retried.", new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) });
@@ -75,6 +81,27 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
                 return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "An internal error occurred; it has been logged."));
         }
     }
+
+    /// <summary>
+    /// A database that cannot be reached or that ended the session. Orleans reports a failed read or write of grain
+    /// state as an OrleansException naming the storage provider (with the database's exception inside, or — when the
+    /// grain lives on another silo — written into the message).
+    /// </summary>
+    private static bool IsStorageUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException or System.Net.Sockets.SocketException
+                || (current is OrleansException && current.Message.StartsWith(StorageFailurePrefix, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const string StorageFailurePrefix = "Error from storage provider";
 
     private static RpcException Status(Code code, string message, Google.Protobuf.IMessage detail) =>
         new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();

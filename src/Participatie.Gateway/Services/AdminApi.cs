@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Participatie.Abstractions.Coaches;
@@ -7,14 +8,9 @@ using Participatie.Contracts.V1;
 using Participatie.Domain.Validation;
 using Participatie.Abstractions.Errors;
 using Participatie.Gateway.Mapping;
+using OrleansSiloStatus = Orleans.Runtime.SiloStatus;
 
 namespace Participatie.Gateway.Services;
-
-/// <summary>What the gateway tells operators about itself and the host it runs in.</summary>
-public sealed class GatewayInfo
-{
-    public string StorageProfile { get; set; } = "Unknown";
-}
 
 /// <summary>AdminService.</summary>
 public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, TimeProvider time) : AdminService.AdminServiceBase
@@ -64,4 +60,71 @@ public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, T
             Version = Version,
         };
     }
+
+    public override async Task<GetClusterStatusResponse> GetClusterStatus(GetClusterStatusRequest request, ServerCallContext context)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetDetailedHosts(onlyActive: !request.IncludeDeparted);
+        var statistics = await management.GetSimpleGrainStatistics();
+        var bySilo = statistics.ToLookup(s => s.SiloAddress);
+
+        var response = new GetClusterStatusResponse
+        {
+            ClusterId = info.Value.ClusterId,
+            ServiceId = info.Value.ServiceId,
+            StorageProfile = info.Value.StorageProfile,
+            AnsweredByRole = info.Value.Role,
+            AnsweredByHost = Environment.MachineName,
+        };
+        foreach (var host in hosts.OrderBy(h => h.SiloAddress.ToString(), StringComparer.Ordinal))
+        {
+            var counts = Activations(bySilo[host.SiloAddress]);
+            var silo = new Participatie.Contracts.V1.SiloStatus
+            {
+                Address = host.SiloAddress.ToParsableString(),
+                Name = host.SiloName ?? "",
+                HostName = host.HostName ?? "",
+                State = State(host.Status),
+                StartedAt = ContractMapping.Iso(new DateTimeOffset(DateTime.SpecifyKind(host.StartTime, DateTimeKind.Utc))),
+                LastAliveAt = ContractMapping.Iso(new DateTimeOffset(DateTime.SpecifyKind(host.IAmAliveTime, DateTimeKind.Utc))),
+                Activations = counts.Sum(c => c.Activations),
+            };
+            silo.ActivationsByType.AddRange(counts);
+            response.Silos.Add(silo);
+        }
+
+        response.ActiveSilos = response.Silos.Count(s => s.State == SiloState.Active);
+        response.Activations.AddRange(Activations(statistics));
+        response.TotalActivations = response.Activations.Sum(a => a.Activations);
+        return response;
+    }
+
+    /// <summary>Counts per grain class name, most first; Orleans' own system targets are not grains and are not listed.</summary>
+    private static List<GrainTypeActivations> Activations(IEnumerable<SimpleGrainStatistic> statistics) =>
+        statistics
+            .GroupBy(s => ShortName(s.GrainType), StringComparer.Ordinal)
+            .Select(g => new GrainTypeActivations { GrainType = g.Key, Activations = g.Sum(s => s.ActivationCount) })
+            .Where(a => a.Activations > 0)
+            .OrderByDescending(a => a.Activations)
+            .ThenBy(a => a.GrainType, StringComparer.Ordinal)
+            .ToList();
+
+    private static string ShortName(string grainType)
+    {
+        var name = grainType.Split(',')[0];
+        var generic = name.IndexOf('`', StringComparison.Ordinal);
+        name = generic >= 0 ? name[..generic] : name;
+        var dot = name.LastIndexOf('.');
+        return dot >= 0 ? name[(dot + 1)..] : name.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static SiloState State(OrleansSiloStatus status) => status switch
+    {
+        OrleansSiloStatus.Created or OrleansSiloStatus.Joining => SiloState.Joining,
+        OrleansSiloStatus.Active => SiloState.Active,
+        OrleansSiloStatus.ShuttingDown => SiloState.ShuttingDown,
+        OrleansSiloStatus.Stopping => SiloState.Stopping,
+        OrleansSiloStatus.Dead => SiloState.Dead,
+        _ => SiloState.Unspecified,
+    };
 }

@@ -1,5 +1,7 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Participatie.Domain.Reintegration;
@@ -9,46 +11,134 @@ using Participatie.Silo.Storage;
 
 namespace Participatie.Silo.Hosting;
 
-/// <summary>Everything a silo host needs, chosen by configuration.</summary>
+/// <summary>Everything a host needs, chosen by configuration: its role, its storage profile, its place in the cluster.</summary>
 public static class SiloHostingExtensions
 {
-    public static WebApplicationBuilder AddParticipatieSilo(this WebApplicationBuilder builder)
+    /// <summary>The ADO.NET invariant of the PostgreSql profile.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    public static WebApplicationBuilder AddParticipatieHost(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         var storage = Settings<StorageOptions>(configuration, StorageOptions.Section, s => s.Problems());
+        var hosting = Settings<HostingOptions>(configuration, HostingOptions.Section, h => h.Problems(storage));
         var cluster = Settings<ClusterSettings>(configuration, ClusterSettings.Section, c => c.Problems());
+        var telemetry = Settings<TelemetryOptions>(configuration, TelemetryOptions.Section, t => t.Problems());
+        var dashboard = configuration.GetValue<bool>("Dashboard:Enabled");
 
-        builder.Services.AddValidatedOptions<ReintegrationPolicy>(configuration, "Reintegration", p => p.Problems());
-        builder.Services.AddValidatedOptions<CaseloadOptions>(configuration, CaseloadOptions.Section, c => c.Problems());
-        builder.Services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section, _ => []);
         builder.Services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddSingleton<IFaultPoints, NoFaults>();
         builder.Services.AddSingleton<JsonGrainStateSerializer>();
         builder.Services.AddSingleton<IGrainStorageSerializer>(sp => sp.GetRequiredService<JsonGrainStateSerializer>());
 
+        if (hosting.Role == HostingRole.Silo)
+        {
+            builder.AddSilo(storage, cluster, dashboard);
+        }
+        else
+        {
+            builder.AddClusterClient(storage, cluster, dashboard);
+        }
+
+        builder.Services.AddParticipatieGateway(new GatewayInfo
+        {
+            StorageProfile = storage.Profile.ToString(),
+            Role = hosting.Role.ToString(),
+            ClusterId = cluster.ClusterId,
+            ServiceId = cluster.ServiceId,
+            DrainDelay = hosting.DrainDelay,
+            DashboardEnabled = dashboard,
+        });
+        builder.AddTelemetry(telemetry);
+        return builder;
+    }
+
+    private static void AddSilo(this WebApplicationBuilder builder, StorageOptions storage, ClusterSettings cluster, bool dashboard)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddValidatedOptions<ReintegrationPolicy>(configuration, "Reintegration", p => p.Problems());
+        builder.Services.AddValidatedOptions<CaseloadOptions>(configuration, CaseloadOptions.Section, c => c.Problems());
+        builder.Services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section, _ => []);
+        builder.Services.AddSingleton<IFaultPoints, NoFaults>();
+
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             silo.AddReminders();
+            silo.AddActivityPropagation();
             switch (storage.Profile)
             {
                 case StorageProfile.Local:
+                    silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                     silo.Services.AddSingleton<SqliteDatabase>();
                     silo.Services.AddGrainStorage(StorageNames.Provider, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
                     silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
                     break;
                 case StorageProfile.Memory:
+                    silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                     silo.AddMemoryGrainStorage(StorageNames.Provider);
                     silo.UseInMemoryReminderService();
                     break;
+                case StorageProfile.PostgreSql:
+                    silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                    var advertised = AdvertisedAddress(cluster);
+                    silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+                    silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, storage.ConnectionString));
+                    silo.AddAdoNetGrainStorage(StorageNames.Provider, o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, storage.ConnectionString));
+                    silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, storage.ConnectionString));
+                    break;
             }
 
+            if (dashboard)
+            {
+                silo.AddDashboard();
+            }
+
+            silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Cluster:Membership"));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(30));
             silo.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
         });
+    }
 
-        builder.Services.AddParticipatieGateway(storage.Profile.ToString());
-        return builder;
+    /// <summary>The gateway role: the same gRPC services, calling grains of a cluster that runs elsewhere.</summary>
+    private static void AddClusterClient(this WebApplicationBuilder builder, StorageOptions storage, ClusterSettings cluster, bool dashboard)
+    {
+        builder.UseOrleansClient(client =>
+        {
+            if (storage.Profile == StorageProfile.PostgreSql)
+            {
+                client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, storage.ConnectionString));
+            }
+            else
+            {
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+            }
+
+            // Wait for the cluster rather than fail the start: silos and gateways may come up in any order.
+            client.UseConnectionRetryFilter(async (_, cancellation) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+                return !cancellation.IsCancellationRequested;
+            });
+            if (dashboard)
+            {
+                client.AddDashboard();
+            }
+        });
+    }
+
+    private static IPAddress AdvertisedAddress(ClusterSettings cluster)
+    {
+        if (cluster.AdvertisedAddress.Length > 0)
+        {
+            return IPAddress.Parse(cluster.AdvertisedAddress);
+        }
+
+        var found = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        return found ?? IPAddress.Loopback;
     }
 
     /// <summary>Binds a section now (the host needs it to build) and stops with every problem named by its key.</summary>

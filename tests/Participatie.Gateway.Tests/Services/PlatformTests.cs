@@ -71,6 +71,40 @@ public sealed class PlatformTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task ClusterStatusListsTheSiloAndItsActivationsPerGrainType()
+    {
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk));
+
+        var status = await gateway.Admin.GetClusterStatusAsync(new GetClusterStatusRequest());
+
+        var silo = Assert.Single(status.Silos);
+        Assert.Equal(SiloState.Active, silo.State);
+        Assert.Equal(1, status.ActiveSilos);
+        Assert.Equal("Memory", status.StorageProfile);
+        Assert.Equal("Silo", status.AnsweredByRole);
+        Assert.Equal("participatie", status.ClusterId);
+        Assert.True(status.Activations.Single(a => a.GrainType == "ClientGrain").Activations >= 1);
+        Assert.True(status.Activations.Single(a => a.GrainType == "NeighbourhoodGrain").Activations >= 1);
+        Assert.Equal(status.TotalActivations, silo.Activations);
+        Assert.Equal(status.Activations.Sum(a => a.Activations), status.TotalActivations);
+        Assert.True(DateTimeOffset.Parse(silo.StartedAt, System.Globalization.CultureInfo.InvariantCulture) <= DateTimeOffset.UtcNow);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task HttpProbesAnswerOnTheWebEndpoint(string path)
+    {
+        using var http = new HttpClient();
+
+        var reply = await http.GetAsync(gateway.Host.WebAddress + path);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, reply.StatusCode);
+        Assert.Equal("Healthy", await reply.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task PingRejectsAnOversizedPayload()
     {
         await RpcAssert.InvalidAsync(() => gateway.Admin.PingAsync(new PingRequest { Payload = new string('p', 300) }).ResponseAsync, "payload");

@@ -11,6 +11,13 @@ public sealed class ConfigurationTests
     [InlineData("Caseload:DefaultLimit", "0", "Caseload:DefaultLimit")]
     [InlineData("Reintegration:Models:0:CutMonths", "0", "Reintegration:Models:0:CutMonths")]
     [InlineData("Cluster:GatewayPort", "0", "Cluster:GatewayPort")]
+    [InlineData("Cluster:AdvertisedAddress", "silo-1.example", "Cluster:AdvertisedAddress")]
+    [InlineData("Storage:Profile", "PostgreSql", "Storage:ConnectionString")]
+    [InlineData("Hosting:Role", "Gateway", "Hosting:Role")]
+    [InlineData("Hosting:Role", "Client", "Hosting:Role")]
+    [InlineData("Hosting:DrainDelay", "01:00:00", "Hosting:DrainDelay")]
+    [InlineData("Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint")]
+    [InlineData("Telemetry:MetricInterval", "00:00:00", "Telemetry:MetricInterval")]
     public async Task AWrongSettingStopsTheHostNamingTheKey(string key, string value, string named)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => SiloHost.StartAsync("Memory", settings: new Dictionary<string, string> { [key] = value }));

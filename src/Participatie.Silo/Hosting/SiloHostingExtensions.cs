@@ -30,6 +30,10 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<JsonGrainStateSerializer>();
         builder.Services.AddSingleton<IGrainStorageSerializer>(sp => sp.GetRequiredService<JsonGrainStateSerializer>());
 
+        // A database failure inside a grain on another silo must reach the gateway as what it is (so the caller gets
+        // UNAVAILABLE), not as a codec failure: let Orleans carry Npgsql's exceptions between silos and clients.
+        builder.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+
         if (hosting.Role == HostingRole.Silo)
         {
             builder.AddSilo(storage, cluster, dashboard);

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.DependencyInjection;
+using Participatie.Contracts.V1;
+using Participatie.Grains.Infrastructure;
+using Xunit;
+
+namespace Participatie.TestSupport;
+
+/// <summary>
+/// What every durable storage profile must keep across a restart of the silo: grain state, and reminders that wake a
+/// grain nobody calls. Each profile's test class starts its hosts its own way and runs these steps from its facts.
+/// </summary>
+public abstract class RestartContract
+{
+    // Reminders may tick every second in these tests, so the reminder that checks a coach's caseload fires quickly.
+    private static readonly Dictionary<string, string> FastReminders = new()
+    {
+        ["Reminders:MinimumReminderPeriod"] = "00:00:01",
+        ["Reminders:RefreshReminderListPeriod"] = "00:00:01",
+        ["Caseload:ReconcileInterval"] = "00:00:02",
+    };
+
+    /// <summary>Starts a host on the profile's store; the second start must see what the first stored.</summary>
+    protected abstract Task<SiloHost> StartAsync(IDictionary<string, string> settings, Action<IServiceCollection>? overrides = null);
+
+    protected async Task StateWrittenBeforeARestartIsReadBackAfterItAsync()
+    {
+        string clientId, coachId, wijk = "wk-restart";
+        await using (var first = await StartAsync(FastReminders))
+        {
+            await new NeighbourhoodService.NeighbourhoodServiceClient(first.Channel).CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = wijk, Name = "Bloemhof", Municipality = "Rotterdam" });
+            clientId = (await new ClientService.ClientServiceClient(first.Channel).RegisterClientAsync(SampleRequests.Intake(wijk))).Client.ClientId;
+            coachId = (await new CoachService.CoachServiceClient(first.Channel).CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne Jansen" })).Coach.CoachId;
+            await new CoachService.CoachServiceClient(first.Channel).AssignClientAsync(new AssignClientRequest { CoachId = coachId, ClientId = clientId });
+        }
+
+        await using var second = await StartAsync(FastReminders);
+
+        var client = (await new ClientService.ClientServiceClient(second.Channel).GetClientAsync(new GetClientRequest { ClientId = clientId })).Client;
+        Assert.Equal(coachId, client.CoachId);
+        Assert.Equal("Bloemhof", (await new NeighbourhoodService.NeighbourhoodServiceClient(second.Channel).GetNeighbourhoodAsync(new GetNeighbourhoodRequest { NeighbourhoodId = wijk })).Neighbourhood.Name);
+        Assert.Equal(clientId, Assert.Single((await new CoachService.CoachServiceClient(second.Channel).GetCaseloadAsync(new GetCaseloadRequest { CoachId = coachId })).Entries).ClientId);
+    }
+
+    protected async Task AReminderRegisteredBeforeARestartFiresAfterItWithoutAnyCallAsync()
+    {
+        string clientId, coachId, wijk = "wk-reminder";
+        var faults = new OneShotFault(FaultPoint.AssignAfterReserve);
+        // Before the restart a reservation only counts as abandoned after an hour; after it, at once.
+        var before = new Dictionary<string, string>(FastReminders) { ["Caseload:ReservationTimeout"] = "01:00:00" };
+        var after = new Dictionary<string, string>(FastReminders) { ["Caseload:ReservationTimeout"] = "00:00:00" };
+        await using (var first = await StartAsync(before, services => services.AddSingleton<IFaultPoints>(faults)))
+        {
+            await new NeighbourhoodService.NeighbourhoodServiceClient(first.Channel).CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = wijk, Name = "Tarwewijk", Municipality = "Rotterdam" });
+            clientId = (await new ClientService.ClientServiceClient(first.Channel).RegisterClientAsync(SampleRequests.Intake(wijk))).Client.ClientId;
+            // The coach's caseload-check reminder is registered at creation and stored.
+            coachId = (await new CoachService.CoachServiceClient(first.Channel).CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne Jansen" })).Coach.CoachId;
+
+            // The assignment breaks off after the coach reserved a place: the place is held but never confirmed.
+            await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => new CoachService.CoachServiceClient(first.Channel).AssignClientAsync(new AssignClientRequest { CoachId = coachId, ClientId = clientId }).ResponseAsync);
+        }
+
+        await using var second = await StartAsync(after);
+
+        // Nobody calls the coach; only its stored reminder can wake it and release the unconfirmed place.
+        var table = second.Services.GetRequiredService<IReminderTable>();
+        var all = await table.ReadRows(0u, 0u);
+        Assert.Contains(all.Reminders, r => r.ReminderName == "caseload-check" && r.GrainId.Key.ToString() == coachId);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        int size;
+        do
+        {
+            await Task.Delay(500);
+            size = (await new CoachService.CoachServiceClient(second.Channel).GetCoachAsync(new GetCoachRequest { CoachId = coachId })).Coach.CaseloadSize;
+        }
+        while (size != 0 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(0, size);
+    }
+
+    private sealed class OneShotFault(string point) : IFaultPoints
+    {
+        private int _left = 1;
+
+        public void Hit(string at)
+        {
+            if (at == point && Interlocked.Exchange(ref _left, 0) == 1)
+            {
+                throw new InvalidOperationException($"fault injected at {at}");
+            }
+        }
+    }
+}

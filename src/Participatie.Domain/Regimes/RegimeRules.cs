@@ -27,10 +27,7 @@ public static class RegimeRules
         }
     }
 
-    /// <summary>
-    /// Checks a whole layer: its name, source and period, its settings, that a municipal default sets every setting,
-    /// and that only a trajectory sets the opt-in basic benefit (a lower benefit is only allowed where the person chose it).
-    /// </summary>
+    /// <summary>Checks a whole layer: its name, source and period, and its settings (see <see cref="ValidateSettingsFrom"/>).</summary>
     public static void ValidateLayer(Violations violations, RegimeLayer layer, string prefix)
     {
         var name = violations.Text($"{prefix}.name", layer.Name, MaxNameLength);
@@ -45,18 +42,27 @@ public static class RegimeRules
             violations.Add($"{prefix}.until", "must not be before from");
         }
 
-        ValidateSettings(violations, layer.Settings, $"{prefix}.settings");
-        if (layer.Source == RegimeSource.MunicipalDefault)
+        ValidateSettingsFrom(violations, layer.Source, layer.Settings, $"{prefix}.settings");
+    }
+
+    /// <summary>
+    /// Checks the settings a layer of <paramref name="source"/> sets: their values, that a municipal default sets every
+    /// setting, and that only a trajectory sets the opt-in basic benefit.
+    /// </summary>
+    public static void ValidateSettingsFrom(Violations violations, RegimeSource source, RegimeOverrides settings, string prefix)
+    {
+        ValidateSettings(violations, settings, prefix);
+        if (source == RegimeSource.MunicipalDefault)
         {
-            foreach (var missing in Missing(layer.Settings))
+            foreach (var missing in Missing(settings))
             {
-                violations.Add($"{prefix}.settings.{missing}", "is required in a municipal default");
+                violations.Add($"{prefix}.{missing}", "is required in a municipal default");
             }
         }
 
-        if (layer.Settings.BenefitLevel == BenefitLevel.OptInBasic && layer.Source != RegimeSource.Trajectory)
+        if (settings.BenefitLevel == BenefitLevel.OptInBasic && source != RegimeSource.Trajectory)
         {
-            violations.Add($"{prefix}.settings.{RegimeSettingNames.BenefitLevel}", "opt_in_basic can only come from a trajectory the person chooses, with recorded consent");
+            violations.Add($"{prefix}.{RegimeSettingNames.BenefitLevel}", "opt_in_basic can only come from a trajectory the person chooses, with recorded consent");
         }
     }
 

@@ -90,7 +90,7 @@ public static class Lottery
         if (!ExperimentRules.Validate(violations, design))
         {
             throw new ArgumentException(
-                "Invalid experiment design: " + string.Join("; ", violations.Items.Select(v => $"{v.Field} {v.Description}")), nameof(design));
+                "Invalid experiment design: " + violations.Describe(), nameof(design));
         }
 
         var candidates = Canonical(signedUp);

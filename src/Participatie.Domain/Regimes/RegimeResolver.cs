@@ -119,7 +119,7 @@ public static class RegimeResolver
         if (violations.Any)
         {
             throw new ArgumentException(
-                "Invalid regime layer: " + string.Join("; ", violations.Items.Select(v => $"{v.Field} {v.Description}")), nameof(layers));
+                "Invalid regime layer: " + violations.Describe(), nameof(layers));
         }
 
         var defaults = inForce.Count(l => l.Source == RegimeSource.MunicipalDefault);

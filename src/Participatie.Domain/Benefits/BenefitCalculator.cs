@@ -17,7 +17,8 @@ namespace Participatie.Domain.Benefits;
 /// <item>The earnings disregard: statutory (25% of earnings up to the monthly cap, for six consecutive months from the
 /// first month with a disregard, from age 27); or experimental (50% up to its cap, for as long as the experiment's layer
 /// is in force) — but never less than the statutory disregard would be that month, so no one is worse off.</item>
-/// <item>Measures (sanctions), as a percentage of the norm, only where the regime allows them.</item>
+/// <item>Measures (sanctions), as a percentage of the norm (of the basic benefit where that applies), only where the
+/// regime allows them.</item>
 /// <item>The benefit never goes below zero.</item>
 /// <item>Bonuses on top, where the regime allows them: a twelfth of the yearly job-found bonus in a month of full-time
 /// work (over 27 hours a week), and the group-support bonus in a month of taking part.</item>

@@ -49,8 +49,5 @@ public static class ReintegrationEstimator
     private static string Years(int years) => years == 1 ? "1 year" : string.Create(CultureInfo.InvariantCulture, $"{years} years");
 
     private static string Name<T>(T value)
-        where T : struct, Enum => SnakeCase(value.ToString());
-
-    private static string SnakeCase(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        where T : struct, Enum => Names.Snake(value);
 }

@@ -11,6 +11,9 @@ public sealed class Violations
 
     public void Add(string field, string description) => _items.Add(new FieldViolation(field, description));
 
+    /// <summary>Every violation on one line, "field description; field description", e.g. for an exception message.</summary>
+    public string Describe() => string.Join("; ", _items.Select(v => $"{v.Field} {v.Description}"));
+
     /// <summary>Checks a free-text field: required or optional, bounded length, no control characters.</summary>
     /// <returns>The trimmed text, or null when absent or invalid.</returns>
     public string? Text(string field, string? value, int maxLength, bool required = true, int minLength = 1)

@@ -212,4 +212,15 @@ public sealed class ViolationsTests
         Assert.Null(violations.Id("coach_id", "coach-1", IdKind.Coach, required: false));
         Assert.Equal("coach_id", Assert.Single(violations.Items).Field);
     }
+
+    [Fact]
+    public void DescribePutsEveryViolationOnOneLine()
+    {
+        var violations = new Violations();
+        violations.Add("name", "is required");
+        violations.Add("arms[0].capacity", "must be between 1 and 100000");
+
+        Assert.Equal("name is required; arms[0].capacity must be between 1 and 100000", violations.Describe());
+        Assert.Equal(string.Empty, new Violations().Describe());
+    }
 }

@@ -4,11 +4,14 @@ using Participatie.Cli.Commands;
 var root = new RootCommand("participatie: seed, inspect and check the Participatie platform through its gRPC gateway, and keep its database schema current")
 {
     Gateway.AddressOption,
+    Gateway.TokenOption,
+    Gateway.PurposeOption,
     SeedCommand.Create(),
     StatusCommand.Create(),
     PingCommand.Create(),
     LoadCommand.Create(),
     DbCommand.Create(),
+    TokenCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

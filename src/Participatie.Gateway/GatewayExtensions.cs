@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Participatie.Gateway.Errors;
 using Participatie.Gateway.Health;
+using Participatie.Gateway.Security;
 using Participatie.Gateway.Services;
 
 namespace Participatie.Gateway;
@@ -18,7 +19,9 @@ public static class GatewayExtensions
     {
         services.AddGrpc(options =>
         {
+            // Outermost first: refuse while not ready, then who may do what (and the audit), then error translation.
             options.Interceptors.Add<ReadinessInterceptor>();
+            options.Interceptors.Add<AccessInterceptor>();
             options.Interceptors.Add<ErrorInterceptor>();
             options.MaxReceiveMessageSize = MaxMessageBytes;
             options.MaxSendMessageSize = MaxMessageBytes;
@@ -37,6 +40,7 @@ public static class GatewayExtensions
     public static IEndpointRouteBuilder MapParticipatieGateway(this WebApplication app)
     {
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseAuthentication();
         app.MapGrpcService<ClientApi>();
         app.MapGrpcService<CoachApi>();
         app.MapGrpcService<NeighbourhoodApi>();

@@ -20,7 +20,7 @@ public sealed class SiloHost : IAsyncDisposable
         _app = app;
         Address = $"http://127.0.0.1:{port}";
         WebAddress = $"http://127.0.0.1:{webPort}";
-        Channel = GrpcChannel.ForAddress(Address);
+        Channel = TestKeys.AdminChannel(Address);
     }
 
     /// <summary>The HTTP/2 (h2c) endpoint for gRPC.</summary>
@@ -29,7 +29,12 @@ public sealed class SiloHost : IAsyncDisposable
     /// <summary>The HTTP/1.1 endpoint for gRPC-Web from browsers.</summary>
     public string WebAddress { get; }
 
+    /// <summary>A channel of an admin (with purpose "testing"): what most tests use.</summary>
     public GrpcChannel Channel { get; }
+
+    /// <summary>A channel as someone else: a role's token (or none), and the purpose header (or none).</summary>
+    public GrpcChannel ChannelAs(string? role, string subject = "tester", string? neighbourhood = null, string? purpose = "testing") =>
+        TestKeys.Channel(Address, role is null ? null : TestKeys.Token(role, subject, neighbourhood), purpose);
 
     public IServiceProvider Services => _app.Services;
 
@@ -52,6 +57,11 @@ public sealed class SiloHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Warning",
         };
+        foreach (var (key, value) in TestKeys.Settings)
+        {
+            args[key] = value;
+        }
+
         if (dataDirectory is not null)
         {
             args["Storage:DataDirectory"] = dataDirectory;

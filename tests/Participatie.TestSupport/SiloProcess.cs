@@ -23,7 +23,7 @@ public sealed class SiloProcess : IAsyncDisposable
         WebAddress = $"http://127.0.0.1:{webPort}";
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
-        Channel = GrpcChannel.ForAddress(Address);
+        Channel = TestKeys.AdminChannel(Address);
     }
 
     public string Name { get; }
@@ -65,6 +65,11 @@ public sealed class SiloProcess : IAsyncDisposable
         all["Cluster:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         all["Cluster:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         all.TryAdd("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in TestKeys.Settings)
+        {
+            all.TryAdd(key, value);
+        }
+
 
         var start = new ProcessStartInfo("dotnet")
         {

@@ -62,7 +62,33 @@ public sealed record ClientView(
     [property: Id(8)] EstimateView? CurrentEstimate,
     [property: Id(9)] IReadOnlyList<EstimateView> EstimateHistory,
     [property: Id(10)] string? CoachId,
-    [property: Id(11)] DateTimeOffset RegisteredAt);
+    [property: Id(11)] DateTimeOffset RegisteredAt)
+{
+    /// <summary>The person agreed that the neighbourhood team may see the record.</summary>
+    [Id(100)] public bool TeamInvolvement { get; init; }
+
+    [Id(101)] public bool HasPaymentDetails { get; init; }
+
+    [Id(102)] public DateOnly? CaseEndedOn { get; init; }
+
+    [Id(103)] public bool LegalHold { get; init; }
+
+    [Id(104)] public bool Anonymised { get; init; }
+}
+
+/// <summary>What the gateway checks a caller against: whose coach, which neighbourhood, whether the team may look.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.AccessFacts")]
+public sealed record AccessFacts(
+    [property: Id(0)] bool Registered,
+    [property: Id(1)] string? CoachId,
+    [property: Id(2)] string? NeighbourhoodId,
+    [property: Id(3)] bool TeamInvolvement);
+
+/// <summary>An ended case and the date its record is due to be anonymised.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.CaseEnd")]
+public sealed record CaseEnd(
+    [property: Id(0)] ClientView Client,
+    [property: Id(1)] DateOnly AnonymiseOn);
 
 /// <summary>What a person's record says about their coach: the truth that caseloads are reconciled against.</summary>
 [GenerateSerializer, Immutable, Alias("participatie.CoachAssignment")]

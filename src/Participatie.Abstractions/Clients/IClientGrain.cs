@@ -34,4 +34,29 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("GetCoachAssignment")]
     [AlwaysInterleave]
     Task<CoachAssignment> GetCoachAssignmentAsync();
+
+    /// <summary>What the gateway needs to decide who may see this record; answered even while another call runs.</summary>
+    [Alias("GetAccessFacts")]
+    [AlwaysInterleave]
+    Task<AccessFacts> GetAccessFactsAsync();
+
+    /// <summary>Records the person's decision on whether their neighbourhood team may see the record.</summary>
+    [Alias("SetTeamInvolvement")]
+    Task<ClientView> SetTeamInvolvementAsync(bool agreed);
+
+    /// <summary>Ends the case (releasing the coach) and starts the retention period after which the record is anonymised.</summary>
+    [Alias("EndCase")]
+    Task<CaseEnd> EndCaseAsync(DateOnly endedOn, string reason);
+
+    /// <summary>Puts or lifts a legal hold, which keeps the record from anonymisation.</summary>
+    [Alias("SetLegalHold")]
+    Task<ClientView> SetLegalHoldAsync(bool hold, string reason);
+
+    /// <summary>Stores the BSN, encrypted by the gateway before it gets here; the grain never sees the number.</summary>
+    [Alias("SetEncryptedBsn")]
+    Task<ClientView> SetEncryptedBsnAsync(string encryptedBsn);
+
+    /// <summary>The encrypted BSN, for the payment export only; null when none is on file.</summary>
+    [Alias("GetEncryptedBsn")]
+    Task<string?> GetEncryptedBsnAsync();
 }

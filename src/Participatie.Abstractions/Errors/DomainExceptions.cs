@@ -71,4 +71,6 @@ public static class Reasons
     public const string YouthPathway = "YOUTH_PATHWAY";
     public const string NotInCaseload = "NOT_IN_CASELOAD";
     public const string NotAssessed = "NOT_ASSESSED";
+    public const string CaseEnded = "CASE_ENDED";
+    public const string Anonymised = "ANONYMISED";
 }

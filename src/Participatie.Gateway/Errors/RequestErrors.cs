@@ -1,5 +1,7 @@
+using System.Globalization;
 using Participatie.Abstractions.Errors;
 using Participatie.Domain;
+using Participatie.Domain.People;
 using Participatie.Domain.Validation;
 
 namespace Participatie.Gateway.Errors;
@@ -17,6 +19,55 @@ internal static class RequestErrors
         var id = violations.Id(field, value, kind);
         violations.ThrowIfAny();
         return id!;
+    }
+
+    /// <summary>An ISO date (yyyy-MM-dd), or a violation.</summary>
+    public static DateOnly? Date(this Violations violations, string field, string value)
+    {
+        var date = IntakeRules.ParseDate(value);
+        if (date is null)
+        {
+            violations.Add(field, "must be a date as yyyy-MM-dd");
+        }
+
+        return date;
+    }
+
+    /// <summary>An optional ISO-8601 moment with an offset; null when empty, a violation when malformed.</summary>
+    public static DateTimeOffset? Moment(this Violations violations, string field, string value)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        if (value.Length <= 40 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+        {
+            return moment;
+        }
+
+        violations.Add(field, "must be an ISO-8601 date and time, e.g. 2026-01-31T23:00:00Z");
+        return null;
+    }
+
+    /// <summary>Page size and token for logs read newest first, where the token is the last sequence number seen.</summary>
+    public static (int Size, long? Before) SequencePage(int pageSize, string pageToken)
+    {
+        var (size, after) = Page(pageSize, pageToken);
+        if (after is null)
+        {
+            return (size, null);
+        }
+
+        if (long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var before) && before > 0)
+        {
+            return (size, before);
+        }
+
+        var violations = new Violations();
+        violations.Add("page_token", "is not a token returned by this API");
+        violations.ThrowIfAny();
+        return (size, null);
     }
 
     /// <summary>Checks page size and token; the token is the last key of the previous page, base64url-encoded.</summary>

@@ -65,6 +65,11 @@ internal static class ContractMapping
             EstimateHistory = { client.EstimateHistory.Select(e => e.ToContract()) },
             CoachId = client.CoachId ?? string.Empty,
             RegisteredAt = Iso(client.RegisteredAt),
+            TeamInvolvement = client.TeamInvolvement,
+            HasPaymentDetails = client.HasPaymentDetails,
+            CaseEndedOn = client.CaseEndedOn is { } ended ? Iso(ended) : string.Empty,
+            LegalHold = client.LegalHold,
+            Anonymised = client.Anonymised,
         };
         if (client.CurrentEstimate is not null)
         {
@@ -72,6 +77,24 @@ internal static class ContractMapping
         }
 
         return result;
+    }
+
+    /// <summary>The factor only the person and their coach may see: health is kept as a conclusion, for them.</summary>
+    public const string HealthFactor = "health";
+
+    /// <summary>Leaves the health conclusion out of a record, everywhere it shows, and says so in <c>withheld</c>.</summary>
+    public static V1.Client WithoutHealth(this V1.Client client)
+    {
+        client.Factors?.Health = V1.HealthLimitation.Unspecified;
+        foreach (var estimate in client.EstimateHistory.Append(client.CurrentEstimate).OfType<V1.ReintegrationEstimate>())
+        {
+            var health = estimate.Contributions.Where(c => c.Factor == HealthFactor).ToList();
+            health.ForEach(c => estimate.Contributions.Remove(c));
+        }
+
+        client.Withheld.Add("factors.health");
+        client.Withheld.Add("estimates.contributions[health]");
+        return client;
     }
 
     public static V1.Coach ToContract(this CoachView coach) => new()
@@ -105,5 +128,25 @@ internal static class ContractMapping
         BeyondCut = n.BeyondCut,
         WithCoach = n.WithCoach,
         CreatedAt = Iso(n.CreatedAt),
+    };
+
+    public static V1.AccessLogEntry ToContract(this Security.Audit.AuditRecord record) => new()
+    {
+        At = Iso(record.At),
+        ActorRole = record.ActorRole,
+        ActorId = record.ActorId,
+        Action = record.Action,
+        Purpose = record.Purpose,
+        Outcome = record.Outcome,
+        ClientId = record.ClientId,
+    };
+
+    public static V1.PartnerApiKey ToContract(this Abstractions.Partners.PartnerKeyView key) => new()
+    {
+        KeyId = $"{key.PartnerId}/{key.KeyId}",
+        PartnerId = key.PartnerId,
+        Description = key.Description,
+        CreatedAt = Iso(key.CreatedAt),
+        RevokedAt = key.RevokedAt is { } revoked ? Iso(revoked) : string.Empty,
     };
 }

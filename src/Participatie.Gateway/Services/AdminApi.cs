@@ -7,13 +7,18 @@ using Participatie.Abstractions.Platform;
 using Participatie.Contracts.V1;
 using Participatie.Domain.Validation;
 using Participatie.Abstractions.Errors;
+using Participatie.Abstractions.Partners;
+using Participatie.Domain;
+using Participatie.Gateway.Errors;
 using Participatie.Gateway.Mapping;
+using Participatie.Gateway.Security;
+using Participatie.Gateway.Security.Audit;
 using OrleansSiloStatus = Orleans.Runtime.SiloStatus;
 
 namespace Participatie.Gateway.Services;
 
 /// <summary>AdminService.</summary>
-public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, TimeProvider time) : AdminService.AdminServiceBase
+public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, AuditLog audit, TimeProvider time) : AdminService.AdminServiceBase
 {
     private static readonly string Version = typeof(AdminApi).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
@@ -97,6 +102,70 @@ public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, T
         response.Activations.AddRange(Activations(statistics));
         response.TotalActivations = response.Activations.Sum(a => a.Activations);
         return response;
+    }
+
+    public override async Task<QueryAuditLogResponse> QueryAuditLog(QueryAuditLogRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var client = violations.Id("client_id", request.ClientId, IdKind.Client, required: false);
+        var actor = violations.Text("actor_id", request.ActorId, 100, required: false);
+        var from = violations.Moment("from", request.From);
+        var to = violations.Moment("to", request.To);
+        if (from is not null && to is not null && to <= from)
+        {
+            violations.Add("to", "must be after from");
+        }
+
+        violations.ThrowIfAny();
+        var (size, before) = RequestErrors.SequencePage(request.PageSize, request.PageToken);
+        var page = await audit.QueryAsync(new AuditQuery(client, actor, from, to, before, size), context.CancellationToken);
+        return new QueryAuditLogResponse
+        {
+            Entries = { page.Select(r => r.ToContract()) },
+            NextPageToken = page.Count == size ? PageTokens.Encode(page[^1].Sequence.ToString(CultureInfo.InvariantCulture)) : "",
+        };
+    }
+
+    public override async Task<CreatePartnerApiKeyResponse> CreatePartnerApiKey(CreatePartnerApiKeyRequest request, ServerCallContext context)
+    {
+        var partner = RequirePartner(request.PartnerId);
+        var key = ApiKey.New(partner);
+        var view = await grains.GetGrain<IPartnerKeyRingGrain>(partner).AddAsync(key.KeyId, key.SecretHash(), request.Description);
+        return new CreatePartnerApiKeyResponse { Key = view.ToContract(), ApiKey = key.ToString() };
+    }
+
+    public override async Task<RevokePartnerApiKeyResponse> RevokePartnerApiKey(RevokePartnerApiKeyRequest request, ServerCallContext context)
+    {
+        // Key ids are issued as "k" + 12 hex digits; the partner is found through the key ring that issued it.
+        var violations = new Violations();
+        var parts = request.KeyId.Split('/');
+        if (parts is not [var partnerId, var keyId] || !PartnerIds.IsValid(partnerId) || keyId.Length is < 2 or > 20)
+        {
+            violations.Add("key_id", "must be a key id as returned by CreatePartnerApiKey (partner-id/key-id)");
+        }
+
+        violations.ThrowIfAny();
+        var view = await grains.GetGrain<IPartnerKeyRingGrain>(parts[0]).RevokeAsync(parts[1]);
+        return new RevokePartnerApiKeyResponse { Key = view.ToContract() };
+    }
+
+    public override async Task<ListPartnerApiKeysResponse> ListPartnerApiKeys(ListPartnerApiKeysRequest request, ServerCallContext context)
+    {
+        var partner = RequirePartner(request.PartnerId);
+        var keys = await grains.GetGrain<IPartnerKeyRingGrain>(partner).ListAsync();
+        return new ListPartnerApiKeysResponse { Keys = { keys.Select(k => k.ToContract()) } };
+    }
+
+    private static string RequirePartner(string partnerId)
+    {
+        if (!PartnerIds.IsValid(partnerId))
+        {
+            var violations = new Violations();
+            violations.Add("partner_id", "must be a partner id: pt- and lower-case letters, digits and hyphens");
+            violations.ThrowIfAny();
+        }
+
+        return partnerId;
     }
 
     /// <summary>Counts per grain class name, most first; Orleans' own system targets are not grains and are not listed.</summary>

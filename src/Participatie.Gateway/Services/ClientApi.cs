@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Google.Protobuf;
 using Grpc.Core;
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Errors;
@@ -6,14 +10,18 @@ using Participatie.Domain;
 using Participatie.Domain.Validation;
 using Participatie.Gateway.Errors;
 using Participatie.Gateway.Mapping;
+using Participatie.Gateway.Security;
+using Participatie.Gateway.Security.Audit;
 using D = Participatie.Domain.People;
 
 namespace Participatie.Gateway.Services;
 
 /// <summary>ClientService: map the request, call the person's grain, map the reply.</summary>
-public sealed class ClientApi(IGrainFactory grains) : ClientService.ClientServiceBase
+public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog audit, TimeProvider time) : ClientService.ClientServiceBase
 {
     public const int MaxRequestIdLength = 100;
+
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation("  "));
 
     public override async Task<RegisterClientResponse> RegisterClient(RegisterClientRequest request, ServerCallContext context)
     {
@@ -32,14 +40,14 @@ public sealed class ClientApi(IGrainFactory grains) : ClientService.ClientServic
             request.Factors.ToData(),
             request.RegisteredBy,
             requestId));
-        return new RegisterClientResponse { Client = client.ToContract() };
+        return new RegisterClientResponse { Client = Shaped(client, context) };
     }
 
     public override async Task<GetClientResponse> GetClient(GetClientRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
         var client = await grains.GetGrain<IClientGrain>(id).GetAsync();
-        return new GetClientResponse { Client = client.ToContract() };
+        return new GetClientResponse { Client = Shaped(client, context) };
     }
 
     public override async Task<AssessReintegrationResponse> AssessReintegration(AssessReintegrationRequest request, ServerCallContext context)
@@ -54,5 +62,91 @@ public sealed class ClientApi(IGrainFactory grains) : ClientService.ClientServic
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
         var estimate = await grains.GetGrain<IClientGrain>(id).OverrideEstimateAsync(request.Months, request.Reason, request.CoachId);
         return new OverrideEstimateResponse { Estimate = estimate.ToContract() };
+    }
+
+    public override async Task<SetTeamInvolvementResponse> SetTeamInvolvement(SetTeamInvolvementRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
+        var client = await grains.GetGrain<IClientGrain>(id).SetTeamInvolvementAsync(request.Agreed);
+        return new SetTeamInvolvementResponse { Client = Shaped(client, context) };
+    }
+
+    public override async Task<GetAccessLogResponse> GetAccessLog(GetAccessLogRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
+        var (size, before) = RequestErrors.SequencePage(request.PageSize, request.PageToken);
+        var page = await audit.QueryAsync(new AuditQuery(id, null, null, null, before, size), context.CancellationToken);
+        return new GetAccessLogResponse
+        {
+            Entries = { page.Select(r => r.ToContract()) },
+            NextPageToken = page.Count == size ? PageTokens.Encode(page[^1].Sequence.ToString(CultureInfo.InvariantCulture)) : "",
+        };
+    }
+
+    public override async Task<ExportPersonDataResponse> ExportPersonData(ExportPersonDataRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
+        var client = await grains.GetGrain<IClientGrain>(id).GetAsync();
+        var log = new List<AuditRecord>();
+        long? before = null;
+        while (true)
+        {
+            var page = await audit.QueryAsync(new AuditQuery(id, null, null, null, before, 1000), context.CancellationToken);
+            log.AddRange(page);
+            if (page.Count < 1000)
+            {
+                break;
+            }
+
+            before = page[^1].Sequence;
+        }
+
+        // The person's own copy: nothing withheld from them, and the BSN only as "on file" (they know it).
+        var export = new JsonObject
+        {
+            ["format"] = "participatie.person-export.v1",
+            ["generatedAt"] = ContractMapping.Iso(time.GetUtcNow()),
+            ["record"] = JsonNode.Parse(Json.Format(client.ToContract())),
+            ["accessLog"] = new JsonArray([.. log.Select(r => JsonNode.Parse(Json.Format(r.ToContract())))]),
+        };
+        return new ExportPersonDataResponse { Json = export.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), GeneratedAt = export["generatedAt"]!.ToString() };
+    }
+
+    public override async Task<EndCaseResponse> EndCase(EndCaseRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var id = violations.Id("client_id", request.ClientId, IdKind.Client);
+        var endedOn = violations.Date("ended_on", request.EndedOn);
+        violations.ThrowIfAny();
+        var ended = await grains.GetGrain<IClientGrain>(id!).EndCaseAsync(endedOn!.Value, request.Reason);
+        return new EndCaseResponse { Client = Shaped(ended.Client, context), AnonymiseOn = ContractMapping.Iso(ended.AnonymiseOn) };
+    }
+
+    public override async Task<SetLegalHoldResponse> SetLegalHold(SetLegalHoldRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
+        var client = await grains.GetGrain<IClientGrain>(id).SetLegalHoldAsync(request.Hold, request.Reason);
+        return new SetLegalHoldResponse { Client = Shaped(client, context) };
+    }
+
+    public override async Task<SetPaymentDetailsResponse> SetPaymentDetails(SetPaymentDetailsRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var id = violations.Id("client_id", request.ClientId, IdKind.Client);
+        if (!Bsn.TryParse(request.Bsn, out var bsn))
+        {
+            violations.Add("bsn", "must be 9 digits that pass the eleven-test");
+        }
+
+        violations.ThrowIfAny();
+        var client = await grains.GetGrain<IClientGrain>(id!).SetEncryptedBsnAsync(bsns.Protect(bsn));
+        return new SetPaymentDetailsResponse { Client = Shaped(client, context) };
+    }
+
+    /// <summary>The record as this caller may see it: health only for the person and their own coach.</summary>
+    private static Client Shaped(ClientView client, ServerCallContext context)
+    {
+        var contract = client.ToContract();
+        return AccessInterceptor.CallerOf(context)?.Role is Role.Coach or Role.Person ? contract : contract.WithoutHealth();
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class ClientGrain(
     IFaultPoints faults,
     TimeProvider time,
     IOptions<OutboxOptions> outboxOptions,
+    IOptions<RetentionOptions> retention,
     ILogger<ClientGrain> logger) : Grain, IClientGrain, IRemindable
 {
     private readonly OutboxDelivery _outbox = new(outboxOptions.Value);
@@ -172,6 +173,7 @@ public sealed partial class ClientGrain(
         violations.Id("coach_id", coachId, IdKind.Coach);
         violations.ThrowIfAny();
 
+        EnsureCaseOpen();
         var previous = State.CoachId;
         if (previous == coachId)
         {
@@ -210,7 +212,11 @@ public sealed partial class ClientGrain(
 
     public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
     {
-        if (reminderName == OutboxDelivery.ReminderName)
+        if (reminderName == RetentionReminder)
+        {
+            await CheckRetentionAsync();
+        }
+        else if (reminderName == OutboxDelivery.ReminderName)
         {
             await DeliverAsync();
             if (!HasPending)

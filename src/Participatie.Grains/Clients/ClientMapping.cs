@@ -65,7 +65,14 @@ internal static class ClientMapping
         state.Estimates.Count == 0 ? null : state.Estimates[^1].ToView(),
         [.. state.Estimates.Select(e => e.ToView())],
         state.CoachId,
-        state.RegisteredAt);
+        state.RegisteredAt)
+    {
+        TeamInvolvement = state.TeamInvolvement,
+        HasPaymentDetails = state.EncryptedBsn is not null,
+        CaseEndedOn = state.CaseEndedOn,
+        LegalHold = state.LegalHold,
+        Anonymised = state.AnonymisedAt is not null,
+    };
 
     public static Segment CurrentSegment(this ClientState state) =>
         state.Estimates.Count == 0 ? Segment.NotAssessed : state.Estimates[^1].Segment;

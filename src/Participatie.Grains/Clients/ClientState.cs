@@ -48,6 +48,27 @@ public sealed class ClientState
     [Id(15)] public List<string> PendingCoaches { get; set; } = [];
 
     [Id(16)] public List<string> PendingNeighbourhoods { get; set; } = [];
+
+    // The person's rights and data minimisation (ids from 100 keep clear of other additions).
+
+    /// <summary>The person agreed that their neighbourhood team may see the record, and when they said so last.</summary>
+    [Id(100)] public bool TeamInvolvement { get; set; }
+
+    [Id(101)] public DateTimeOffset? TeamInvolvementAt { get; set; }
+
+    [Id(102)] public DateOnly? CaseEndedOn { get; set; }
+
+    [Id(103)] public string? CaseEndReason { get; set; }
+
+    /// <summary>Keeps the record from anonymisation while a legal ground (objection, appeal, court) applies.</summary>
+    [Id(104)] public bool LegalHold { get; set; }
+
+    [Id(105)] public string? LegalHoldReason { get; set; }
+
+    [Id(106)] public DateTimeOffset? AnonymisedAt { get; set; }
+
+    /// <summary>The BSN for payment, encrypted with the platform's key (AES-GCM); never the plain number.</summary>
+    [Id(107)] public string? EncryptedBsn { get; set; }
 }
 
 /// <summary>Stored reintegration factors.</summary>

@@ -52,3 +52,28 @@ public sealed class OutboxOptions
     /// <summary>The reminder that wakes a grain with undelivered changes after a restart.</summary>
     public TimeSpan BackstopInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
+
+/// <summary>How long a person's record is kept after their case ended (configuration section <c>Retention</c>).</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+
+    /// <summary>Ten years after the case ends by default; then the record is anonymised unless a legal hold applies.</summary>
+    public TimeSpan AfterCaseEnd { get; set; } = TimeSpan.FromDays(3653);
+
+    /// <summary>How often a held or due record checks again (a reminder, so it survives restarts).</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromDays(1);
+
+    public IEnumerable<string> Problems()
+    {
+        if (AfterCaseEnd < TimeSpan.Zero)
+        {
+            yield return $"{Section}:AfterCaseEnd must not be negative";
+        }
+
+        if (CheckInterval <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:CheckInterval must be positive (and at least Reminders:MinimumReminderPeriod)";
+        }
+    }
+}

@@ -12,4 +12,5 @@ public static class StorageNames
     public const string Coach = "coach-v1";
     public const string Neighbourhood = "neighbourhood-v1";
     public const string Directory = "directory-v1";
+    public const string PartnerKeys = "partner-keys-v1";
 }

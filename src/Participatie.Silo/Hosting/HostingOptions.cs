@@ -21,9 +21,9 @@ public sealed class HostingOptions
             yield return $"{Section}:Role must be one of {string.Join(", ", Enum.GetNames<HostingRole>())}";
         }
 
-        if (Role == HostingRole.Gateway && storage.Profile == StorageProfile.Memory)
+        if (Role == HostingRole.Gateway && storage.Profile != StorageProfile.PostgreSql)
         {
-            yield return $"{Section}:Role Gateway needs a cluster to join: set {StorageOptions.Section}:Profile to PostgreSql (or Local for a silo on this machine)";
+            yield return $"{Section}:Role Gateway needs the cluster's database (for membership and the audit log): set {StorageOptions.Section}:Profile to PostgreSql";
         }
 
         if (DrainDelay < TimeSpan.Zero || DrainDelay > TimeSpan.FromMinutes(5))

@@ -5,7 +5,10 @@ using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Participatie.Domain.Reintegration;
+using Npgsql;
 using Participatie.Gateway;
+using Participatie.Gateway.Security;
+using Participatie.Gateway.Security.Audit;
 using Participatie.Grains.Infrastructure;
 using Participatie.Silo.Storage;
 
@@ -33,6 +36,21 @@ public static class SiloHostingExtensions
         // A database failure inside a grain on another silo must reach the gateway as what it is (so the caller gets
         // UNAVAILABLE), not as a codec failure: let Orleans carry Npgsql's exceptions between silos and clients.
         builder.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+
+        // The audit log lives in the profile's store, next to the state it is about.
+        switch (storage.Profile)
+        {
+            case StorageProfile.Local when hosting.Role == HostingRole.Silo:
+                builder.Services.AddSingleton<SqliteDatabase>();
+                builder.Services.AddSingleton<IAuditStore, SqliteAuditStore>();
+                break;
+            case StorageProfile.PostgreSql:
+                builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString));
+                builder.Services.AddSingleton<IAuditStore, PostgresAuditStore>();
+                break;
+        }
+
+        builder.Services.AddParticipatieSecurity(configuration, storage.Profile.ToString());
 
         if (hosting.Role == HostingRole.Silo)
         {
@@ -62,6 +80,7 @@ public static class SiloHostingExtensions
         builder.Services.AddValidatedOptions<ReintegrationPolicy>(configuration, "Reintegration", p => p.Problems());
         builder.Services.AddValidatedOptions<CaseloadOptions>(configuration, CaseloadOptions.Section, c => c.Problems());
         builder.Services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section, _ => []);
+        builder.Services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section, r => r.Problems());
         builder.Services.AddSingleton<IFaultPoints, NoFaults>();
 
         builder.UseOrleans(silo =>
@@ -72,7 +91,6 @@ public static class SiloHostingExtensions
             {
                 case StorageProfile.Local:
                     silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-                    silo.Services.AddSingleton<SqliteDatabase>();
                     silo.Services.AddGrainStorage(StorageNames.Provider, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
                     silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
                     break;

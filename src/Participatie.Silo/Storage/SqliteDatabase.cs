@@ -101,6 +101,23 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 PRIMARY KEY (grain_id, reminder_name)
             ) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (grain_hash);
+            CREATE TABLE IF NOT EXISTS audit_log (
+                sequence    INTEGER PRIMARY KEY AUTOINCREMENT,
+                at          TEXT    NOT NULL,
+                actor_role  TEXT    NOT NULL,
+                actor_id    TEXT    NOT NULL,
+                action      TEXT    NOT NULL,
+                client_id   TEXT    NOT NULL,
+                purpose     TEXT    NOT NULL,
+                outcome     TEXT    NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS audit_log_by_client ON audit_log (client_id, sequence);
+            CREATE INDEX IF NOT EXISTS audit_log_by_actor ON audit_log (actor_id, sequence);
+            -- Append-only: the platform never changes or removes an audit record.
+            CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             """;
         await command.ExecuteNonQueryAsync();
     }

@@ -13,11 +13,19 @@ public sealed class ClientServiceTests(GatewayFixture gateway)
 
         var registered = (await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk))).Client;
         var read = (await gateway.Clients.GetClientAsync(new GetClientRequest { ClientId = registered.ClientId })).Client;
+        // The person sees their whole record, health included; an admin does not see the health conclusion.
+        var own = (await new ClientService.ClientServiceClient(gateway.Host.ChannelAs("person", registered.ClientId))
+            .GetClientAsync(new GetClientRequest { ClientId = registered.ClientId })).Client;
 
         Assert.StartsWith("cl-", read.ClientId);
         Assert.Equal("3072 AB", read.Postcode);
         Assert.Equal(registered, read);
-        var estimate = read.CurrentEstimate;
+        Assert.Equal(HealthLimitation.Unspecified, read.Factors.Health);
+        Assert.Contains("factors.health", read.Withheld);
+        Assert.DoesNotContain(read.CurrentEstimate.Contributions, c => c.Factor == "health");
+        Assert.Equal(HealthLimitation.Mild, own.Factors.Health);
+        Assert.Empty(own.Withheld);
+        var estimate = own.CurrentEstimate;
         Assert.Equal(estimate.Months, estimate.Contributions.Sum(c => c.Months));
         Assert.Contains(estimate.Contributions, c => c.Factor == "language" && c.Value == "adequate");
         Assert.Equal(24, estimate.CutMonths);
@@ -81,12 +89,13 @@ public sealed class ClientServiceTests(GatewayFixture gateway)
         var client = (await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk))).Client;
         var coach = (await gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Anouk Bakker" })).Coach;
         await gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = coach.CoachId, ClientId = client.ClientId });
-        var factors = client.Factors.Clone();
+        var factors = GatewayFixture.Intake(wijk).Factors;
         factors.Health = HealthLimitation.Severe;
+        var asCoach = new ClientService.ClientServiceClient(gateway.Host.ChannelAs("coach", coach.CoachId, purpose: "case_work"));
 
-        var reassessed = (await gateway.Clients.AssessReintegrationAsync(new AssessReintegrationRequest { ClientId = client.ClientId, Factors = factors, AssessedBy = coach.CoachId })).Estimate;
-        await RpcAssert.InvalidAsync(() => gateway.Clients.OverrideEstimateAsync(new OverrideEstimateRequest { ClientId = client.ClientId, Months = 12, CoachId = coach.CoachId }).ResponseAsync, "reason");
-        var overridden = (await gateway.Clients.OverrideEstimateAsync(new OverrideEstimateRequest
+        var reassessed = (await asCoach.AssessReintegrationAsync(new AssessReintegrationRequest { ClientId = client.ClientId, Factors = factors, AssessedBy = coach.CoachId })).Estimate;
+        await RpcAssert.InvalidAsync(() => asCoach.OverrideEstimateAsync(new OverrideEstimateRequest { ClientId = client.ClientId, Months = 12, CoachId = coach.CoachId }).ResponseAsync, "reason");
+        var overridden = (await asCoach.OverrideEstimateAsync(new OverrideEstimateRequest
         {
             ClientId = client.ClientId,
             Months = 12,
@@ -98,7 +107,7 @@ public sealed class ClientServiceTests(GatewayFixture gateway)
         Assert.True(overridden.Overridden);
         Assert.Equal(Segment.WithinCut, overridden.Segment);
         Assert.Equal(reassessed.ComputedMonths, overridden.ComputedMonths);
-        var history = (await gateway.Clients.GetClientAsync(new GetClientRequest { ClientId = client.ClientId })).Client.EstimateHistory;
+        var history = (await asCoach.GetClientAsync(new GetClientRequest { ClientId = client.ClientId })).Client.EstimateHistory;
         Assert.Equal(3, history.Count);
         Assert.Equal(overridden, history[^1]);
     }

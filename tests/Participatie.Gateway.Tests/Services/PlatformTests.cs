@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using Grpc.Net.Client.Web;
 using Grpc.Reflection.V1Alpha;
 using Participatie.Contracts.V1;
+using Participatie.TestSupport;
 
 namespace Participatie.Gateway.Tests.Services;
 
@@ -47,7 +48,10 @@ public sealed class PlatformTests(GatewayFixture gateway)
             HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         });
 
-        var reply = await new AdminService.AdminServiceClient(channel).PingAsync(new PingRequest { Payload = "hallo" });
+        // A browser sends its token as a header like any other client.
+        var reply = await new AdminService.AdminServiceClient(channel).PingAsync(
+            new PingRequest { Payload = "hallo" },
+            new Grpc.Core.Metadata { { "authorization", "Bearer " + TestKeys.Token("person", "cl-0000000000000001") } });
 
         Assert.Equal("hallo", reply.Payload);
     }

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Participatie.Security;
+
+namespace Participatie.Cli.Commands;
+
+/// <summary>
+/// <c>participatie token</c>: mints a bearer token signed with the development key, which only a silo in the Local
+/// profile accepts — for trying the API as a coach, a team member or a person without an identity provider.
+/// </summary>
+internal static class TokenCommand
+{
+    private static readonly string[] Roles = ["admin", "coach", "team", "partner", "researcher", "person"];
+
+    public static Command Create()
+    {
+        var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles)}", Required = true };
+        role.AcceptOnlyFromAmong(Roles);
+        var subject = new Option<string>("--sub") { Description = "Who: a coach id (co-…) for a coach, a client id (cl-…) for a person, a partner id (pt-…) for a partner, any name for admin and researcher", Required = true };
+        var neighbourhood = new Option<string?>("--neighbourhood") { Description = "The neighbourhood (wk-…) of a team member" };
+        var hours = new Option<int>("--hours") { Description = "Lifetime in hours (1-24)", DefaultValueFactory = _ => 8 };
+        hours.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 24)
+            {
+                result.AddError("--hours must be between 1 and 24");
+            }
+        });
+        var command = new Command("token", "Print a development bearer token (accepted by a Local silo only); use it as --token or $PARTICIPATIE_TOKEN")
+        {
+            role, subject, neighbourhood, hours,
+        };
+        command.SetAction(parseResult =>
+        {
+            var team = parseResult.GetValue(role) == "team";
+            var wijk = parseResult.GetValue(neighbourhood);
+            if (team && string.IsNullOrEmpty(wijk))
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine("a team member's token needs --neighbourhood wk-…");
+                return ExitCodes.Failure;
+            }
+
+            parseResult.InvocationConfiguration.Output.WriteLine(Tokens.Mint(
+                parseResult.GetValue(role)!,
+                parseResult.GetValue(subject)!,
+                team ? wijk : null,
+                TimeSpan.FromHours(parseResult.GetValue(hours))));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,74 @@
+using Google.Protobuf;
+
+namespace Participatie.Gateway.Security;
+
+/// <summary>What the id an access rule checks refers to.</summary>
+public enum Scope
+{
+    /// <summary>No resource: the role decides alone.</summary>
+    None = 0,
+
+    /// <summary>One person's record (a client id): their coach, a team member of their neighbourhood with their consent, themselves, an admin.</summary>
+    Person = 1,
+
+    /// <summary>One coach's own data (a coach id): that coach, an admin.</summary>
+    Coach = 2,
+
+    /// <summary>One neighbourhood's figures (a neighbourhood id): its team, coaches, admins.</summary>
+    Neighbourhood = 3,
+
+    /// <summary>One partner organisation's own data (a partner id): that partner, an admin.</summary>
+    Partner = 4,
+}
+
+/// <summary>
+/// Who may call one RPC. A rule names the roles that may call it at all, the resource the request points at (checked
+/// against the caller), and whether the call touches a person's data — then it needs a purpose and is audited, for
+/// the person named in the request and for every person the reply lists.
+/// </summary>
+public sealed class AccessRule
+{
+    private AccessRule(IReadOnlySet<Role> roles, Scope scope, Func<IMessage, string>? target, bool personData)
+    {
+        Roles = roles;
+        Scope = scope;
+        Target = target;
+        PersonData = personData;
+    }
+
+    public IReadOnlySet<Role> Roles { get; }
+
+    public Scope Scope { get; }
+
+    /// <summary>The id in the request that <see cref="Scope"/> applies to.</summary>
+    public Func<IMessage, string>? Target { get; }
+
+    /// <summary>Reads or changes a person's data: a purpose is required (except from the person) and the call is audited.</summary>
+    public bool PersonData { get; private init; }
+
+    /// <summary>The people a reply shows or creates, for the audit (a caseload page, a new registration).</summary>
+    public Func<IMessage, IEnumerable<string>>? PeopleInReply { get; private init; }
+
+    public static AccessRule For(params Role[] roles) => new(roles.ToHashSet(), Scope.None, null, personData: false);
+
+    public static AccessRule Person<TRequest>(Func<TRequest, string> clientId, params Role[] roles)
+        where TRequest : IMessage =>
+        new(roles.ToHashSet(), Scope.Person, m => clientId((TRequest)m), personData: true);
+
+    public static AccessRule Coach<TRequest>(Func<TRequest, string> coachId, params Role[] roles)
+        where TRequest : IMessage =>
+        new(roles.ToHashSet(), Scope.Coach, m => coachId((TRequest)m), personData: false);
+
+    public static AccessRule Neighbourhood<TRequest>(Func<TRequest, string> neighbourhoodId, params Role[] roles)
+        where TRequest : IMessage =>
+        new(roles.ToHashSet(), Scope.Neighbourhood, m => neighbourhoodId((TRequest)m), personData: false);
+
+    public static AccessRule Partner<TRequest>(Func<TRequest, string> partnerId, params Role[] roles)
+        where TRequest : IMessage =>
+        new(roles.ToHashSet(), Scope.Partner, m => partnerId((TRequest)m), personData: false);
+
+    /// <summary>The reply shows or creates these people's data: audit each of them.</summary>
+    public AccessRule Audits<TResponse>(Func<TResponse, IEnumerable<string>> people)
+        where TResponse : IMessage =>
+        new(Roles, Scope, Target, personData: true) { PeopleInReply = m => people((TResponse)m) };
+}

@@ -1,0 +1,68 @@
+using Google.Protobuf.Reflection;
+using Participatie.Contracts.V1;
+
+namespace Participatie.Gateway.Security;
+
+/// <summary>
+/// The access rule of every RPC, by its gRPC path. An RPC without a rule is refused for everyone, and a test fails
+/// for it: adding an RPC means deciding here who may call it.
+/// </summary>
+public static class AccessRules
+{
+    public static IReadOnlyDictionary<string, AccessRule> ByMethod { get; } = Build();
+
+    /// <summary>Every service of the public contract (health and reflection are not part of it), found in the generated code.</summary>
+    public static IEnumerable<ServiceDescriptor> PublicServices =>
+        typeof(ClientService).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(ClientService).Namespace && t.IsAbstract && t.IsSealed)
+            .Select(t => t.GetProperty("Descriptor", typeof(ServiceDescriptor))?.GetValue(null) as ServiceDescriptor)
+            .OfType<ServiceDescriptor>()
+            .OrderBy(s => s.FullName, StringComparer.Ordinal);
+
+    /// <summary>Every RPC of the public contract.</summary>
+    public static IEnumerable<MethodDescriptor> PublicMethods => PublicServices.SelectMany(s => s.Methods);
+
+    public static string PathOf(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
+
+    private static Dictionary<string, AccessRule> Build()
+    {
+        const Role Admin = Role.Admin, Coach = Role.Coach, Team = Role.Team, Partner = Role.Partner, Researcher = Role.Researcher, Person = Role.Person;
+        var rules = new Dictionary<string, AccessRule>(StringComparer.Ordinal);
+        void Add(ServiceDescriptor service, string method, AccessRule rule) =>
+            rules.Add(PathOf(service.FindMethodByName(method) ?? throw new InvalidOperationException($"{service.Name} has no {method}")), rule);
+
+        var client = ClientService.Descriptor;
+        Add(client, "RegisterClient", AccessRule.For(Admin, Coach).Audits<RegisterClientResponse>(r => [r.Client.ClientId]));
+        Add(client, "GetClient", AccessRule.Person<GetClientRequest>(r => r.ClientId, Admin, Coach, Team, Person));
+        Add(client, "AssessReintegration", AccessRule.Person<AssessReintegrationRequest>(r => r.ClientId, Coach));
+        Add(client, "OverrideEstimate", AccessRule.Person<OverrideEstimateRequest>(r => r.ClientId, Coach));
+        Add(client, "SetTeamInvolvement", AccessRule.Person<SetTeamInvolvementRequest>(r => r.ClientId, Coach, Person));
+        Add(client, "GetAccessLog", AccessRule.Person<GetAccessLogRequest>(r => r.ClientId, Admin, Person));
+        Add(client, "ExportPersonData", AccessRule.Person<ExportPersonDataRequest>(r => r.ClientId, Admin, Person));
+        Add(client, "EndCase", AccessRule.Person<EndCaseRequest>(r => r.ClientId, Admin, Coach));
+        Add(client, "SetLegalHold", AccessRule.Person<SetLegalHoldRequest>(r => r.ClientId, Admin));
+        Add(client, "SetPaymentDetails", AccessRule.Person<SetPaymentDetailsRequest>(r => r.ClientId, Admin, Coach, Person));
+
+        var coach = CoachService.Descriptor;
+        Add(coach, "CreateCoach", AccessRule.For(Admin));
+        Add(coach, "GetCoach", AccessRule.Coach<GetCoachRequest>(r => r.CoachId, Admin, Coach));
+        Add(coach, "AssignClient", AccessRule.Person<AssignClientRequest>(r => r.ClientId, Admin));
+        Add(coach, "ReleaseClient", AccessRule.Person<ReleaseClientRequest>(r => r.ClientId, Admin, Coach));
+        Add(coach, "GetCaseload", AccessRule.Coach<GetCaseloadRequest>(r => r.CoachId, Admin, Coach).Audits<GetCaseloadResponse>(r => r.Entries.Select(e => e.ClientId)));
+
+        var neighbourhood = NeighbourhoodService.Descriptor;
+        Add(neighbourhood, "CreateNeighbourhood", AccessRule.For(Admin));
+        Add(neighbourhood, "GetNeighbourhood", AccessRule.Neighbourhood<GetNeighbourhoodRequest>(r => r.NeighbourhoodId, Admin, Coach, Team));
+        Add(neighbourhood, "ListNeighbourhoods", AccessRule.For(Admin, Coach, Team));
+
+        var admin = AdminService.Descriptor;
+        Add(admin, "Ping", AccessRule.For(Admin, Coach, Team, Partner, Researcher, Person));
+        Add(admin, "GetPlatformStatus", AccessRule.For(Admin));
+        Add(admin, "GetClusterStatus", AccessRule.For(Admin));
+        Add(admin, "QueryAuditLog", AccessRule.For(Admin));
+        Add(admin, "CreatePartnerApiKey", AccessRule.For(Admin));
+        Add(admin, "RevokePartnerApiKey", AccessRule.For(Admin));
+        Add(admin, "ListPartnerApiKeys", AccessRule.Partner<ListPartnerApiKeysRequest>(r => r.PartnerId, Admin, Partner));
+        return rules;
+    }
+}

@@ -1,0 +1,74 @@
+namespace Participatie.Gateway.Security.Audit;
+
+/// <summary>One read or change of one person's data: who, in which role, what, for whom, why, when, and how it ended.</summary>
+/// <param name="Sequence">Order of appending, given by the store (0 before it is stored).</param>
+/// <param name="At">When the call was answered (UTC).</param>
+/// <param name="ActorRole">The caller's role (admin, coach, team, partner, researcher, person).</param>
+/// <param name="ActorId">The caller's subject: a coach id, staff id, partner id or the person's own id.</param>
+/// <param name="Action">The RPC, e.g. ClientService.GetClient.</param>
+/// <param name="ClientId">Whose data: the opaque person id.</param>
+/// <param name="Purpose">The declared purpose (x-purpose).</param>
+/// <param name="Outcome">The gRPC status the call ended with.</param>
+public sealed record AuditRecord(
+    long Sequence,
+    DateTimeOffset At,
+    string ActorRole,
+    string ActorId,
+    string Action,
+    string ClientId,
+    string Purpose,
+    string Outcome);
+
+/// <summary>A page of the audit log, newest first; <see cref="Before"/> continues after an earlier page.</summary>
+public sealed record AuditQuery(
+    string? ClientId,
+    string? ActorId,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    long? Before,
+    int Limit);
+
+/// <summary>Where audit records are kept: append-only, in the host's storage profile.</summary>
+public interface IAuditStore
+{
+    /// <summary>Appends every record in one transaction, or none.</summary>
+    Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>The audit log of the Memory profile (tests): lost on stop.</summary>
+public sealed class MemoryAuditStore : IAuditStore
+{
+    private readonly List<AuditRecord> _records = [];
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        lock (_records)
+        {
+            foreach (var record in records)
+            {
+                _records.Add(record with { Sequence = _records.Count + 1 });
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        lock (_records)
+        {
+            IReadOnlyList<AuditRecord> page = _records
+                .Where(r => query.ClientId is null || r.ClientId == query.ClientId)
+                .Where(r => query.ActorId is null || r.ActorId == query.ActorId)
+                .Where(r => query.From is null || r.At >= query.From)
+                .Where(r => query.To is null || r.At < query.To)
+                .Where(r => query.Before is null || r.Sequence < query.Before)
+                .OrderByDescending(r => r.Sequence)
+                .Take(query.Limit)
+                .ToList();
+            return Task.FromResult(page);
+        }
+    }
+}

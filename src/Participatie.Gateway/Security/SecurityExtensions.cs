@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Participatie.Gateway.Security.Audit;
+
+namespace Participatie.Gateway.Security;
+
+/// <summary>Authentication (JWT bearer, partner API keys), the BSN key and the audit log of the gateway.</summary>
+public static class SecurityExtensions
+{
+    /// <summary>The scheme that picks JWT bearer or API key by the headers of the request.</summary>
+    public const string Scheme = "participatie";
+
+    public static IServiceCollection AddParticipatieSecurity(this IServiceCollection services, IConfiguration configuration, string storageProfile)
+    {
+        var developmentAllowed = storageProfile is "Local" or "Memory";
+        var auth = Bind<AuthOptions>(configuration, AuthOptions.Section, developmentAllowed, a => a.AllowDevelopmentKey = developmentAllowed, a => a.Problems(storageProfile));
+        var privacy = Bind<PrivacyOptions>(configuration, PrivacyOptions.Section, developmentAllowed, p => p.AllowDevelopmentKey = developmentAllowed, p => p.Problems(storageProfile));
+        services.AddSingleton(Options.Create(auth));
+        services.AddSingleton(Options.Create(privacy));
+        services.AddSingleton<BsnProtector>();
+        services.AddMemoryCache();
+
+        // Stores of the host's profile are registered before this; without one (Memory) the log is kept in memory.
+        services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
+
+        var (issuer, audience, keys) = auth.Effective();
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Bearer token or partner API key", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(ApiKey.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                if (auth.Authority.Length > 0)
+                {
+                    options.Authority = auth.Authority;
+                }
+
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuers = auth.Authority.Length > 0 ? [issuer, auth.Authority] : [issuer],
+                    ValidAudience = audience,
+                    IssuerSigningKeys = keys.Select(k => new SymmetricSecurityKey(k.Bytes()) { KeyId = k.KeyId }).ToList(),
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                    NameClaimType = Caller.SubjectClaim,
+                    RoleClaimType = Caller.RoleClaim,
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        return services;
+    }
+
+    /// <summary>Binds a section (with a default for a key that is absent) and stops with every problem named by its key.</summary>
+    private static T Bind<T>(IConfiguration configuration, string section, bool developmentAllowed, Action<T> whenDevelopmentUnset, Func<T, IEnumerable<string>> problems)
+        where T : new()
+    {
+        var value = new T();
+        if (configuration[$"{section}:AllowDevelopmentKey"] is null && developmentAllowed)
+        {
+            whenDevelopmentUnset(value);
+        }
+
+        configuration.GetSection(section).Bind(value);
+        var found = problems(value).ToList();
+        return found.Count == 0 ? value : throw new OptionsValidationException(section, typeof(T), found);
+    }
+}

@@ -1,0 +1,177 @@
+using Microsoft.Extensions.Logging;
+using Participatie.Abstractions.Clients;
+using Participatie.Abstractions.Errors;
+using Participatie.Domain.Validation;
+using Participatie.Grains.Infrastructure;
+
+namespace Participatie.Grains.Clients;
+
+/// <summary>
+/// The person's rights on their own record: who may see it (the team only with their agreement), the end of the case
+/// and the retention period after it, legal holds, anonymisation, and the BSN kept for payment only.
+/// </summary>
+public sealed partial class ClientGrain
+{
+    public const string RetentionReminder = "retention";
+
+    public Task<AccessFacts> GetAccessFactsAsync() =>
+        Task.FromResult(State.Registered
+            ? new AccessFacts(true, State.CoachId, State.NeighbourhoodId, State.TeamInvolvement)
+            : new AccessFacts(false, null, null, false));
+
+    public async Task<ClientView> SetTeamInvolvementAsync(bool agreed)
+    {
+        EnsureRegistered();
+        EnsureNotAnonymised();
+        if (State.TeamInvolvement != agreed)
+        {
+            State.TeamInvolvement = agreed;
+            State.TeamInvolvementAt = time.GetUtcNow();
+            await CommitAsync(neighbourhoods: []);
+        }
+
+        return State.ToView(ClientId);
+    }
+
+    public async Task<CaseEnd> EndCaseAsync(DateOnly endedOn, string reason)
+    {
+        EnsureRegistered();
+        EnsureCaseOpen();
+        var violations = new Violations();
+        var why = violations.Text("reason", reason, 500);
+        var today = Today.In(time);
+        if (endedOn > today)
+        {
+            violations.Add("ended_on", "must not be in the future");
+        }
+        else if (endedOn < DateOnly.FromDateTime(State.RegisteredAt.UtcDateTime))
+        {
+            violations.Add("ended_on", "must not be before the registration");
+        }
+
+        violations.ThrowIfAny();
+
+        var coach = State.CoachId;
+        State.CoachId = null;
+        State.CaseEndedOn = endedOn;
+        State.CaseEndReason = why;
+        await CommitAsync(neighbourhoods: [State.NeighbourhoodId], coaches: coach is null ? [] : [coach]);
+        await ScheduleRetentionAsync();
+        return new CaseEnd(State.ToView(ClientId), AnonymiseOn());
+    }
+
+    public async Task<ClientView> SetLegalHoldAsync(bool hold, string reason)
+    {
+        EnsureRegistered();
+        EnsureNotAnonymised();
+        var violations = new Violations();
+        var why = hold ? violations.Text("reason", reason, 500) : null;
+        if (hold && why is { Length: < 10 })
+        {
+            violations.Add("reason", "must name the legal ground in at least 10 characters");
+        }
+
+        violations.ThrowIfAny();
+        State.LegalHold = hold;
+        State.LegalHoldReason = why;
+        await CommitAsync(neighbourhoods: []);
+        if (!hold && State.CaseEndedOn is not null)
+        {
+            await ScheduleRetentionAsync();
+        }
+
+        return State.ToView(ClientId);
+    }
+
+    public async Task<ClientView> SetEncryptedBsnAsync(string encryptedBsn)
+    {
+        EnsureRegistered();
+        EnsureNotAnonymised();
+        State.EncryptedBsn = encryptedBsn;
+        await CommitAsync(neighbourhoods: []);
+        return State.ToView(ClientId);
+    }
+
+    public Task<string?> GetEncryptedBsnAsync() => Task.FromResult(State.Registered ? State.EncryptedBsn : null);
+
+    private DateOnly AnonymiseOn() => State.CaseEndedOn!.Value.AddDays((int)Math.Ceiling(retention.Value.AfterCaseEnd.TotalDays));
+
+    /// <summary>A reminder wakes the record when it is due (and then daily while a legal hold keeps it).</summary>
+    private async Task ScheduleRetentionAsync()
+    {
+        var due = new DateTimeOffset(State.CaseEndedOn!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + retention.Value.AfterCaseEnd;
+        var wait = due - time.GetUtcNow();
+        await this.RegisterOrUpdateReminder(RetentionReminder, wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), retention.Value.CheckInterval);
+    }
+
+    private async Task CheckRetentionAsync()
+    {
+        if (!State.Registered || State.CaseEndedOn is null || State.AnonymisedAt is not null)
+        {
+            await UnregisterRetentionAsync();
+            return;
+        }
+
+        var due = new DateTimeOffset(State.CaseEndedOn.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + retention.Value.AfterCaseEnd;
+        if (State.LegalHold || time.GetUtcNow() < due)
+        {
+            return;
+        }
+
+        Anonymise();
+        await CommitAsync(neighbourhoods: [State.NeighbourhoodId]);
+        await UnregisterRetentionAsync();
+        LogAnonymised(logger, ClientId);
+    }
+
+    /// <summary>
+    /// Removes what identifies the person and keeps what statistics need: the neighbourhood, household type, birth
+    /// year, factors and estimates (without free-text reasons). The id stays, so figures and audit records still add up.
+    /// </summary>
+    private void Anonymise()
+    {
+        State.GivenName = "";
+        State.FamilyName = "";
+        State.DateOfBirth = new DateOnly(State.DateOfBirth.Year, 1, 1);
+        State.Postcode = "";
+        State.EncryptedBsn = null;
+        State.CaseEndReason = null;
+        State.RequestId = null;
+        State.RequestFingerprint = null;
+        foreach (var estimate in State.Estimates.Where(e => e.Overridden))
+        {
+            estimate.OverrideReason = "";
+        }
+
+        State.AnonymisedAt = time.GetUtcNow();
+    }
+
+    private async Task UnregisterRetentionAsync()
+    {
+        var reminder = await this.GetReminder(RetentionReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void EnsureCaseOpen()
+    {
+        EnsureNotAnonymised();
+        if (State.CaseEndedOn is not null)
+        {
+            throw new PreconditionFailedException(Reasons.CaseEnded, $"the case of client {ClientId} ended on {State.CaseEndedOn:yyyy-MM-dd}");
+        }
+    }
+
+    private void EnsureNotAnonymised()
+    {
+        if (State.AnonymisedAt is not null)
+        {
+            throw new PreconditionFailedException(Reasons.Anonymised, $"the record of client {ClientId} was anonymised after its retention period");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Anonymised client {ClientId} after the retention period")]
+    private static partial void LogAnonymised(ILogger logger, string clientId);
+}

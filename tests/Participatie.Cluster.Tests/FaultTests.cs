@@ -60,7 +60,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         var acknowledged = load.Acknowledged.ToList();
         var missing = await WriteLoad.MissingAsync(acknowledged, [channels[0], channels[2], restarted.Channel]);
         Assert.Empty(missing);
-        Assert.True(acknowledged.Count > 50, $"Only {acknowledged.Count} writes were acknowledged: the load did not run");
+        // Not a speed check: the load must have written before the kill and through the survivors after it.
+        Assert.True(acknowledged.Any(c => c.End < killedAt) && survivors.Any(c => c.Status == StatusCode.OK), "the load did not write on both sides of the kill");
 
         var figures = string.Create(CultureInfo.InvariantCulture,
             $"3 silos, 6 writers, SIGKILL of one: served again {serveAgain.TotalSeconds:0.0} s after the kill; {failed.Count} of {survivors.Count} calls through survivors failed ({string.Join(", ", failed.GroupBy(f => f.Status).Select(g => $"{g.Key} {g.Count()}"))}); {acknowledged.Count} acknowledged writes read back, {missing.Count} missing; restarted silo rejoined");

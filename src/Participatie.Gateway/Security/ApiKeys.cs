@@ -67,7 +67,10 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!cache.TryGetValue(cacheKey, out bool valid))
         {
             valid = await grains.GetGrain<IPartnerKeyRingGrain>(key.PartnerId).VerifyAsync(key.KeyId, hash);
-            cache.Set(cacheKey, valid, auth.Value.ApiKeyCacheDuration);
+            if (auth.Value.ApiKeyCacheDuration > TimeSpan.Zero)
+            {
+                cache.Set(cacheKey, valid, auth.Value.ApiKeyCacheDuration);
+            }
         }
 
         if (!valid)

@@ -31,13 +31,36 @@ public sealed class AuthOptions
     /// <summary>How long a partner API key's lookup is cached; a revoked key stops working within this time.</summary>
     public TimeSpan ApiKeyCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The issuer, audience and keys in force, with the development key added when allowed.</summary>
-    public (string Issuer, string Audience, IReadOnlyList<SigningKey> Keys) Effective() =>
-        AllowDevelopmentKey
-            ? (Issuer.Length > 0 ? Issuer : DevelopmentSigningKey.Issuer,
-               Audience.Length > 0 ? Audience : DevelopmentSigningKey.Audience,
-               [.. SigningKeys, new SigningKey { KeyId = DevelopmentSigningKey.KeyId, Key = DevelopmentSigningKey.Base64 }])
-            : (Issuer, Audience, SigningKeys);
+    /// <summary>The issuers, audiences and keys in force, with the development ones added when allowed.</summary>
+    public (IReadOnlyList<string> Issuers, IReadOnlyList<string> Audiences, IReadOnlyList<SigningKey> Keys) Effective()
+    {
+        var issuers = new List<string>();
+        var audiences = new List<string>();
+        var keys = new List<SigningKey>(SigningKeys);
+        if (Issuer.Length > 0)
+        {
+            issuers.Add(Issuer);
+        }
+
+        if (Audience.Length > 0)
+        {
+            audiences.Add(Audience);
+        }
+
+        if (Authority.Length > 0)
+        {
+            issuers.Add(Authority);
+        }
+
+        if (AllowDevelopmentKey)
+        {
+            issuers.Add(DevelopmentSigningKey.Issuer);
+            audiences.Add(DevelopmentSigningKey.Audience);
+            keys.Add(new SigningKey { KeyId = DevelopmentSigningKey.KeyId, Key = DevelopmentSigningKey.Base64 });
+        }
+
+        return (issuers, audiences, keys);
+    }
 
     public IEnumerable<string> Problems(string storageProfile)
     {
@@ -46,8 +69,8 @@ public sealed class AuthOptions
             yield return $"{Section}:AllowDevelopmentKey is only for the Local profile: its key is public";
         }
 
-        var (issuer, audience, keys) = Effective();
-        if (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(audience))
+        var (issuers, audiences, keys) = Effective();
+        if (issuers.Count == 0 || audiences.Count == 0)
         {
             yield return $"{Section}:Issuer and {Section}:Audience are required";
         }

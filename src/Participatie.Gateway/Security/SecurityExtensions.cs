@@ -30,7 +30,7 @@ public static class SecurityExtensions
         services.AddSingleton<AuditLog>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
 
-        var (issuer, audience, keys) = auth.Effective();
+        var (issuers, audiences, keys) = auth.Effective();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Bearer token or partner API key", options =>
                 options.ForwardDefaultSelector = context =>
@@ -45,8 +45,8 @@ public static class SecurityExtensions
 
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuers = auth.Authority.Length > 0 ? [issuer, auth.Authority] : [issuer],
-                    ValidAudience = audience,
+                    ValidIssuers = issuers,
+                    ValidAudiences = audiences,
                     IssuerSigningKeys = keys.Select(k => new SymmetricSecurityKey(k.Bytes()) { KeyId = k.KeyId }).ToList(),
                     ValidateLifetime = true,
                     RequireExpirationTime = true,

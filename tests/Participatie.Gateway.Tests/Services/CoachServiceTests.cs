@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Participatie.Contracts.V1;
+using Participatie.TestSupport;
 
 namespace Participatie.Gateway.Tests.Services;
 

@@ -1,10 +1,11 @@
 using Google.Rpc;
 using Grpc.Core;
+using Xunit;
 
-namespace Participatie.Gateway.Tests;
+namespace Participatie.TestSupport;
 
 /// <summary>Assertions on gRPC failures and their rich error details.</summary>
-internal static class RpcAssert
+public static class RpcAssert
 {
     public static async Task<RpcException> FailsAsync(StatusCode code, Func<Task> call)
     {

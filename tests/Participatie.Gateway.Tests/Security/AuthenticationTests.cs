@@ -1,0 +1,99 @@
+using Google.Rpc;
+using Grpc.Core;
+using Participatie.Contracts.V1;
+using Participatie.Security;
+using Participatie.TestSupport;
+
+namespace Participatie.Gateway.Tests.Security;
+
+/// <summary>Who the caller is: valid tokens only, the purpose of every look at a person's data, partners' API keys.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class AuthenticationTests(GatewayFixture gateway)
+{
+    [Theory]
+    [InlineData("expired")]
+    [InlineData("wrong key")]
+    [InlineData("development key")]
+    [InlineData("wrong audience")]
+    [InlineData("coach without a coach id")]
+    [InlineData("team without a neighbourhood")]
+    [InlineData("unknown role")]
+    [InlineData("garbage")]
+    public async Task ATokenThatDoesNotProveWhoIsCallingGetsUnauthenticated(string kind)
+    {
+        var token = kind switch
+        {
+            "expired" => Tokens.Mint("admin", "a", lifetime: TimeSpan.FromMinutes(-5), base64Key: TestKeys.Key, keyId: TestKeys.KeyId, issuer: TestKeys.Issuer, audience: TestKeys.Audience),
+            "wrong key" => Tokens.Mint("admin", "a", base64Key: Convert.ToBase64String(new byte[32]), keyId: TestKeys.KeyId, issuer: TestKeys.Issuer, audience: TestKeys.Audience),
+            "development key" => Tokens.Mint("admin", "a"),
+            "wrong audience" => Tokens.Mint("admin", "a", base64Key: TestKeys.Key, keyId: TestKeys.KeyId, issuer: TestKeys.Issuer, audience: "someone-else"),
+            "coach without a coach id" => TestKeys.Token("coach", "jansen"),
+            "team without a neighbourhood" => TestKeys.Token("team", "t1"),
+            "unknown role" => TestKeys.Token("superuser", "root"),
+            _ => "not.a.token",
+        };
+        var admin = new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token));
+
+        var failure = await Assert.ThrowsAsync<RpcException>(() => admin.PingAsync(new PingRequest()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, failure.StatusCode);
+    }
+
+    [Fact]
+    public async Task StaffMustSayWhyTheyLookAtAPersonButNotWhyTheyLookAtFigures()
+    {
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        var id = (await gateway.Clients.RegisterClientAsync(SampleRequests.Intake(wijk))).Client.ClientId;
+        var withoutPurpose = gateway.Host.ChannelAs("admin", purpose: null);
+        var unknownPurpose = gateway.Host.ChannelAs("admin", purpose: "curiosity");
+
+        await RpcAssert.InvalidAsync(() => new ClientService.ClientServiceClient(withoutPurpose).GetClientAsync(new GetClientRequest { ClientId = id }).ResponseAsync, "x-purpose");
+        await RpcAssert.InvalidAsync(() => new ClientService.ClientServiceClient(unknownPurpose).GetClientAsync(new GetClientRequest { ClientId = id }).ResponseAsync, "x-purpose");
+        Assert.Equal(1, (await new NeighbourhoodService.NeighbourhoodServiceClient(withoutPurpose).GetNeighbourhoodAsync(new GetNeighbourhoodRequest { NeighbourhoodId = wijk })).Neighbourhood.Residents);
+        // The person needs no purpose for their own record.
+        Assert.Equal(id, (await new ClientService.ClientServiceClient(gateway.Host.ChannelAs("person", id, purpose: null)).GetClientAsync(new GetClientRequest { ClientId = id })).Client.ClientId);
+    }
+
+    [Fact]
+    public async Task APartnerAuthenticatesWithItsApiKeyUntilItIsRevoked()
+    {
+        var partner = "pt-buurtwerk-" + Guid.NewGuid().ToString("N")[..6];
+        var created = await gateway.Admin.CreatePartnerApiKeyAsync(new CreatePartnerApiKeyRequest { PartnerId = partner, Description = "attendance import" });
+        var withKey = new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token: null, headers: new Dictionary<string, string> { ["x-api-key"] = created.ApiKey }));
+        var wrongSecret = new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token: null, headers: new Dictionary<string, string> { ["x-api-key"] = created.ApiKey[..^4] + "AAAA" }));
+
+        var listed = await withKey.ListPartnerApiKeysAsync(new ListPartnerApiKeysRequest { PartnerId = partner });
+        Assert.Equal(created.Key.KeyId, Assert.Single(listed.Keys).KeyId);
+        Assert.DoesNotContain(created.ApiKey.Split('.')[^1], listed.ToString());
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => withKey.ListPartnerApiKeysAsync(new ListPartnerApiKeysRequest { PartnerId = "pt-someone-else" }).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => withKey.GetPlatformStatusAsync(new GetPlatformStatusRequest()).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => wrongSecret.PingAsync(new PingRequest()).ResponseAsync);
+
+        // Rotation: a second key works next to the first; revoking the first leaves the second working.
+        var second = await gateway.Admin.CreatePartnerApiKeyAsync(new CreatePartnerApiKeyRequest { PartnerId = partner, Description = "attendance import 2027" });
+        var revoked = await gateway.Admin.RevokePartnerApiKeyAsync(new RevokePartnerApiKeyRequest { KeyId = created.Key.KeyId });
+        Assert.NotEmpty(revoked.Key.RevokedAt);
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => withKey.PingAsync(new PingRequest()).ResponseAsync);
+        var withSecond = new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token: null, headers: new Dictionary<string, string> { ["x-api-key"] = second.ApiKey }));
+        Assert.Equal(2, (await withSecond.ListPartnerApiKeysAsync(new ListPartnerApiKeysRequest { PartnerId = partner })).Keys.Count);
+    }
+
+    [Fact]
+    public async Task BadKeyRequestsChangeNothing()
+    {
+        await RpcAssert.InvalidAsync(() => gateway.Admin.CreatePartnerApiKeyAsync(new CreatePartnerApiKeyRequest { PartnerId = "Buurtwerk", Description = "x" }).ResponseAsync, "partner_id");
+        await RpcAssert.InvalidAsync(() => gateway.Admin.CreatePartnerApiKeyAsync(new CreatePartnerApiKeyRequest { PartnerId = "pt-ok", Description = "" }).ResponseAsync, "description");
+        await RpcAssert.InvalidAsync(() => gateway.Admin.RevokePartnerApiKeyAsync(new RevokePartnerApiKeyRequest { KeyId = "k123" }).ResponseAsync, "key_id");
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Admin.RevokePartnerApiKeyAsync(new RevokePartnerApiKeyRequest { KeyId = "pt-nobody/k000000000000" }).ResponseAsync);
+        Assert.Empty((await gateway.Admin.ListPartnerApiKeysAsync(new ListPartnerApiKeysRequest { PartnerId = "pt-ok" })).Keys);
+    }
+
+    [Fact]
+    public async Task ADeniedCallSaysWhyInTheRichErrorModel()
+    {
+        var failure = await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
+            new AdminService.AdminServiceClient(gateway.Host.ChannelAs("researcher", "r1")).GetPlatformStatusAsync(new GetPlatformStatusRequest()).ResponseAsync);
+
+        Assert.Equal("ACCESS_DENIED", failure.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using Microsoft.Data.Sqlite;
+using Participatie.Contracts.V1;
+using Participatie.TestSupport;
+
+namespace Participatie.Silo.Tests.Privacy;
+
+/// <summary>
+/// The person's rights and data minimisation on the Local profile (SQLite on disk): their own export, anonymisation
+/// after the retention period unless a legal hold applies, the BSN stored encrypted, the audit log append-only.
+/// </summary>
+public sealed class PersonRightsTests : IDisposable
+{
+    private const string Bsn = "111222333";
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "participatie-rights-" + Guid.NewGuid().ToString("N"));
+
+    private static readonly Dictionary<string, string> FastRetention = new()
+    {
+        ["Reminders:MinimumReminderPeriod"] = "00:00:01",
+        ["Reminders:RefreshReminderListPeriod"] = "00:00:01",
+        ["Retention:AfterCaseEnd"] = "00:00:02",
+        ["Retention:CheckInterval"] = "00:00:01",
+    };
+
+    [Fact]
+    public async Task ThePersonExportsEverythingHeldAboutThemIncludingWhoLooked()
+    {
+        await using var host = await SiloHost.StartAsync("Local", _data);
+        var id = await RegisterAsync(host);
+        var own = new ClientService.ClientServiceClient(host.ChannelAs("person", id, purpose: null));
+        await own.SetPaymentDetailsAsync(new SetPaymentDetailsRequest { ClientId = id, Bsn = Bsn });
+
+        var export = await own.ExportPersonDataAsync(new ExportPersonDataRequest { ClientId = id });
+
+        using var json = JsonDocument.Parse(export.Json);
+        var record = json.RootElement.GetProperty("record");
+        Assert.Equal("participatie.person-export.v1", json.RootElement.GetProperty("format").GetString());
+        Assert.Equal(id, record.GetProperty("clientId").GetString());
+        Assert.Equal("Mohamed", record.GetProperty("givenName").GetString());
+        Assert.Equal("HEALTH_LIMITATION_MILD", record.GetProperty("factors").GetProperty("health").GetString());
+        Assert.True(record.GetProperty("hasPaymentDetails").GetBoolean());
+        Assert.Contains(json.RootElement.GetProperty("accessLog").EnumerateArray(), e => e.GetProperty("action").GetString() == "ClientService.RegisterClient");
+        Assert.DoesNotContain(Bsn, export.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheBsnIsStoredEncryptedAndNeverShown()
+    {
+        string id;
+        await using (var host = await SiloHost.StartAsync("Local", _data))
+        {
+            id = await RegisterAsync(host);
+            var clients = new ClientService.ClientServiceClient(host.Channel);
+            await RpcAssert.InvalidAsync(() => clients.SetPaymentDetailsAsync(new SetPaymentDetailsRequest { ClientId = id, Bsn = "111222334" }).ResponseAsync, "bsn");
+            Assert.False((await clients.GetClientAsync(new GetClientRequest { ClientId = id })).Client.HasPaymentDetails);
+
+            var set = (await clients.SetPaymentDetailsAsync(new SetPaymentDetailsRequest { ClientId = id, Bsn = Bsn })).Client;
+            Assert.True(set.HasPaymentDetails);
+            Assert.DoesNotContain(Bsn, set.ToString(), StringComparison.Ordinal);
+        }
+
+        // Not in the database file (state, WAL, audit log) in any form a search for the digits would find.
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(_data))
+        {
+            Assert.DoesNotContain(Bsn, Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AnEndedCaseIsAnonymisedAfterTheRetentionPeriodUnlessALegalHoldApplies()
+    {
+        await using var host = await SiloHost.StartAsync("Local", _data, FastRetention);
+        var clients = new ClientService.ClientServiceClient(host.Channel);
+        var released = await RegisterAsync(host);
+        var held = await RegisterAsync(host);
+        await clients.SetLegalHoldAsync(new SetLegalHoldRequest { ClientId = held, Hold = true, Reason = "Objection procedure (bezwaar) pending" });
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var ended = await clients.EndCaseAsync(new EndCaseRequest { ClientId = released, EndedOn = today, Reason = "Found work at the harbour" });
+        await clients.EndCaseAsync(new EndCaseRequest { ClientId = held, EndedOn = today, Reason = "Moved to another municipality" });
+        Assert.Equal(today, ended.Client.CaseEndedOn);
+        await RpcAssert.PreconditionAsync(() => clients.EndCaseAsync(new EndCaseRequest { ClientId = released, EndedOn = today, Reason = "again" }).ResponseAsync, "CASE_ENDED");
+
+        var anonymised = await EventuallyAsync(async () => (await clients.GetClientAsync(new GetClientRequest { ClientId = released })).Client, c => c.Anonymised);
+        Assert.Equal("", anonymised.GivenName);
+        Assert.Equal("", anonymised.FamilyName);
+        Assert.Equal("", anonymised.Postcode);
+        Assert.EndsWith("-01-01", anonymised.DateOfBirth, StringComparison.Ordinal);
+        Assert.NotEqual(Segment.Unspecified, anonymised.CurrentEstimate.Segment);
+        var person = new ClientService.ClientServiceClient(host.ChannelAs("person", released, purpose: null));
+        await RpcAssert.PreconditionAsync(() => person.SetTeamInvolvementAsync(new SetTeamInvolvementRequest { ClientId = released, Agreed = true }).ResponseAsync, "ANONYMISED");
+
+        // The held record keeps everything while the hold lasts, and is anonymised once it is lifted.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal("Mohamed", (await clients.GetClientAsync(new GetClientRequest { ClientId = held })).Client.GivenName);
+        await clients.SetLegalHoldAsync(new SetLegalHoldRequest { ClientId = held, Hold = false });
+        await EventuallyAsync(async () => (await clients.GetClientAsync(new GetClientRequest { ClientId = held })).Client, c => c.Anonymised);
+    }
+
+    [Fact]
+    public async Task TheAuditLogCannotBeChangedOrEmptied()
+    {
+        await using (var host = await SiloHost.StartAsync("Local", _data))
+        {
+            await RegisterAsync(host);
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "participatie.db")}");
+        await connection.OpenAsync();
+        foreach (var sql in new[] { "UPDATE audit_log SET purpose = 'x'", "DELETE FROM audit_log" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var refused = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+            Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TheDevelopmentKeyWorksInTheLocalProfileOnly()
+    {
+        await using var host = await SiloHost.StartAsync("Local", _data, new Dictionary<string, string> { ["Auth:AllowDevelopmentKey"] = "true" });
+        var dev = TestKeys.Channel(host.Address, Participatie.Security.Tokens.Mint("admin", "dev"));
+
+        Assert.Equal("ok", (await new AdminService.AdminServiceClient(dev).PingAsync(new PingRequest { Payload = "ok" })).Payload);
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => SiloHost.StartAsync("PostgreSql", settings: new Dictionary<string, string>
+        {
+            ["Storage:ConnectionString"] = "Host=127.0.0.1;Database=none",
+            ["Auth:AllowDevelopmentKey"] = "true",
+        }));
+        Assert.Contains("Auth:AllowDevelopmentKey", refused is Microsoft.Extensions.Options.OptionsValidationException v ? string.Join(";", v.Failures) : refused.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RegisterAsync(SiloHost host)
+    {
+        var wijk = "wk-rights";
+        try
+        {
+            await new NeighbourhoodService.NeighbourhoodServiceClient(host.Channel).CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = wijk, Name = "Charlois", Municipality = "Rotterdam" });
+        }
+        catch (RpcException exists) when (exists.StatusCode == StatusCode.AlreadyExists)
+        {
+            // Made by an earlier registration of this test.
+        }
+
+        return (await new ClientService.ClientServiceClient(host.Channel).RegisterClientAsync(SampleRequests.Intake(wijk))).Client.ClientId;
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("the condition did not hold within 30 s");
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}

@@ -56,7 +56,7 @@ public sealed class WireFuzzer(Random random, Plausible plausible)
             {
                 var path = paths.Count > 0 ? Hostile.Pick(random, paths) : null;
                 var number = path?[^1].FieldNumber ?? 1;
-                var declared = Hostile.Pick(random, new long[] { 2, 1000, int.MaxValue, uint.MaxValue, long.MaxValue });
+                var declared = Hostile.Pick(random, new long[] { 3, 1000, int.MaxValue, uint.MaxValue, long.MaxValue });
                 var leaf = Concat(Wire.Tag(number, WireFormat.WireType.LengthDelimited), Wire.Varint((ulong)declared), "ab"u8.ToArray());
                 return Input(good, path, leaf, $"{(path is null ? "field 1" : Protos.Name(path))} length {declared} beyond the end");
             }
@@ -118,9 +118,9 @@ public sealed class WireFuzzer(Random random, Plausible plausible)
                 return new FuzzInput(InputKind.Wire, random.Next(2) == 0 ? junk : Concat(good, junk), $"{junk.Length} random bytes");
             }
 
-            case 11 when paths.Any(p => p[^1].IsPacked):
+            case 11 when paths.Any(p => IsPacked(p[^1])):
             {
-                var path = Hostile.Pick(random, paths.Where(p => p[^1].IsPacked).ToList());
+                var path = Hostile.Pick(random, paths.Where(p => IsPacked(p[^1])).ToList());
                 var body = random.Next(2) == 0 ? new byte[] { 0x01, 0x80 } : [0x63, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x01];
                 return Input(good, path, Wire.LengthDelimited(path[^1].FieldNumber, body), $"{Protos.Name(path)} packed {Convert.ToHexString(body)}");
             }
@@ -159,7 +159,11 @@ public sealed class WireFuzzer(Random random, Plausible plausible)
         };
     }
 
-    private static WireFormat.WireType OwnWireType(FieldDescriptor field) => field.IsPacked
+    /// <summary>A repeated scalar sent packed (proto3's default); <see cref="FieldDescriptor.IsPacked"/> alone is also true for singular fields.</summary>
+    private static bool IsPacked(FieldDescriptor field) =>
+        field.IsRepeated && field.IsPacked && field.FieldType is not (FieldType.String or FieldType.Bytes or FieldType.Message or FieldType.Group);
+
+    private static WireFormat.WireType OwnWireType(FieldDescriptor field) => IsPacked(field)
         ? WireFormat.WireType.LengthDelimited
         : field.FieldType switch
         {

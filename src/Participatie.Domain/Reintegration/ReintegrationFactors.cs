@@ -29,6 +29,12 @@ public static class ReintegrationFactorRules
 {
     public const int MaxYears = 60;
 
+    /// <summary>
+    /// A list reports at most this many bad elements: a million unknown values must not become a million violations
+    /// (and a reply whose error details no client can read).
+    /// </summary>
+    public const int MaxReportedElements = 10;
+
     /// <summary>Returns the factors with social circumstances de-duplicated and sorted, or null when a field is wrong.</summary>
     public static ReintegrationFactors? Validate(Violations violations, ReintegrationFactors factors, string prefix)
     {
@@ -38,7 +44,8 @@ public static class ReintegrationFactorRules
         violations.Defined($"{prefix}.language", factors.Language);
         violations.Defined($"{prefix}.health", factors.Health);
         violations.Range($"{prefix}.years_on_assistance", factors.YearsOnAssistance, 0, MaxYears);
-        for (var i = 0; i < factors.SocialCircumstances.Count; i++)
+        var listStart = violations.Items.Count;
+        for (var i = 0; i < factors.SocialCircumstances.Count && violations.Items.Count - listStart < MaxReportedElements; i++)
         {
             violations.Defined($"{prefix}.social_circumstances[{i}]", factors.SocialCircumstances[i]);
         }

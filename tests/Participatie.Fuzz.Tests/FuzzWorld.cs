@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Participatie.Contracts.V1;
+using Participatie.Fuzz.Tests.Generation;
+using Participatie.Fuzz.Tests.Rpcs;
+using Participatie.TestSupport;
+
+namespace Participatie.Fuzz.Tests;
+
+/// <summary>
+/// A silo host (Memory profile) with a small world made through the API: one neighbourhood, one coach and one person
+/// in that coach's caseload. Hostile requests aim at these, and the world's snapshot is read before and after each.
+/// Every call goes through <see cref="SiloHost.Channel"/>, so it carries whatever credentials the host's channel has.
+/// </summary>
+public sealed class FuzzWorld : IAsyncLifetime
+{
+    public const string NeighbourhoodId = "wk-fuzz-world";
+    public const string NeighbourhoodName = "Feijenoord";
+    public const string Municipality = "Rotterdam";
+    private static readonly TimeSpan ReadDeadline = TimeSpan.FromSeconds(20);
+
+    private IReadOnlyDictionary<string, (Rpc Rpc, FieldDescriptor Resource)> _readers = new Dictionary<string, (Rpc, FieldDescriptor)>();
+    private Dictionary<string, string> _strings = [];
+    private Dictionary<string, int> _numbers = [];
+
+    public SiloHost Host { get; private set; } = null!;
+
+    public CallInvoker Invoker { get; private set; } = null!;
+
+    public string CoachId { get; private set; } = "";
+
+    public string ClientId { get; private set; } = "";
+
+    /// <summary>Plausible requests aimed at this world, for probes and one-off calls.</summary>
+    public Plausible Plausible { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = await SiloHost.StartAsync("Memory", settings: new Dictionary<string, string>
+        {
+            // Each request that protobuf cannot parse logs an error with a stack trace (see KnownDefects); the status
+            // is what these tests judge, so the log stays quiet.
+            ["Logging:LogLevel:Grpc.AspNetCore.Server.ServerCallHandler"] = "Critical",
+        });
+        Invoker = Host.Channel.CreateCallInvoker();
+        _readers = Readers();
+
+        await new NeighbourhoodService.NeighbourhoodServiceClient(Host.Channel).CreateNeighbourhoodAsync(
+            new CreateNeighbourhoodRequest { NeighbourhoodId = NeighbourhoodId, Name = NeighbourhoodName, Municipality = Municipality });
+        var coaches = new CoachService.CoachServiceClient(Host.Channel);
+        CoachId = (await coaches.CreateCoachAsync(new CreateCoachRequest { RequestId = "fuzz-world-coach", DisplayName = "Sanne Jansen", CaseloadLimit = 5 })).Coach.CoachId;
+        var intake = SampleRequests.Intake(NeighbourhoodId);
+        intake.RequestId = "fuzz-world-client";
+        ClientId = (await new ClientService.ClientServiceClient(Host.Channel).RegisterClientAsync(intake)).Client.ClientId;
+        await coaches.AssignClientAsync(new AssignClientRequest { CoachId = CoachId, ClientId = ClientId });
+
+        _strings = new Dictionary<string, string>
+        {
+            ["client_id"] = ClientId,
+            ["coach_id"] = CoachId,
+            ["neighbourhood_id"] = NeighbourhoodId,
+            ["name"] = NeighbourhoodName,
+            ["municipality"] = Municipality,
+            ["given_name"] = "Priya",
+            ["family_name"] = "Ramdin",
+            ["display_name"] = "Anouk Bakker",
+            ["date_of_birth"] = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-45).AddDays(-100).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["postcode"] = "3074 XK",
+            ["reason"] = "Has a job offer at a children's farm starting next month.",
+            ["registered_by"] = "co-intake",
+            ["assessed_by"] = "co-intake",
+            ["payload"] = "ping",
+            ["page_token"] = "",
+        };
+        _numbers = new Dictionary<string, int>
+        {
+            ["months"] = 12,
+            ["page_size"] = 10,
+            ["caseload_limit"] = 0,
+            ["work_experience_years"] = 3,
+            ["years_on_assistance"] = 2,
+            ["include_departed"] = 0,
+        };
+        Plausible = NewPlausible();
+    }
+
+    /// <summary>A plausible-request maker of its own, so a run's inputs do not depend on what ran before it.</summary>
+    public Plausible NewPlausible() => new(_strings, _numbers);
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>
+    /// Everything a rejected request could have changed in this world, as text: the platform's counts, every
+    /// neighbourhood, the fixture's neighbourhood, coach, caseload and person.
+    /// </summary>
+    public async Task<string> SnapshotAsync()
+    {
+        var options = new CallOptions(deadline: DateTime.UtcNow.Add(ReadDeadline));
+        var neighbourhoods = new NeighbourhoodService.NeighbourhoodServiceClient(Host.Channel);
+        var coaches = new CoachService.CoachServiceClient(Host.Channel);
+        var parts = new List<IMessage>
+        {
+            await new AdminService.AdminServiceClient(Host.Channel).GetPlatformStatusAsync(new GetPlatformStatusRequest(), options),
+            await neighbourhoods.GetNeighbourhoodAsync(new GetNeighbourhoodRequest { NeighbourhoodId = NeighbourhoodId }, options),
+            await coaches.GetCoachAsync(new GetCoachRequest { CoachId = CoachId }, options),
+            await new ClientService.ClientServiceClient(Host.Channel).GetClientAsync(new GetClientRequest { ClientId = ClientId }, options),
+        };
+        var token = "";
+        do
+        {
+            var page = await neighbourhoods.ListNeighbourhoodsAsync(new ListNeighbourhoodsRequest { PageSize = 1000, PageToken = token }, options);
+            parts.Add(page);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        do
+        {
+            var page = await coaches.GetCaseloadAsync(new GetCaseloadRequest { CoachId = CoachId, PageSize = 1000, PageToken = token }, options);
+            parts.Add(page);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        var text = new StringBuilder();
+        foreach (var part in parts)
+        {
+            text.Append(part.Descriptor.Name).Append(' ').AppendLine(JsonFormatter.Default.Format(part));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Whether a resource named by this id field can be read back (a Get RPC takes exactly that id).</summary>
+    public bool CanRead(string idField, MessageDescriptor? resource = null) =>
+        _readers.TryGetValue(idField, out var reader) && (resource is null || reader.Resource.MessageType == resource);
+
+    /// <summary>Reads the resource with this id through its Get RPC; null when it cannot be read.</summary>
+    public async Task<IMessage?> ReadAsync(string idField, string id)
+    {
+        if (!_readers.TryGetValue(idField, out var reader))
+        {
+            return null;
+        }
+
+        var request = Protos.New(reader.Rpc.Input);
+        reader.Rpc.Input.FindFieldByName(idField).Accessor.SetValue(request, id);
+        var reply = await RawCall.InvokeAsync(Invoker, reader.Rpc, request.ToByteArray(), ReadDeadline);
+        return reply.Ok ? (IMessage?)reader.Resource.Accessor.GetValue(reader.Rpc.Output.Parser.ParseFrom(reply.Messages[0])) : null;
+    }
+
+    /// <summary>
+    /// The Get RPCs that read one resource by its id, found in the contract: the request is one string field named
+    /// <c>…_id</c>, the response one message field (GetClient → client, GetCoach → coach…).
+    /// </summary>
+    private static Dictionary<string, (Rpc Rpc, FieldDescriptor Resource)> Readers() => RpcCatalog.All
+        .Where(rpc => rpc.Descriptor.Name.StartsWith("Get", StringComparison.Ordinal)
+            && rpc.Method.Type == MethodType.Unary
+            && rpc.Input.Fields.InFieldNumberOrder() is [{ FieldType: FieldType.String, IsRepeated: false } id] && id.Name.EndsWith("_id", StringComparison.Ordinal)
+            && rpc.Output.Fields.InFieldNumberOrder() is [{ FieldType: FieldType.Message, IsRepeated: false }])
+        .ToDictionary(rpc => rpc.Input.Fields.InFieldNumberOrder()[0].Name, rpc => (rpc, rpc.Output.Fields.InFieldNumberOrder()[0]));
+}

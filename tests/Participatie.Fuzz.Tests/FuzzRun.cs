@@ -88,7 +88,7 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
     public async Task RunAsync(Rpc rpc, IEnumerable<FuzzInput> inputs)
     {
         _clock.Start();
-        var probe = await RawCall.InvokeAsync(world.Invoker, rpc, world.Plausible.Message(rpc.Input).ToByteArray(), FuzzSettings.CallDeadline);
+        var probe = await RawCall.InvokeAsync(world.InvokerFor(rpc), rpc, world.Plausible.Message(rpc.Input).ToByteArray(), FuzzSettings.CallDeadline);
         StatusCode? denied = probe.Status is StatusCode.PermissionDenied or StatusCode.Unauthenticated ? probe.Status : null;
         _closed += denied is null ? 0 : 1;
         var before = await world.SnapshotAsync();
@@ -96,7 +96,7 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
         foreach (var input in inputs)
         {
             var request = TryParse(rpc.Input, input.Bytes);
-            var reply = await RawCall.InvokeAsync(world.Invoker, rpc, input.Bytes, FuzzSettings.CallDeadline);
+            var reply = await RawCall.InvokeAsync(world.InvokerFor(rpc), rpc, input.Bytes, FuzzSettings.CallDeadline);
             Count(rpc, input, request, reply);
 
             var problems = ReplyOracle.Problems(rpc, input.Bytes, request, reply, tolerateKnownDefects, denied).ToList();
@@ -219,7 +219,10 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
                 continue;
             }
 
-            var names = new HashSet<string>(StoredAs.GetValueOrDefault(field.Name, []).Append(field.Name), StringComparer.Ordinal);
+            // A "reason" is stored as the estimate's override reason by OverrideEstimate only (EndCase and SetLegalHold keep
+            // theirs out of the record's reply).
+            var storedAs = field.Name == "reason" && rpc.Descriptor.Name != "OverrideEstimate" ? [] : StoredAs.GetValueOrDefault(field.Name, []);
+            var names = new HashSet<string>(storedAs.Append(field.Name), StringComparer.Ordinal);
             var expected = Normalised.TryGetValue(field.Name, out var normalise) ? normalise(sent) : null;
             foreach (var stored in candidates.SelectMany(c => Texts.Singular(c)).Where(t => names.Contains(t.Field.Name)))
             {

@@ -30,6 +30,19 @@ public sealed class FuzzWorld : IAsyncLifetime
 
     public CallInvoker Invoker { get; private set; } = null!;
 
+    private CallInvoker _coachInvoker = null!;
+
+    /// <summary>
+    /// Who sends the fuzz to an RPC: an admin where the access rules let an admin call it, otherwise the world's
+    /// coach (the coach of the world's person), so every input reaches validation instead of PERMISSION_DENIED.
+    /// </summary>
+    public CallInvoker InvokerFor(Rpc rpc) =>
+        Participatie.Gateway.Security.AccessRules.ByMethod.TryGetValue("/" + rpc.FullName, out var rule)
+        && !rule.Roles.Contains(Participatie.Gateway.Security.Role.Admin)
+        && rule.Roles.Contains(Participatie.Gateway.Security.Role.Coach)
+            ? _coachInvoker
+            : Invoker;
+
     public string CoachId { get; private set; } = "";
 
     public string ClientId { get; private set; } = "";
@@ -56,6 +69,7 @@ public sealed class FuzzWorld : IAsyncLifetime
         intake.RequestId = "fuzz-world-client";
         ClientId = (await new ClientService.ClientServiceClient(Host.Channel).RegisterClientAsync(intake)).Client.ClientId;
         await coaches.AssignClientAsync(new AssignClientRequest { CoachId = CoachId, ClientId = ClientId });
+        _coachInvoker = Host.ChannelAs("coach", CoachId).CreateCallInvoker();
 
         _strings = new Dictionary<string, string>
         {

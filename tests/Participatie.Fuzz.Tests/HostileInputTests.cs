@@ -34,7 +34,7 @@ public sealed class HostileInputTests(FuzzWorld world, ITestOutputHelper output)
 
         foreach (var rpc in RpcCatalog.Fuzzed)
         {
-            var reply = await RawCall.InvokeAsync(world.Invoker, rpc, world.Plausible.Message(rpc.Input).ToByteArray(), FuzzSettings.CallDeadline);
+            var reply = await RawCall.InvokeAsync(world.InvokerFor(rpc), rpc, world.Plausible.Message(rpc.Input).ToByteArray(), FuzzSettings.CallDeadline);
             Assert.True(reply.Status is not (StatusCode.Unimplemented or StatusCode.Internal or StatusCode.Unknown), $"{rpc}: {ReplyOracle.Describe(reply)}");
         }
     }
@@ -79,9 +79,9 @@ public sealed class HostileInputTests(FuzzWorld world, ITestOutputHelper output)
         foreach (var rpc in RpcCatalog.Fuzzed)
         {
             var inputs = FuzzRun.SizeInputs(rpc).ToList();
-            var atLimit = await RawCall.InvokeAsync(world.Invoker, rpc, inputs[0].Bytes, FuzzSettings.CallDeadline);
-            var above = await RawCall.InvokeAsync(world.Invoker, rpc, inputs[1].Bytes, FuzzSettings.CallDeadline);
-            var farAbove = await RawCall.InvokeAsync(world.Invoker, rpc, inputs[2].Bytes, FuzzSettings.CallDeadline);
+            var atLimit = await RawCall.InvokeAsync(world.InvokerFor(rpc), rpc, inputs[0].Bytes, FuzzSettings.CallDeadline);
+            var above = await RawCall.InvokeAsync(world.InvokerFor(rpc), rpc, inputs[1].Bytes, FuzzSettings.CallDeadline);
+            var farAbove = await RawCall.InvokeAsync(world.InvokerFor(rpc), rpc, inputs[2].Bytes, FuzzSettings.CallDeadline);
 
             Assert.True(atLimit.Status is StatusCode.OK or StatusCode.InvalidArgument, $"{rpc} at the limit: {ReplyOracle.Describe(atLimit)}");
             Assert.True(above.Status == StatusCode.ResourceExhausted, $"{rpc} one byte above: {ReplyOracle.Describe(above)}");

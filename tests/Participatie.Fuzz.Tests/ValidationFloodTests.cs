@@ -34,7 +34,7 @@ public sealed class ValidationFloodTests(FuzzWorld world)
         factors.SocialCircumstances.AddRange(Enumerable.Range(0, Flood).Select(i => (SocialCircumstance)(i % 2 == 0 ? 99 : 2)));
         var request = new AssessReintegrationRequest { ClientId = world.ClientId, Factors = factors, AssessedBy = "co-intake" };
 
-        await AssertTenViolationsAsync(() => new ClientService.ClientServiceClient(world.Host.Channel).AssessReintegrationAsync(request, deadline: Deadline()).ResponseAsync, step: 2);
+        await AssertTenViolationsAsync(() => new ClientService.ClientServiceClient(world.Host.ChannelAs("coach", world.CoachId)).AssessReintegrationAsync(request, deadline: Deadline()).ResponseAsync, step: 2);
     }
 
     private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);

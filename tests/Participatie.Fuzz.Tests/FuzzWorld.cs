@@ -102,7 +102,7 @@ public sealed class FuzzWorld : IAsyncLifetime
     }
 
     /// <summary>A plausible-request maker of its own, so a run's inputs do not depend on what ran before it.</summary>
-    public Plausible NewPlausible() => new(_strings, _numbers);
+    public Plausible NewPlausible() => new(_strings, _numbers, Guid.NewGuid().ToString("N")[..8]);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 

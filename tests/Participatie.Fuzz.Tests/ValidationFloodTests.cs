@@ -11,7 +11,7 @@ namespace Participatie.Fuzz.Tests;
 /// BadRequest in the reply's trailers outgrew what a client accepts (64 KiB in .NET, 8 KiB in grpc-java), and the
 /// caller got UNAVAILABLE ("The HTTP headers length exceeded the set limit") — retryable — instead of INVALID_ARGUMENT.
 /// </summary>
-[Collection(FloodCollection.Name)]
+[Collection(FocusedChecks.Name)]
 public sealed class ValidationFloodTests(FuzzWorld world)
 {
     private const int Flood = 20_000;
@@ -52,9 +52,9 @@ public sealed class ValidationFloodTests(FuzzWorld world)
     }
 }
 
-/// <summary>The flood tests' own world, apart from the fuzz run's.</summary>
+/// <summary>Focused checks of defects the fuzz run found, in a world of their own, apart from the fuzz run's.</summary>
 [CollectionDefinition(Name)]
-public sealed class FloodCollection : ICollectionFixture<FuzzWorld>
+public sealed class FocusedChecks : ICollectionFixture<FuzzWorld>
 {
-    public const string Name = "validation flood";
+    public const string Name = "focused checks";
 }

@@ -10,7 +10,10 @@ namespace Participatie.Fuzz.Tests.Generation;
 /// mostly a plausible request with one to three fields broken, so they get past the first check and reach the rules
 /// behind it.
 /// </summary>
-public sealed class Plausible(IReadOnlyDictionary<string, string> strings, IReadOnlyDictionary<string, int> numbers)
+/// <param name="strings">Plausible text by field name.</param>
+/// <param name="numbers">Plausible numbers by field name.</param>
+/// <param name="keyPrefix">Makes this maker's idempotency keys its own, so two makers never reuse each other's keys.</param>
+public sealed class Plausible(IReadOnlyDictionary<string, string> strings, IReadOnlyDictionary<string, int> numbers, string keyPrefix)
 {
     private int _requests;
 
@@ -19,7 +22,7 @@ public sealed class Plausible(IReadOnlyDictionary<string, string> strings, IRead
     {
         if (field.Name == "request_id")
         {
-            return $"fuzz-{FuzzSettings.Seed}-{Interlocked.Increment(ref _requests)}";
+            return $"fuzz-{keyPrefix}-{Interlocked.Increment(ref _requests)}";
         }
 
         return strings.TryGetValue(field.Name, out var text) ? text : "fuzz";

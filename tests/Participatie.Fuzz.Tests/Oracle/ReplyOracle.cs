@@ -190,4 +190,11 @@ public static class KnownDefects
     /// </summary>
     public static bool IsMalformedWireUnknown(RawReply reply) =>
         reply.Status == StatusCode.Unknown && reply.Failure?.Status.Detail == HandlerExceptionDetail;
+
+    /// <summary>
+    /// CreateCoach with a request_id used before for a different coach answers OK with the coach created the first
+    /// time (CoachGrain.CreateAsync compares only the key), where the README's error table (and RegisterClient)
+    /// answer ALREADY_EXISTS. The fuzz run then sees the text it sent come back as the first coach's.
+    /// </summary>
+    public const string CreateCoachWithReusedKey = "participatie.v1.CoachService/CreateCoach";
 }

@@ -39,6 +39,18 @@ public static class GatewayExtensions
 
     public static IEndpointRouteBuilder MapParticipatieGateway(this WebApplication app)
     {
+        // A call without a deadline gets the default one, as if the client had sent it: gRPC then cancels the handler
+        // and answers DEADLINE_EXCEEDED when it passes.
+        var deadline = $"{(long)app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayInfo>>().Value.DefaultDeadline.TotalMilliseconds}m";
+        app.Use((context, next) =>
+        {
+            if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true && !context.Request.Headers.ContainsKey("grpc-timeout"))
+            {
+                context.Request.Headers["grpc-timeout"] = deadline;
+            }
+
+            return next(context);
+        });
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseAuthentication();
         app.MapGrpcService<ClientApi>();

@@ -17,4 +17,10 @@ public sealed class GatewayInfo
     public TimeSpan DrainDelay { get; set; } = TimeSpan.Zero;
 
     public bool DashboardEnabled { get; set; }
+
+    /// <summary>
+    /// The deadline of a call whose client set none (configuration <c>Gateway:DefaultDeadline</c>): no call holds the
+    /// gateway for ever. A client's own shorter deadline wins.
+    /// </summary>
+    public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -101,7 +101,9 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
             var reply = await RawCall.InvokeAsync(world.InvokerFor(rpc), rpc, input.Bytes, FuzzSettings.CallDeadline);
             Count(rpc, input, request, reply);
 
-            var problems = ReplyOracle.Problems(rpc, input.Bytes, request, reply, tolerateKnownDefects, denied).ToList();
+            // The world's coach may reach only the world's person: someone else's (or nobody's) record is PERMISSION_DENIED.
+            var deniedHere = denied ?? (world.IsScoped(rpc) && request is not null && !world.IsOwn(request) ? StatusCode.PermissionDenied : null);
+            var problems = ReplyOracle.Problems(rpc, input.Bytes, request, reply, tolerateKnownDefects, deniedHere).ToList();
             if (reply.Ok && request is not null)
             {
                 problems.AddRange(await RoundTripProblemsAsync(rpc, request, reply, SentWithAcceptedKey(rpc, request)));
@@ -217,7 +219,8 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
                 continue;
             }
 
-            var read = await world.ReadAsync(id.Name, (string)id.Accessor.GetValue(resource));
+            // Read as the caller: what a caller may see of a record (health, for one) depends on who they are.
+            var read = await world.ReadAsync(id.Name, (string)id.Accessor.GetValue(resource), world.InvokerFor(rpc));
             if (!resource.Equals(read))
             {
                 problems.Add($"the reply's {resource.Descriptor.Name} differs from a fresh read: {JsonFormatter.Default.Format(resource)} vs {(read is null ? "not found" : JsonFormatter.Default.Format(read))}");

@@ -153,7 +153,15 @@ public sealed class FuzzWorld : IAsyncLifetime
         _readers.TryGetValue(idField, out var reader) && (resource is null || reader.Resource.MessageType == resource);
 
     /// <summary>Reads the resource with this id through its Get RPC; null when it cannot be read.</summary>
-    public async Task<IMessage?> ReadAsync(string idField, string id)
+    /// <summary>Whether the request points at the world's own person and coach (what the world's coach may reach).</summary>
+    public bool IsOwn(IMessage request) =>
+        (request.Descriptor.FindFieldByName("client_id") is not { } client || (string)client.Accessor.GetValue(request) == ClientId)
+        && (request.Descriptor.FindFieldByName("coach_id") is not { } coach || (string)coach.Accessor.GetValue(request) == CoachId);
+
+    /// <summary>Whether the RPC is fuzzed as the world's coach rather than as an admin.</summary>
+    public bool IsScoped(Rpc rpc) => InvokerFor(rpc) != Invoker;
+
+    public async Task<IMessage?> ReadAsync(string idField, string id, CallInvoker? invoker = null)
     {
         if (!_readers.TryGetValue(idField, out var reader))
         {
@@ -162,7 +170,7 @@ public sealed class FuzzWorld : IAsyncLifetime
 
         var request = Protos.New(reader.Rpc.Input);
         reader.Rpc.Input.FindFieldByName(idField).Accessor.SetValue(request, id);
-        var reply = await RawCall.InvokeAsync(Invoker, reader.Rpc, request.ToByteArray(), ReadDeadline);
+        var reply = await RawCall.InvokeAsync(invoker ?? Invoker, reader.Rpc, request.ToByteArray(), ReadDeadline);
         return reply.Ok ? (IMessage?)reader.Resource.Accessor.GetValue(reader.Rpc.Output.Parser.ParseFrom(reply.Messages[0])) : null;
     }
 

@@ -13,13 +13,10 @@ namespace Participatie.Gateway.Security;
 /// <summary>
 /// Every call passes here before any grain is touched: who is calling (UNAUTHENTICATED without valid credentials),
 /// whether the rule of the RPC lets them (PERMISSION_DENIED), why (x-purpose, for a person's data), and afterwards
-/// the audit record — stored before the reply leaves. Unary calls also get a server-side deadline.
+/// the audit record — stored before the reply leaves.
 /// </summary>
 public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog audit, TimeProvider time, ILogger<AccessInterceptor> logger) : Interceptor
 {
-    /// <summary>The longest a unary call may run when the caller set no shorter deadline.</summary>
-    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
-
     private const string CallerKey = "participatie.caller";
 
     /// <summary>The caller of the current call, as authenticated here; services use it to shape replies.</summary>
@@ -40,7 +37,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         TResponse response;
         try
         {
-            response = await WithDeadline(continuation(request, context), context);
+            response = await continuation(request, context);
         }
         catch (RpcException failure) when (rule.PersonData)
         {
@@ -206,21 +203,6 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
                 Details = { Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(2)) }) },
             }.ToRpcException();
         }
-    }
-
-    private static async Task<T> WithDeadline<T>(Task<T> work, ServerCallContext context)
-    {
-        if (context.Deadline - DateTime.UtcNow <= DefaultDeadline)
-        {
-            return await work;
-        }
-
-        if (await Task.WhenAny(work, Task.Delay(DefaultDeadline, context.CancellationToken)) != work)
-        {
-            throw new RpcException(new Grpc.Core.Status(StatusCode.DeadlineExceeded, $"The call took longer than the gateway's limit of {DefaultDeadline.TotalSeconds:0} s."));
-        }
-
-        return await work;
     }
 
     private static RpcException Denied(string message) => new Google.Rpc.Status

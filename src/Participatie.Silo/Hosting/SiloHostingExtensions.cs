@@ -69,6 +69,7 @@ public static class SiloHostingExtensions
             ServiceId = cluster.ServiceId,
             DrainDelay = hosting.DrainDelay,
             DashboardEnabled = dashboard,
+            DefaultDeadline = configuration.GetValue("Gateway:DefaultDeadline", TimeSpan.FromSeconds(30)),
         });
         builder.AddTelemetry(telemetry);
         return builder;

@@ -105,5 +105,17 @@ internal static class ContractMapping
         BeyondCut = n.BeyondCut,
         WithCoach = n.WithCoach,
         CreatedAt = Iso(n.CreatedAt),
+        Trials =
+        {
+            n.Trials.Select(t => new V1.NeighbourhoodTrial
+            {
+                Name = t.Name,
+                Settings = t.Settings.ToContract(),
+                From = Iso(t.From),
+                Until = t.Until is { } until ? Iso(until) : string.Empty,
+                StartedBy = t.StartedBy,
+                StartedAt = Iso(t.StartedAt),
+            }),
+        },
     };
 }

@@ -12,4 +12,6 @@ public static class StorageNames
     public const string Coach = "coach-v1";
     public const string Neighbourhood = "neighbourhood-v1";
     public const string Directory = "directory-v1";
+    public const string Experiment = "experiment-v1";
+    public const string PaymentRun = "payment-run-v1";
 }

@@ -6,6 +6,7 @@ using Participatie.Abstractions.Regimes;
 using Participatie.Domain.Benefits;
 using Participatie.Domain.Experiments;
 using Participatie.Domain.Regimes;
+using Participatie.Grains.Infrastructure;
 using Participatie.Grains.Tests.Fixtures;
 
 namespace Participatie.Grains.Tests.Benefits;
@@ -17,7 +18,7 @@ namespace Participatie.Grains.Tests.Benefits;
 [Collection(ClusterCollection.Name)]
 public sealed class StatementTests(ClusterFixture fixture)
 {
-    private static readonly DateOnly NextMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(1);
+    private static readonly DateOnly NextMonth = Domain.Benefits.Months.Of(Today.In(TimeProvider.System)).AddMonths(1);
 
     private readonly IGrainFactory _grains = fixture.Grains;
 

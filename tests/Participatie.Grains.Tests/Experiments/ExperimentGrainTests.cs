@@ -5,6 +5,7 @@ using Participatie.Domain;
 using Participatie.Domain.Experiments;
 using Participatie.Domain.People;
 using Participatie.Domain.Regimes;
+using Participatie.Grains.Infrastructure;
 using Participatie.Grains.Tests.Fixtures;
 
 namespace Participatie.Grains.Tests.Experiments;
@@ -167,7 +168,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
     {
         var design = TestExperiments.Design(arms: TestExperiments.Arm("extra-hulp", ArmKind.ExtraGuidance, TestExperiments.ExtraGuidance, capacity: 0)) with
         {
-            End = TestExperiments.Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(3)),
+            End = TestExperiments.Iso(Today.In(TimeProvider.System).AddYears(3)),
             Arms = [new ArmData("control", ArmKind.Control, 10, TestExperiments.ExtraGuidance), TestExperiments.Arm("extra-hulp", ArmKind.ExtraGuidance, TestExperiments.ExtraGuidance, capacity: 0)],
         };
 
@@ -184,7 +185,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         var experiment = await TestExperiments.WithSignUpsAsync(_grains, design, people);
         await experiment.DrawAsync(new DrawCommand(11, null, "researcher-test"));
         var assignments = await Task.WhenAll(people.Select(p => experiment.GetAssignmentAsync(p)));
-        var month = TestExperiments.Month(DateOnly.FromDateTime(DateTime.UtcNow));
+        var month = TestExperiments.Month(Today.In(TimeProvider.System));
         // Control: 5 of 20 work 12+ hours; the arm: 10 of 20. One person in the arm withdraws.
         var outcomes = assignments.Select((a, i) =>
         {
@@ -220,7 +221,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         var experiment = await TestExperiments.WithSignUpsAsync(_grains, design, people);
         await experiment.DrawAsync(new DrawCommand(5, null, "researcher-test"));
         var assignments = await Task.WhenAll(people.Select(p => experiment.GetAssignmentAsync(p)));
-        var month = TestExperiments.Month(DateOnly.FromDateTime(DateTime.UtcNow));
+        var month = TestExperiments.Month(Today.In(TimeProvider.System));
         // All 12 in control have an outcome, only 9 in the arm.
         var measured = assignments.Where(a => a.Arm == "control").Concat(assignments.Where(a => a.Arm == "extra-hulp").Take(9));
         await experiment.RecordOutcomesAsync(new RecordOutcomesCommand([.. measured.Select(a => new OutcomeData(a.ClientId, month, 30, true, 4, 7, false))], "researcher-test"));
@@ -240,12 +241,12 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
     {
         var (_, people) = await TestExperiments.PeopleAsync(_grains, 3);
         var experiment = await TestExperiments.WithSignUpsAsync(_grains, TestExperiments.Design(capacity: 1, arms: TestExperiments.Arm("extra-hulp", ArmKind.ExtraGuidance, TestExperiments.ExtraGuidance, capacity: 1)), people);
-        var month = TestExperiments.Month(DateOnly.FromDateTime(DateTime.UtcNow));
+        var month = TestExperiments.Month(Today.In(TimeProvider.System));
         var notDrawn = await Assert.ThrowsAsync<PreconditionFailedException>(() => experiment.RecordOutcomesAsync(new RecordOutcomesCommand([new OutcomeData(people[0], month, 1, false, 1, 5, false)], "r")));
         await experiment.DrawAsync(new DrawCommand(9, null, "researcher-test"));
         var waiting = (await Task.WhenAll(people.Select(p => experiment.GetAssignmentAsync(p)))).Single(a => a.Status == ParticipationStatus.WaitingList);
         var assigned = (await Task.WhenAll(people.Select(p => experiment.GetAssignmentAsync(p)))).First(a => a.Status == ParticipationStatus.Assigned);
-        var lastYear = TestExperiments.Month(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1));
+        var lastYear = TestExperiments.Month(Today.In(TimeProvider.System).AddYears(-1));
 
         var notAssigned = await Assert.ThrowsAsync<PreconditionFailedException>(() => experiment.RecordOutcomesAsync(new RecordOutcomesCommand([new OutcomeData(waiting.ClientId, month, 1, false, 1, 5, false)], "r")));
         var invalid = await Assert.ThrowsAsync<InvalidInputException>(() => experiment.RecordOutcomesAsync(new RecordOutcomesCommand(

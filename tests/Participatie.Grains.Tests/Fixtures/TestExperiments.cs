@@ -5,6 +5,7 @@ using Participatie.Abstractions.Regimes;
 using Participatie.Domain;
 using Participatie.Domain.Experiments;
 using Participatie.Domain.Regimes;
+using Participatie.Grains.Infrastructure;
 
 namespace Participatie.Grains.Tests.Fixtures;
 
@@ -23,7 +24,7 @@ public static class TestExperiments
     /// <summary>A control arm and the given arms, each with room for <paramref name="capacity"/>, running from a month ago for most of a year.</summary>
     public static CreateExperimentCommand Design(int capacity = 50, EligibilityData? eligibility = null, IReadOnlyList<StratumFactor>? strata = null, params ArmData[] arms)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Today.In(TimeProvider.System);
         return new CreateExperimentCommand(
             "Vertrouwen werkt (test)",
             Iso(today.AddDays(-30)),

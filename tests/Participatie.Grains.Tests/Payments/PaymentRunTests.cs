@@ -144,7 +144,7 @@ public sealed class PaymentRunTests(PaymentsFixture fixture)
     [Fact]
     public async Task AMonthMoreThanOneAheadCannotBePaidYet()
     {
-        var month = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(3);
+        var month = Domain.Benefits.Months.Of(Today.In(TimeProvider.System)).AddMonths(3);
         var run = _grains.GetGrain<IPaymentRunGrain>(PaymentRunKeys.For(month));
 
         var early = await Assert.ThrowsAsync<PreconditionFailedException>(() => run.StartAsync("admin-test"));

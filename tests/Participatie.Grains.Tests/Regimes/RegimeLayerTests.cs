@@ -5,6 +5,7 @@ using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Abstractions.Regimes;
 using Participatie.Domain.Experiments;
 using Participatie.Domain.Regimes;
+using Participatie.Grains.Infrastructure;
 using Participatie.Grains.Tests.Fixtures;
 
 namespace Participatie.Grains.Tests.Regimes;
@@ -16,7 +17,7 @@ namespace Participatie.Grains.Tests.Regimes;
 [Collection(ClusterCollection.Name)]
 public sealed class RegimeLayerTests(ClusterFixture fixture)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Day = Today.In(TimeProvider.System);
 
     private readonly IGrainFactory _grains = fixture.Grains;
 
@@ -39,13 +40,13 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
         var (wijk, people) = await TestExperiments.PeopleAsync(_grains, 2);
         foreach (var id in people)
         {
-            await _grains.GetGrain<IClientGrain>(id).StartTrajectoryAsync(new StartTrajectoryCommand("50-plus", TestExperiments.Iso(Today.AddDays(-10)), null, null, "coach-test"));
+            await _grains.GetGrain<IClientGrain>(id).StartTrajectoryAsync(new StartTrajectoryCommand("50-plus", TestExperiments.Iso(Day.AddDays(-10)), null, null, "coach-test"));
         }
 
         await _grains.GetGrain<INeighbourhoodGrain>(wijk).StartTrialAsync(new StartTrialCommand(
             "samen-aan-de-slag",
             RegimeSettingsData.Of(new RegimeOverrides(CounterPerformance: CounterPerformance.None, SanctionsAllowed: true, ContactIntervalDays: 30, GroupSupportBonus: true)),
-            TestExperiments.Iso(Today.AddDays(-5)),
+            TestExperiments.Iso(Day.AddDays(-5)),
             null,
             "team-test"));
         var experiment = await TestExperiments.WithSignUpsAsync(
@@ -82,20 +83,20 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
     {
         var (_, people) = await TestExperiments.PeopleAsync(_grains, 1);
         var person = _grains.GetGrain<IClientGrain>(people[0]);
-        await person.StartTrajectoryAsync(new StartTrajectoryCommand("50-plus", TestExperiments.Iso(Today.AddDays(-10)), null, null, "coach-test"));
+        await person.StartTrajectoryAsync(new StartTrajectoryCommand("50-plus", TestExperiments.Iso(Day.AddDays(-10)), null, null, "coach-test"));
 
         var overlap = await Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Today.AddDays(10)), null, TestExperiments.Consent(), "coach-test")));
-        var ended = await person.EndTrajectoryAsync(TestExperiments.Iso(Today.AddDays(-1)), "coach-test");
-        var unknown = await Assert.ThrowsAsync<NotFoundException>(() => person.StartTrajectoryAsync(new StartTrajectoryCommand("nonexistent", TestExperiments.Iso(Today), null, null, "coach-test")));
-        var none = await Assert.ThrowsAsync<PreconditionFailedException>(() => person.EndTrajectoryAsync(TestExperiments.Iso(Today), "coach-test"));
+            person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Day.AddDays(10)), null, TestExperiments.Consent(), "coach-test")));
+        var ended = await person.EndTrajectoryAsync(TestExperiments.Iso(Day.AddDays(-1)), "coach-test");
+        var unknown = await Assert.ThrowsAsync<NotFoundException>(() => person.StartTrajectoryAsync(new StartTrajectoryCommand("nonexistent", TestExperiments.Iso(Day), null, null, "coach-test")));
+        var none = await Assert.ThrowsAsync<PreconditionFailedException>(() => person.EndTrajectoryAsync(TestExperiments.Iso(Day), "coach-test"));
 
         Assert.Equal(Reasons.TrajectoryOverlaps, overlap.Reason);
-        Assert.Equal(Today.AddDays(-1), ended.Until);
+        Assert.Equal(Day.AddDays(-1), ended.Until);
         Assert.Equal("trajectory", unknown.Kind);
         Assert.Equal(Reasons.NoTrajectory, none.Reason);
         Assert.DoesNotContain((await person.GetRegimeAsync(null)).Layers, l => l.Source == RegimeSource.Trajectory);
-        Assert.Contains((await person.GetRegimeAsync(Today.AddDays(-2))).Layers, l => l.Source == RegimeSource.Trajectory);
+        Assert.Contains((await person.GetRegimeAsync(Day.AddDays(-2))).Layers, l => l.Source == RegimeSource.Trajectory);
     }
 
     [Fact]
@@ -105,11 +106,11 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
         var person = _grains.GetGrain<IClientGrain>(people[0]);
 
         var refused = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Today), null, null, "coach-test")));
+            person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Day), null, null, "coach-test")));
         var future = TestExperiments.Consent() with { GivenAt = DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) };
         var notYet = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Today), null, future, "coach-test")));
-        var started = await person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Today), null, TestExperiments.Consent(), "coach-test"));
+            person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Day), null, future, "coach-test")));
+        var started = await person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Day), null, TestExperiments.Consent(), "coach-test"));
 
         Assert.Equal("consent", Assert.Single(refused.Errors).Field);
         Assert.Equal("consent.given_at", Assert.Single(notYet.Errors).Field);

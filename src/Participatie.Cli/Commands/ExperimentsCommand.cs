@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Google.Protobuf;
 using Participatie.Cli.Output;
 using Participatie.Contracts.V1;
 
@@ -10,7 +9,6 @@ namespace Participatie.Cli.Commands;
 internal static class ExperimentsCommand
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation("  "));
 
     private static readonly Dictionary<OutcomeMeasure, string> Measures = new()
     {
@@ -39,7 +37,7 @@ internal static class ExperimentsCommand
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(json))
             {
-                output.WriteLine(Json.Format(reply));
+                output.WriteLine(JsonOutput.Formatter.Format(reply));
             }
             else
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Google.Protobuf;
 using Participatie.Cli.Output;
 using Participatie.Contracts.V1;
 
@@ -15,7 +14,6 @@ internal static class PaymentsCommand
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation("  "));
 
     public static Command Create()
     {
@@ -73,7 +71,7 @@ internal static class PaymentsCommand
     {
         if (asJson)
         {
-            output.WriteLine(Json.Format(run));
+            output.WriteLine(JsonOutput.Formatter.Format(run));
         }
         else
         {

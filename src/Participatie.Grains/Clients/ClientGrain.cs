@@ -267,19 +267,7 @@ public sealed partial class ClientGrain(
         await DeliverAsync();
     }
 
-    /// <summary>Stores the record; when that fails, memory is ahead of storage, so the activation is dropped.</summary>
-    private async Task SaveAsync()
-    {
-        try
-        {
-            await record.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task SaveAsync() => record.WriteOrDeactivateAsync(this);
 
     /// <summary>
     /// Sends the current contribution to every pending coach and neighbourhood. Receivers keep the newest version,

@@ -358,18 +358,7 @@ public sealed partial class ExperimentGrain(
     private Task RegisterBackstopAsync() =>
         this.RegisterOrUpdateReminder(OutboxDelivery.ReminderName, outboxOptions.Value.BackstopInterval, outboxOptions.Value.BackstopInterval);
 
-    private async Task SaveAsync()
-    {
-        try
-        {
-            await record.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task SaveAsync() => record.WriteOrDeactivateAsync(this);
 
     private void EnsureCreated()
     {

@@ -285,18 +285,7 @@ public sealed partial class PaymentRunGrain(
         return _next;
     }
 
-    private async Task SaveAsync()
-    {
-        try
-        {
-            await record.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task SaveAsync() => record.WriteOrDeactivateAsync(this);
 
     private PaymentRunView View() => new(
         RunId,

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Participatie.Cli.Commands;
 
-var root = new RootCommand("participatie: seed, inspect and check the Participatie platform through its gRPC gateway, and keep its database schema current")
+var root = new RootCommand("participatie: seed, inspect and check the Participatie platform through its gRPC gateway, run monthly payments, report experiments, and keep its database schema current")
 {
     Gateway.AddressOption,
     Gateway.TokenOption,
@@ -12,6 +12,8 @@ var root = new RootCommand("participatie: seed, inspect and check the Participat
     LoadCommand.Create(),
     DbCommand.Create(),
     TokenCommand.Create(),
+    PaymentsCommand.Create(),
+    ExperimentsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -57,6 +57,7 @@ public static class GatewayExtensions
         app.MapGrpcService<CoachApi>();
         app.MapGrpcService<NeighbourhoodApi>();
         app.MapGrpcService<AdminApi>();
+        app.MapGrpcService<ExperimentApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
 

@@ -16,8 +16,26 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public AdminService.AdminServiceClient Admin => new(Host.Channel);
 
+    public ExperimentService.ExperimentServiceClient Experiments => new(Host.Channel);
+
+    /// <summary>
+    /// The shipped configuration, plus an opt-in basic-benefit trajectory (at 90% of the norm: the shipped configuration
+    /// has none, as DOMAIN.md gives no figure).
+    /// </summary>
     public async Task InitializeAsync() =>
-        Host = await SiloHost.StartAsync("Memory", settings: new Dictionary<string, string> { ["Caseload:DefaultLimit"] = "2" });
+        Host = await SiloHost.StartAsync("Memory", settings: new Dictionary<string, string>
+        {
+            ["Caseload:DefaultLimit"] = "2",
+            ["Regimes:Trajectories:3:Name"] = "basic-benefit",
+            ["Regimes:Trajectories:3:From"] = "2024-01-01",
+            ["Regimes:Trajectories:3:JobSearch"] = "Exempt",
+            ["Regimes:Trajectories:3:CounterPerformance"] = "None",
+            ["Regimes:Trajectories:3:SanctionsAllowed"] = "false",
+            ["Regimes:Trajectories:3:BenefitLevel"] = "OptInBasic",
+            ["Benefits:Entries:18:Rule"] = "BasicBenefitPercent",
+            ["Benefits:Entries:18:EffectiveFrom"] = "2024-01-01",
+            ["Benefits:Entries:18:Percent"] = "90",
+        });
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
@@ -29,6 +47,19 @@ public sealed class GatewayFixture : IAsyncLifetime
     }
 
     public static RegisterClientRequest Intake(string neighbourhoodId, int age = 45) => SampleRequests.Intake(neighbourhoodId, age);
+
+    /// <summary>Registers people in a new neighbourhood.</summary>
+    public async Task<(string Neighbourhood, List<string> Clients)> PeopleAsync(int count)
+    {
+        var wijk = await NewNeighbourhoodAsync();
+        var clients = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            clients.Add((await Clients.RegisterClientAsync(Intake(wijk, 30 + i))).Client.ClientId);
+        }
+
+        return (wijk, clients);
+    }
 }
 
 [CollectionDefinition(Name)]

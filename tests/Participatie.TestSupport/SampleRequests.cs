@@ -1,5 +1,6 @@
 using System.Globalization;
 using Participatie.Contracts.V1;
+using Participatie.Grains.Infrastructure;
 
 namespace Participatie.TestSupport;
 
@@ -26,4 +27,18 @@ public static class SampleRequests
             YearsOnAssistance = 6,
         },
     };
+
+    /// <summary>Consent given five minutes ago.</summary>
+    public static Consent Consent(string version = "test-1") => new()
+    {
+        Text = "Ik doe vrijwillig mee aan het experiment en mag altijd stoppen; mijn gegevens worden gepseudonimiseerd onderzocht.",
+        Version = version,
+        GivenAt = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>An ISO date <paramref name="days"/> from today in the Netherlands, the calendar the platform's rules use.</summary>
+    public static string Day(int days = 0) => Today.In(TimeProvider.System).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The month <paramref name="months"/> from this one in the Netherlands, as yyyy-MM.</summary>
+    public static string Month(int months = 0) => Today.In(TimeProvider.System).AddMonths(months).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

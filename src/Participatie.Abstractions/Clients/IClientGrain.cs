@@ -1,4 +1,6 @@
 using Orleans.Concurrency;
+using Participatie.Abstractions.Experiments;
+using Participatie.Abstractions.Regimes;
 
 namespace Participatie.Abstractions.Clients;
 
@@ -59,4 +61,47 @@ public interface IClientGrain : IGrainWithStringKey
     /// <summary>The encrypted BSN, for the payment export only; null when none is on file.</summary>
     [Alias("GetEncryptedBsn")]
     Task<string?> GetEncryptedBsnAsync();
+    /// <summary>The person's regime on a day (null: today) and why each setting applies.</summary>
+    [Alias("GetRegime")]
+    Task<RegimeView> GetRegimeAsync(DateOnly? day);
+
+    /// <summary>Puts the person on a configured trajectory, with consent where it lowers the benefit.</summary>
+    [Alias("StartTrajectory")]
+    Task<TrajectoryView> StartTrajectoryAsync(StartTrajectoryCommand command);
+
+    /// <summary>Ends the trajectory in force on <c>lastDay</c> (ISO date) on that day.</summary>
+    [Alias("EndTrajectory")]
+    Task<TrajectoryView> EndTrajectoryAsync(string lastDay, string endedBy);
+
+    /// <summary>Records a month's income form; refused once the month is paid.</summary>
+    [Alias("ReportEarnings")]
+    Task<MonthReportView> ReportEarningsAsync(ReportEarningsCommand command);
+
+    /// <summary>Records a measure, if the regime allows sanctions.</summary>
+    [Alias("RecordSanction")]
+    Task<SanctionView> RecordSanctionAsync(RecordSanctionCommand command);
+
+    /// <summary>The month's statement (<c>yyyy-MM</c>): as frozen when paid, else computed now.</summary>
+    [Alias("GetBenefitStatement")]
+    Task<StatementView> GetBenefitStatementAsync(string month);
+
+    /// <summary>
+    /// Freezes the month's statement for a payment run: computed and stored once, then returned as stored. The result
+    /// says which batch of the run froze it, so a run that repeats a batch after a crash counts each person once.
+    /// </summary>
+    [Alias("FreezeStatement")]
+    Task<FreezeResult> FreezeStatementAsync(DateOnly month, string runId, int batch);
+
+    /// <summary>What an experiment needs of the person for eligibility and strata (no name).</summary>
+    [Alias("GetExperimentCandidate")]
+    [AlwaysInterleave]
+    Task<ExperimentCandidate> GetExperimentCandidateAsync();
+
+    /// <summary>Notes a sign-up for an experiment; refused while another experiment's period overlaps.</summary>
+    [Alias("EnrolInExperiment")]
+    Task EnrolInExperimentAsync(ExperimentEnrolment enrolment);
+
+    /// <summary>Applies an experiment's membership if it is newer than what the record holds.</summary>
+    [Alias("ApplyExperimentMembership")]
+    Task ApplyExperimentMembershipAsync(ExperimentMembership membership);
 }

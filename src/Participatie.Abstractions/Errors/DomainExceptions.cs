@@ -73,4 +73,55 @@ public static class Reasons
     public const string NotAssessed = "NOT_ASSESSED";
     public const string CaseEnded = "CASE_ENDED";
     public const string Anonymised = "ANONYMISED";
+
+    /// <summary>The person does not meet the experiment's eligibility rules; the message gives every reason.</summary>
+    public const string NotEligible = "NOT_ELIGIBLE";
+
+    /// <summary>The person is signed up for, or drawn into, another experiment whose period overlaps.</summary>
+    public const string InOtherExperiment = "IN_OTHER_EXPERIMENT";
+
+    /// <summary>The lottery was drawn already: it is drawn once, and nobody can sign up after it.</summary>
+    public const string AlreadyDrawn = "ALREADY_DRAWN";
+
+    /// <summary>The lottery has not been drawn yet.</summary>
+    public const string NotDrawn = "NOT_DRAWN";
+
+    /// <summary>Nobody signed up (or everyone withdrew): there is nobody to draw.</summary>
+    public const string NoSignUps = "NO_SIGN_UPS";
+
+    /// <summary>The experiment's last day has passed.</summary>
+    public const string ExperimentEnded = "EXPERIMENT_ENDED";
+
+    /// <summary>The person withdrew from the experiment and cannot sign up again.</summary>
+    public const string Withdrawn = "WITHDRAWN";
+
+    /// <summary>The person was not drawn into an arm, so has no outcomes to record.</summary>
+    public const string NotAssigned = "NOT_ASSIGNED";
+
+    /// <summary>The person's trajectories would overlap.</summary>
+    public const string TrajectoryOverlaps = "TRAJECTORY_OVERLAPS";
+
+    /// <summary>The configured trajectory cannot be started on that date.</summary>
+    public const string TrajectoryNotAvailable = "TRAJECTORY_NOT_AVAILABLE";
+
+    /// <summary>No trajectory of the person is in force on that day.</summary>
+    public const string NoTrajectory = "NO_TRAJECTORY";
+
+    /// <summary>The neighbourhood's trials would overlap.</summary>
+    public const string TrialOverlaps = "TRIAL_OVERLAPS";
+
+    /// <summary>The month is paid: its statement is frozen and its facts can no longer change.</summary>
+    public const string MonthPaid = "MONTH_PAID";
+
+    /// <summary>The person's regime excludes sanctions.</summary>
+    public const string SanctionsExcluded = "SANCTIONS_EXCLUDED";
+
+    /// <summary>A figure the calculation needs is not in the benefit table (Benefits:Entries) for that date.</summary>
+    public const string FigureNotConfigured = "FIGURE_NOT_CONFIGURED";
+
+    /// <summary>No municipal default regime (Regimes:Defaults) is in force on that date.</summary>
+    public const string RegimeNotConfigured = "REGIME_NOT_CONFIGURED";
+
+    /// <summary>The month cannot be paid yet: a payment run runs at most one month ahead.</summary>
+    public const string MonthNotDue = "MONTH_NOT_DUE";
 }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Participatie.Abstractions.Neighbourhoods;
 
 /// <summary>A neighbourhood (wijk) and its live figures. Key: a neighbourhood id ("wk-…").</summary>
@@ -19,4 +21,22 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     /// <summary>Applies a resident's contribution if it is newer than what the neighbourhood holds.</summary>
     [Alias("Apply")]
     Task ApplyAsync(ResidentContribution contribution);
+
+    /// <summary>Starts a regime trial for every resident; trials of one neighbourhood may not overlap.</summary>
+    [Alias("StartTrial")]
+    Task<NeighbourhoodView> StartTrialAsync(StartTrialCommand command);
+
+    /// <summary>Ends a trial early: <c>lastDay</c> (ISO date) becomes its last day.</summary>
+    [Alias("EndTrial")]
+    Task<NeighbourhoodView> EndTrialAsync(string name, string lastDay);
+
+    /// <summary>Every trial of the neighbourhood (none for an undefined one); answered even while a write is in progress.</summary>
+    [Alias("GetTrials")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<TrialView>> GetTrialsAsync();
+
+    /// <summary>Ids of the current residents after the given one, in ordinal order: the index a payment run walks.</summary>
+    [Alias("ListResidents")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> ListResidentsAsync(string? after, int pageSize);
 }

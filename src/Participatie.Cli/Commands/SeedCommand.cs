@@ -13,20 +13,27 @@ internal static class SeedCommand
         var coaches = CountOption("--coaches", 50, minimum: 1, "Coaches to create");
         var clients = CountOption("--clients", 5000, minimum: 0, "People on assistance to register and assign to a coach");
         var concurrency = CountOption("--concurrency", 16, minimum: 1, "Calls in flight at once");
+        var armSize = CountOption("--experiment-arm-size", 200, minimum: 0, "Room per arm in the trust experiment \"Vertrouwen werkt\" (four arms, synthetic outcomes); 0 leaves it out");
         var seed = new Option<int>("--seed")
         {
             Description = "Seed of the generator: the same seed gives the same city, and repeating a run changes nothing",
             DefaultValueFactory = _ => 2026,
         };
 
-        var command = new Command("seed", "Build a synthetic demo city: neighbourhoods, coaches, people on assistance, assignments")
+        var command = new Command("seed", "Build a synthetic demo city: neighbourhoods, coaches, people on assistance, assignments, and a trust experiment")
         {
-            neighbourhoods, coaches, clients, concurrency, seed,
+            neighbourhoods, coaches, clients, concurrency, seed, armSize,
         };
         command.SetAction(Gateway.Action((parseResult, gateway, cancellationToken) => RunAsync(
             parseResult,
             gateway,
-            new SeedSettings(parseResult.GetValue(neighbourhoods), parseResult.GetValue(coaches), parseResult.GetValue(clients), parseResult.GetValue(concurrency), parseResult.GetValue(seed)),
+            new SeedSettings(
+                parseResult.GetValue(neighbourhoods),
+                parseResult.GetValue(coaches),
+                parseResult.GetValue(clients),
+                parseResult.GetValue(concurrency),
+                parseResult.GetValue(seed),
+                parseResult.GetValue(armSize)),
             cancellationToken)));
         return command;
     }
@@ -81,6 +88,10 @@ internal static class SeedCommand
         table.Write(output, indent: "  ");
         output.WriteLine($"  {report.CaseloadPlaces} caseload places; {report.AlreadyAssigned} people already had a coach, "
             + $"{report.WithoutCoach} found no coach with room; {report.Failures.Count} calls failed");
+        if (report.Experiment is not null)
+        {
+            output.WriteLine($"  {report.Experiment}");
+        }
     }
 
     private static Option<int> CountOption(string name, int defaultValue, int minimum, string description)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Google.Protobuf;
 using Participatie.Cli.Output;
 using Participatie.Contracts.V1;
 
@@ -10,7 +9,6 @@ internal static class StatusCommand
 {
     private const int PageSize = 1000;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation("  "));
 
     public static Command Create()
     {
@@ -28,7 +26,7 @@ internal static class StatusCommand
             .GetPlatformStatusAsync(new GetPlatformStatusRequest(), deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: cancellationToken);
         if (asJson)
         {
-            output.WriteLine(Json.Format(status));
+            output.WriteLine(JsonOutput.Formatter.Format(status));
             return ExitCodes.Success;
         }
 

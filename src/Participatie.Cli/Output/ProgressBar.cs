@@ -30,9 +30,17 @@ internal sealed class ProgressBar
         _redraw = ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected;
     }
 
-    public void Advance()
+    public void Advance() => Draw(Interlocked.Increment(ref _done));
+
+    /// <summary>Sets how much is done, for work that reports its own progress (e.g. a payment run on the server).</summary>
+    public void Report(int done)
     {
-        var done = Interlocked.Increment(ref _done);
+        Interlocked.Exchange(ref _done, done);
+        Draw(done);
+    }
+
+    private void Draw(int done)
+    {
         lock (_lock)
         {
             if (_redraw && _clock.Elapsed >= _nextDraw)
@@ -40,7 +48,7 @@ internal sealed class ProgressBar
                 _nextDraw = _clock.Elapsed + RedrawInterval;
                 _writer.Write($"\r{Line(done)}   ");
             }
-            else if (!_redraw && done * 10 / _total > _tenthsWritten)
+            else if (!_redraw && _total > 0 && done * 10 / _total > _tenthsWritten)
             {
                 _tenthsWritten = done * 10 / _total;
                 _writer.WriteLine(Line(done));
@@ -66,7 +74,7 @@ internal sealed class ProgressBar
 
     private string Line(int done)
     {
-        var filled = _total == 0 ? Width : (int)((long)done * Width / _total);
+        var filled = _total == 0 ? Width : (int)Math.Min(Width, (long)done * Width / _total);
         var rate = done / Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
         return $"[{new string('#', filled)}{new string('.', Width - filled)}] {done}/{_total} {_unit}  {rate:0}/s";
     }

@@ -114,7 +114,10 @@ internal sealed class DemoCity(int seed, int neighbourhoodCount, DateOnly today)
     /// A generator for one record: the seed, the stream and the index mixed with SplitMix64 (not
     /// <see cref="HashCode"/>, which differs per process), so every run derives the same sequence.
     /// </summary>
-    private Random RandomFor(int stream, int index)
+    private Random RandomFor(int stream, int index) => RandomFor(seed, stream, index);
+
+    /// <summary>The generator of one record of a stream (see the class summary); other demo data uses streams of its own.</summary>
+    internal static Random RandomFor(int seed, int stream, int index)
     {
         unchecked
         {

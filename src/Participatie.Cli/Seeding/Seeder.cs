@@ -6,8 +6,8 @@ using Participatie.Contracts.V1;
 
 namespace Participatie.Cli.Seeding;
 
-/// <summary>What to seed.</summary>
-internal sealed record SeedSettings(int Neighbourhoods, int Coaches, int Clients, int Concurrency, int Seed);
+/// <summary>What to seed; an experiment arm size of 0 leaves the experiment out.</summary>
+internal sealed record SeedSettings(int Neighbourhoods, int Coaches, int Clients, int Concurrency, int Seed, int ExperimentArmSize = 0);
 
 /// <summary>One step of the seed: how many calls it made, how many succeeded, and how long it took.</summary>
 internal sealed record StepReport(string Name, int Requested, int Succeeded, TimeSpan Elapsed)
@@ -22,18 +22,22 @@ internal sealed record SeedReport(
     int AlreadyAssigned,
     int WithoutCoach,
     FailureLog Failures,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    string? Experiment);
 
 /// <summary>
 /// Builds the demo city through the gateway in four steps: neighbourhoods, coaches, people, and assignments of people
-/// to coaches. Each step runs with at most <see cref="SeedSettings.Concurrency"/> calls in flight. A call that fails
-/// is counted and the run goes on; one that stays unavailable after its retries stops the run, as the platform is gone.
+/// to coaches; then the trust experiment (<see cref="DemoExperiment"/>): sign-ups, the draw, a few withdrawals and
+/// synthetic outcomes. Each step runs with at most <see cref="SeedSettings.Concurrency"/> calls in flight. A call that
+/// fails is counted and the run goes on; one that stays unavailable after its retries stops the run, as the platform
+/// is gone.
 /// </summary>
 internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWriter progress)
 {
     private readonly NeighbourhoodService.NeighbourhoodServiceClient _neighbourhoods = new(channel);
     private readonly CoachService.CoachServiceClient _coaches = new(channel);
     private readonly ClientService.ClientServiceClient _clients = new(channel);
+    private readonly ExperimentService.ExperimentServiceClient _experiments = new(channel);
     private readonly FailureLog _failures = new();
     private readonly CoachPool _pool = new();
     private int _withoutCoach;
@@ -71,14 +75,100 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
             (i, token) => AssignAsync(unassigned[i], token),
             cancellationToken);
 
+        var steps = new List<StepReport> { neighbourhoodStep, coachStep, clientStep, assignmentStep };
+        string? experiment = null;
+        if (settings.ExperimentArmSize > 0)
+        {
+            var demo = new DemoExperiment(settings.Seed, settings.ExperimentArmSize, DateOnly.FromDateTime(DateTime.Now));
+            experiment = await SeedExperimentAsync(demo, [.. registered.Select(r => r.Client.ClientId)], steps, cancellationToken);
+        }
+
         return new SeedReport(
-            [neighbourhoodStep, coachStep, clientStep, assignmentStep],
+            steps,
             CaseloadPlaces: coaches.Sum(c => c.Coach.CaseloadLimit),
             AlreadyAssigned: registered.Count - unassigned.Count,
             WithoutCoach: _withoutCoach,
             _failures,
-            clock.Elapsed);
+            clock.Elapsed,
+            experiment);
     }
+
+    /// <summary>
+    /// Defines the experiment (or takes the one an earlier seed defined), signs people up and draws — unless it was
+    /// drawn before —, lets a few withdraw, and records this month's synthetic outcomes (again replacing the same).
+    /// </summary>
+    private async Task<string> SeedExperimentAsync(DemoExperiment demo, List<string> clients, List<StepReport> steps, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        Experiment experiment;
+        try
+        {
+            experiment = (await Retry.CallAsync(o => _experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = demo.Design(), CreatedBy = DemoCity.RegisteredBy }, o), cancellationToken)).Experiment;
+        }
+        catch (RpcException exception) when (exception.StatusCode == StatusCode.AlreadyExists)
+        {
+            // An earlier seed (in an earlier month) defined it: go on with it as it was defined then.
+            experiment = await GetExperimentAsync(cancellationToken);
+        }
+
+        steps.Add(new StepReport("experiment", 1, 1, clock.Elapsed));
+        var candidates = clients.Take(demo.SignUps).ToList();
+        if (experiment.Draw is null)
+        {
+            var (_, signUps) = await StepAsync("sign-ups", candidates.Count,
+                i => $"signing up {candidates[i]}",
+                (i, token) => Retry.CallAsync(o => _experiments.SignUpAsync(demo.SignUp(candidates[i]), o), token),
+                cancellationToken);
+            steps.Add(signUps);
+            clock.Restart();
+            try
+            {
+                await Retry.CallAsync(o => _experiments.DrawAsync(new DrawRequest { ExperimentId = DemoExperiment.Id, Seed = (ulong)settings.Seed, DrawnBy = DemoCity.RegisteredBy }, o), cancellationToken);
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.FailedPrecondition)
+            {
+                // ALREADY_DRAWN: an attempt that timed out was drawn after all.
+            }
+
+            experiment = await GetExperimentAsync(cancellationToken);
+            steps.Add(new StepReport("draw", 1, 1, clock.Elapsed));
+        }
+
+        var (places, placeStep) = await StepAsync("places", candidates.Count,
+            i => $"reading the place of {candidates[i]}",
+            async (i, token) => new Place(i, (await Retry.CallAsync(o => _experiments.GetAssignmentAsync(new GetAssignmentRequest { ExperimentId = DemoExperiment.Id, ClientId = candidates[i] }, o), token)).Assignment),
+            cancellationToken);
+        steps.Add(placeStep);
+        var assigned = places.Where(p => p.Assignment.Status == ParticipationStatus.Assigned).OrderBy(p => p.Index).ToList();
+
+        var leaving = assigned.Where(p => !p.Assignment.Withdrawn && demo.Withdraws(p.Index)).ToList();
+        var (withdrawn, withdrawalStep) = await StepAsync("withdrawals", leaving.Count,
+            i => $"withdrawing {leaving[i].Assignment.ClientId}",
+            async (i, token) => new Place(leaving[i].Index, (await Retry.CallAsync(o => _experiments.WithdrawAsync(new WithdrawRequest { ExperimentId = DemoExperiment.Id, ClientId = leaving[i].Assignment.ClientId, RecordedBy = DemoCity.RegisteredBy }, o), token)).Assignment),
+            cancellationToken);
+        steps.Add(withdrawalStep);
+        var now = withdrawn.ToDictionary(w => w.Index, w => w.Assignment);
+
+        var batches = assigned.Select(p => demo.Outcome(p.Index, now.GetValueOrDefault(p.Index, p.Assignment))).Chunk(OutcomeBatch).ToList();
+        var (_, outcomeStep) = await StepAsync("outcome batches", batches.Count,
+            i => $"recording outcome batch {i}",
+            (i, token) => Retry.CallAsync(o => _experiments.RecordOutcomesAsync(new RecordOutcomesRequest { ExperimentId = DemoExperiment.Id, Outcomes = { batches[i] }, RecordedBy = DemoCity.RegisteredBy }, o), token),
+            cancellationToken);
+        steps.Add(outcomeStep);
+
+        var draw = experiment.Draw;
+        return $"experiment {DemoExperiment.Id}: {experiment.SignedUp} signed up, drawn on {draw?.DrawDate} ({draw?.Algorithm}, seed {draw?.Seed}) "
+            + $"into {string.Join(", ", experiment.Arms.Select(a => $"{a.Arm} {a.Assigned}"))}; {assigned.Count} synthetic outcomes — "
+            + $"`participatie experiments results {DemoExperiment.Id}`";
+    }
+
+    private const int OutcomeBatch = 500;
+
+    /// <summary>A signed-up person's place, with their index among the sign-ups (which picks their synthetic data).</summary>
+    private sealed record Place(int Index, Assignment Assignment);
+
+    private async Task<Experiment> GetExperimentAsync(CancellationToken cancellationToken) =>
+        (await Retry.CallAsync(o => _experiments.GetExperimentAsync(new GetExperimentRequest { ExperimentId = DemoExperiment.Id }, o), cancellationToken)).Experiment;
 
     /// <summary>Assigns a person to a coach with room, preferably one of their neighbourhood; null when all are full.</summary>
     private async Task<AssignClientResponse?> AssignAsync(Client client, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Participatie.Domain.Regimes;
+
 namespace Participatie.Domain.Benefits;
 
 /// <summary>The dated figures a benefit is calculated from. Each is configuration (<c>Benefits:Entries</c>), never code.</summary>
@@ -98,6 +100,38 @@ public sealed class BenefitTable
     public BenefitFigure Require(BenefitRule rule, DateOnly day) =>
         FigureOn(rule, day)
         ?? throw new InvalidOperationException($"No figure for {rule} is in force on {day:yyyy-MM-dd}; configure Benefits:Entries.");
+
+    /// <summary>
+    /// The figures beyond <see cref="RequiredRules"/> that a regime setting these settings needs: the experimental
+    /// disregard, the bonuses it allows, the opt-in basic benefit.
+    /// </summary>
+    public static IEnumerable<BenefitRule> RulesNeededBy(RegimeOverrides settings)
+    {
+        if (settings.EarningsDisregard == EarningsDisregardKind.Experimental)
+        {
+            yield return BenefitRule.ExperimentalDisregardPercent;
+            yield return BenefitRule.ExperimentalDisregardCap;
+        }
+
+        if (settings.JobFoundBonus == true)
+        {
+            yield return BenefitRule.JobFoundBonusPerYear;
+        }
+
+        if (settings.GroupSupportBonus == true)
+        {
+            yield return BenefitRule.GroupSupportBonusPerMonth;
+        }
+
+        if (settings.BenefitLevel == BenefitLevel.OptInBasic)
+        {
+            yield return BenefitRule.BasicBenefitPercent;
+        }
+    }
+
+    /// <summary>The figures a regime setting <paramref name="settings"/> needs that are not in force on <paramref name="day"/>.</summary>
+    public IReadOnlyList<BenefitRule> MissingFor(RegimeOverrides settings, DateOnly day) =>
+        [.. RulesNeededBy(settings).Where(rule => FigureOn(rule, day) is null)];
 
     /// <summary>Problems with the configuration, each naming its key.</summary>
     public IEnumerable<string> Problems()

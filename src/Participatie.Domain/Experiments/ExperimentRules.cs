@@ -129,6 +129,9 @@ public static partial class ExperimentRules
         }
     }
 
+    /// <summary>True for a short lower-case name: 1-60 letters, digits or hyphens, starting with a letter or digit.</summary>
+    public static bool IsSlug(string? name) => name is not null && Slug().IsMatch(name);
+
     private static void CheckName(Violations violations, string field, string? name)
     {
         if (string.IsNullOrEmpty(name))

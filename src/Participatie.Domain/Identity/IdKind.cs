@@ -6,4 +6,7 @@ public enum IdKind
     Client,
     Coach,
     Neighbourhood,
+
+    /// <summary>A trust experiment: "ex-" and a slug chosen by the municipality, e.g. <c>ex-vertrouwen-werkt</c>.</summary>
+    Experiment,
 }

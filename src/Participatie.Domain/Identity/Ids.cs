@@ -13,6 +13,7 @@ public static partial class Ids
     public const string ClientPrefix = "cl-";
     public const string CoachPrefix = "co-";
     public const string NeighbourhoodPrefix = "wk-";
+    public const string ExperimentPrefix = "ex-";
 
     // Crockford's base32 alphabet in lower case: no i, l, o or u, so ids read aloud well.
     private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -39,6 +40,7 @@ public static partial class Ids
         IdKind.Client => ClientPrefix,
         IdKind.Coach => CoachPrefix,
         IdKind.Neighbourhood => NeighbourhoodPrefix,
+        IdKind.Experiment => ExperimentPrefix,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -47,13 +49,14 @@ public static partial class Ids
         IdKind.Client => GeneratedId().IsMatch(value) && value.StartsWith(ClientPrefix, StringComparison.Ordinal),
         IdKind.Coach => GeneratedId().IsMatch(value) && value.StartsWith(CoachPrefix, StringComparison.Ordinal),
         IdKind.Neighbourhood => NeighbourhoodId().IsMatch(value),
+        IdKind.Experiment => ExperimentId().IsMatch(value),
         _ => false,
     };
 
     /// <summary>The format rule of an id kind, as a field violation states it.</summary>
     public static string Describe(IdKind kind) => kind switch
     {
-        IdKind.Neighbourhood => "must be \"wk-\" followed by 1-60 lower-case letters, digits or hyphens",
+        IdKind.Neighbourhood or IdKind.Experiment => $"must be \"{Prefix(kind)}\" followed by 1-60 lower-case letters, digits or hyphens",
         _ => $"must be \"{Prefix(kind)}\" followed by 16 characters of [0-9a-z] as issued by the platform",
     };
 
@@ -90,4 +93,7 @@ public static partial class Ids
 
     [GeneratedRegex(@"^wk-[a-z0-9][a-z0-9-]{0,59}\z", RegexOptions.CultureInvariant)]
     private static partial Regex NeighbourhoodId();
+
+    [GeneratedRegex(@"^ex-[a-z0-9][a-z0-9-]{0,59}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ExperimentId();
 }

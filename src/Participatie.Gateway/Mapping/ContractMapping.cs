@@ -128,6 +128,18 @@ internal static class ContractMapping
         BeyondCut = n.BeyondCut,
         WithCoach = n.WithCoach,
         CreatedAt = Iso(n.CreatedAt),
+        Trials =
+        {
+            n.Trials.Select(t => new V1.NeighbourhoodTrial
+            {
+                Name = t.Name,
+                Settings = t.Settings.ToContract(),
+                From = Iso(t.From),
+                Until = t.Until is { } until ? Iso(until) : string.Empty,
+                StartedBy = t.StartedBy,
+                StartedAt = Iso(t.StartedAt),
+            }),
+        },
     };
 
     public static V1.AccessLogEntry ToContract(this Security.Audit.AuditRecord record) => new()

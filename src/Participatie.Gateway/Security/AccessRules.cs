@@ -42,6 +42,12 @@ public static class AccessRules
         Add(client, "EndCase", AccessRule.Person<EndCaseRequest>(r => r.ClientId, Admin, Coach));
         Add(client, "SetLegalHold", AccessRule.Person<SetLegalHoldRequest>(r => r.ClientId, Admin));
         Add(client, "SetPaymentDetails", AccessRule.Person<SetPaymentDetailsRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(client, "GetRegime", AccessRule.Person<GetRegimeRequest>(r => r.ClientId, Admin, Coach, Team, Person));
+        Add(client, "StartTrajectory", AccessRule.Person<StartTrajectoryRequest>(r => r.ClientId, Admin, Coach));
+        Add(client, "EndTrajectory", AccessRule.Person<EndTrajectoryRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(client, "ReportEarnings", AccessRule.Person<ReportEarningsRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(client, "RecordSanction", AccessRule.Person<RecordSanctionRequest>(r => r.ClientId, Admin, Coach));
+        Add(client, "GetBenefitStatement", AccessRule.Person<GetBenefitStatementRequest>(r => r.ClientId, Admin, Coach, Person));
 
         var coach = CoachService.Descriptor;
         Add(coach, "CreateCoach", AccessRule.For(Admin));
@@ -54,6 +60,21 @@ public static class AccessRules
         Add(neighbourhood, "CreateNeighbourhood", AccessRule.For(Admin));
         Add(neighbourhood, "GetNeighbourhood", AccessRule.Neighbourhood<GetNeighbourhoodRequest>(r => r.NeighbourhoodId, Admin, Coach, Team));
         Add(neighbourhood, "ListNeighbourhoods", AccessRule.For(Admin, Coach, Team));
+        Add(neighbourhood, "StartTrial", AccessRule.Neighbourhood<StartTrialRequest>(r => r.NeighbourhoodId, Admin, Team));
+        Add(neighbourhood, "EndTrial", AccessRule.Neighbourhood<EndTrialRequest>(r => r.NeighbourhoodId, Admin, Team));
+
+        // Experiments: researchers see designs, draws and results (counts and means, cells under 10 suppressed),
+        // never a person; sign-ups and assignments are the person's own data.
+        var experiment = ExperimentService.Descriptor;
+        Add(experiment, "CreateExperiment", AccessRule.For(Admin));
+        Add(experiment, "GetExperiment", AccessRule.For(Admin, Researcher));
+        Add(experiment, "SignUp", AccessRule.Person<SignUpRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(experiment, "Withdraw", AccessRule.Person<WithdrawRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(experiment, "Draw", AccessRule.For(Admin));
+        Add(experiment, "VerifyDraw", AccessRule.For(Admin, Researcher));
+        Add(experiment, "GetAssignment", AccessRule.Person<GetAssignmentRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(experiment, "RecordOutcomes", AccessRule.For(Admin).Audits<RecordOutcomesResponse>(_ => []));
+        Add(experiment, "GetResults", AccessRule.For(Admin, Researcher));
 
         var admin = AdminService.Descriptor;
         Add(admin, "Ping", AccessRule.For(Admin, Coach, Team, Partner, Researcher, Person));
@@ -63,6 +84,8 @@ public static class AccessRules
         Add(admin, "CreatePartnerApiKey", AccessRule.For(Admin));
         Add(admin, "RevokePartnerApiKey", AccessRule.For(Admin));
         Add(admin, "ListPartnerApiKeys", AccessRule.Partner<ListPartnerApiKeysRequest>(r => r.PartnerId, Admin, Partner));
+        Add(admin, "StartPaymentRun", AccessRule.For(Admin));
+        Add(admin, "GetPaymentRun", AccessRule.For(Admin));
         return rules;
     }
 }

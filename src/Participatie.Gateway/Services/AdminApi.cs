@@ -2,11 +2,13 @@ using System.Globalization;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Participatie.Abstractions.Coaches;
+using Participatie.Abstractions.Errors;
 using Participatie.Abstractions.Neighbourhoods;
+using Participatie.Abstractions.Payments;
 using Participatie.Abstractions.Platform;
 using Participatie.Contracts.V1;
+using Participatie.Domain.Benefits;
 using Participatie.Domain.Validation;
-using Participatie.Abstractions.Errors;
 using Participatie.Abstractions.Partners;
 using Participatie.Domain;
 using Participatie.Gateway.Errors;
@@ -166,6 +168,24 @@ public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, A
         }
 
         return partnerId;
+    }
+
+    public override async Task<StartPaymentRunResponse> StartPaymentRun(StartPaymentRunRequest request, ServerCallContext context)
+    {
+        var run = await PaymentRun(request.Month).StartAsync(request.StartedBy);
+        return new StartPaymentRunResponse { Run = run.ToContract() };
+    }
+
+    public override async Task<GetPaymentRunResponse> GetPaymentRun(GetPaymentRunRequest request, ServerCallContext context) =>
+        new() { Run = (await PaymentRun(request.Month).GetAsync()).ToContract() };
+
+    /// <summary>The month decides the run's grain: <c>pay-yyyy-MM</c>.</summary>
+    private IPaymentRunGrain PaymentRun(string month)
+    {
+        var violations = new Violations();
+        var first = violations.Month("month", month);
+        violations.ThrowIfAny();
+        return grains.GetGrain<IPaymentRunGrain>(PaymentRunKeys.For(first!.Value));
     }
 
     /// <summary>Counts per grain class name, most first; Orleans' own system targets are not grains and are not listed.</summary>

@@ -149,4 +149,60 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         var contract = client.ToContract();
         return AccessInterceptor.CallerOf(context)?.Role is Role.Coach or Role.Person ? contract : contract.WithoutHealth();
     }
+
+    public override async Task<GetRegimeResponse> GetRegime(GetRegimeRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var id = violations.Id("client_id", request.ClientId, IdKind.Client);
+        var day = violations.Date("date", request.Date, required: false);
+        violations.ThrowIfAny();
+
+        var regime = await grains.GetGrain<IClientGrain>(id!).GetRegimeAsync(day);
+        return new GetRegimeResponse
+        {
+            ClientId = id,
+            Date = ContractMapping.Iso(regime.Day),
+            Regime = regime.Regime.ToRegime(),
+            Explanation = { regime.Explanation.Select(e => e.ToContract()) },
+            Layers = { regime.Layers.Select(l => l.ToContract()) },
+        };
+    }
+
+    public override async Task<StartTrajectoryResponse> StartTrajectory(StartTrajectoryRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
+        var trajectory = await grains.GetGrain<IClientGrain>(id).StartTrajectoryAsync(new StartTrajectoryCommand(
+            request.Trajectory, request.From, request.Until, request.Consent.ToData(), request.StartedBy));
+        return new StartTrajectoryResponse { Trajectory = trajectory.ToContract() };
+    }
+
+    public override async Task<EndTrajectoryResponse> EndTrajectory(EndTrajectoryRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
+        var trajectory = await grains.GetGrain<IClientGrain>(id).EndTrajectoryAsync(request.LastDay, request.EndedBy);
+        return new EndTrajectoryResponse { Trajectory = trajectory.ToContract() };
+    }
+
+    public override async Task<ReportEarningsResponse> ReportEarnings(ReportEarningsRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
+        var report = await grains.GetGrain<IClientGrain>(id).ReportEarningsAsync(new ReportEarningsCommand(
+            request.Month, request.NetEarningsCents, request.WorkHoursPerWeek, request.AdultsInHome, request.GroupSupport, request.ReportedBy));
+        return new ReportEarningsResponse { Report = report.ToContract() };
+    }
+
+    public override async Task<RecordSanctionResponse> RecordSanction(RecordSanctionRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
+        var sanction = await grains.GetGrain<IClientGrain>(id).RecordSanctionAsync(new RecordSanctionCommand(
+            request.Reference, request.FirstMonth, request.Percent, request.Months, request.SpreadOverThreeMonths, request.DecidedBy));
+        return new RecordSanctionResponse { Sanction = sanction.ToContract() };
+    }
+
+    public override async Task<GetBenefitStatementResponse> GetBenefitStatement(GetBenefitStatementRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
+        var statement = await grains.GetGrain<IClientGrain>(id).GetBenefitStatementAsync(request.Month);
+        return new GetBenefitStatementResponse { Statement = statement.ToContract() };
+    }
 }

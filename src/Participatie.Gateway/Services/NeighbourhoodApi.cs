@@ -36,4 +36,19 @@ public sealed class NeighbourhoodApi(IGrainFactory grains) : NeighbourhoodServic
             NextPageToken = ids.Count > size ? PageTokens.Encode(page[^1]) : string.Empty,
         };
     }
+
+    public override async Task<StartTrialResponse> StartTrial(StartTrialRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("neighbourhood_id", request.NeighbourhoodId, IdKind.Neighbourhood);
+        var view = await grains.GetGrain<INeighbourhoodGrain>(id).StartTrialAsync(new StartTrialCommand(
+            request.Name, request.Settings.ToData(), request.From, request.Until, request.StartedBy));
+        return new StartTrialResponse { Neighbourhood = view.ToContract() };
+    }
+
+    public override async Task<EndTrialResponse> EndTrial(EndTrialRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("neighbourhood_id", request.NeighbourhoodId, IdKind.Neighbourhood);
+        var view = await grains.GetGrain<INeighbourhoodGrain>(id).EndTrialAsync(request.Name, request.LastDay);
+        return new EndTrialResponse { Neighbourhood = view.ToContract() };
+    }
 }

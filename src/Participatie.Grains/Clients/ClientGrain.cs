@@ -8,7 +8,9 @@ using Participatie.Abstractions.Coaches;
 using Participatie.Abstractions.Errors;
 using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Domain;
+using Participatie.Domain.Benefits;
 using Participatie.Domain.People;
+using Participatie.Domain.Regimes;
 using Participatie.Domain.Reintegration;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
@@ -18,11 +20,15 @@ namespace Participatie.Grains.Clients;
 /// <summary>
 /// One person on social assistance. The record is the truth about the person's coach and neighbourhood; coaches'
 /// caseloads and neighbourhood figures are derived from it through versioned contributions sent from an outbox
-/// that is stored in the same write as the change (see <see cref="OutboxDelivery"/>).
+/// that is stored in the same write as the change (see <see cref="OutboxDelivery"/>). It also holds what the person's
+/// regime and benefit depend on (trajectories, experiment memberships, income forms, measures) and the statements of
+/// paid months (the other parts of this class).
 /// </summary>
 public sealed partial class ClientGrain(
     [PersistentState(StorageNames.Client, StorageNames.Provider)] IPersistentState<ClientState> record,
     IOptions<ReintegrationPolicy> policy,
+    IOptions<RegimePolicy> regimes,
+    IOptions<BenefitTable> benefits,
     IFaultPoints faults,
     TimeProvider time,
     IOptions<OutboxOptions> outboxOptions,
@@ -34,6 +40,12 @@ public sealed partial class ClientGrain(
     private ClientState State => record.State;
 
     private string ClientId => this.GetPrimaryKeyString();
+
+    private RegimePolicy Regimes => regimes.Value;
+
+    private BenefitTable Benefits => benefits.Value;
+
+    private TimeProvider Time => time;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -256,19 +268,12 @@ public sealed partial class ClientGrain(
             State.PendingCoaches.Add(id);
         }
 
-        try
-        {
-            await record.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-
+        await SaveAsync();
         faults.Hit(FaultPoint.BeforeDelivery);
         await DeliverAsync();
     }
+
+    private Task SaveAsync() => record.WriteOrDeactivateAsync(this);
 
     /// <summary>
     /// Sends the current contribution to every pending coach and neighbourhood. Receivers keep the newest version,

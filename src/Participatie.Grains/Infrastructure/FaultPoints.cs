@@ -26,4 +26,7 @@ public static class FaultPoint
 
     /// <summary>After a person's record committed a change, before it told coaches and neighbourhood.</summary>
     public const string BeforeDelivery = "client.before-delivery";
+
+    /// <summary>After a payment run froze a batch of statements, before it stored its progress: a crash half-way a batch.</summary>
+    public const string PaymentRunAfterFreeze = "payment-run.after-freeze";
 }

@@ -77,3 +77,39 @@ public sealed class RetentionOptions
         }
     }
 }
+
+/// <summary>Settings of the monthly payment run (configuration section <c>PaymentRuns</c>).</summary>
+public sealed class PaymentRunOptions
+{
+    public const string Section = "PaymentRuns";
+
+    /// <summary>People per batch: the run stores its progress after each.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Statements frozen at once within a batch.</summary>
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>
+    /// The period of the reminder that wakes a run a crash broke off (at least <c>Reminders:MinimumReminderPeriod</c>,
+    /// one minute by default).
+    /// </summary>
+    public TimeSpan ResumeInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public IEnumerable<string> Problems()
+    {
+        if (BatchSize is < 1 or > 10_000)
+        {
+            yield return $"{Section}:BatchSize must be between 1 and 10000";
+        }
+
+        if (Concurrency < 1 || Concurrency > BatchSize)
+        {
+            yield return $"{Section}:Concurrency must be between 1 and {Section}:BatchSize";
+        }
+
+        if (ResumeInterval <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:ResumeInterval must be positive (and at least Reminders:MinimumReminderPeriod, one minute by default)";
+        }
+    }
+}

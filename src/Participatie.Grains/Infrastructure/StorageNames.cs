@@ -13,4 +13,6 @@ public static class StorageNames
     public const string Neighbourhood = "neighbourhood-v1";
     public const string Directory = "directory-v1";
     public const string PartnerKeys = "partner-keys-v1";
+    public const string Experiment = "experiment-v1";
+    public const string PaymentRun = "payment-run-v1";
 }

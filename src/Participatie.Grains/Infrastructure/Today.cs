@@ -5,8 +5,18 @@ public static class Today
 {
     private static readonly TimeZoneInfo Amsterdam = FindAmsterdam();
 
-    public static DateOnly In(TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+    public static DateOnly In(TimeProvider time) => Of(time.GetUtcNow());
+
+    /// <summary>The calendar day in the Netherlands at <paramref name="moment"/>.</summary>
+    public static DateOnly Of(DateTimeOffset moment) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Amsterdam).DateTime);
+
+    /// <summary>The first day of the month after the current one: the latest month that may be paid or reported.</summary>
+    public static DateOnly NextMonth(TimeProvider time)
+    {
+        var today = In(time);
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+    }
 
     private static TimeZoneInfo FindAmsterdam()
     {

@@ -1,22 +1,33 @@
+using Microsoft.Extensions.Options;
 using Participatie.Abstractions.Errors;
 using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Abstractions.Platform;
 using Participatie.Domain;
+using Participatie.Domain.Benefits;
+using Participatie.Domain.Experiments;
 using Participatie.Domain.People;
+using Participatie.Domain.Regimes;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
+using Participatie.Grains.Regimes;
 
 namespace Participatie.Grains.Neighbourhoods;
 
 /// <summary>
-/// A neighbourhood and its live figures. The figures are derived from each resident's newest contribution
-/// ("set if newer"), never from bare increments, so a repeated or late delivery cannot make them drift.
+/// A neighbourhood, its live figures and its regime trials. The figures are derived from each resident's newest
+/// contribution ("set if newer"), never from bare increments, so a repeated or late delivery cannot make them drift.
+/// The same contributions make the list of residents a payment run walks.
 /// </summary>
 public sealed class NeighbourhoodGrain(
     [PersistentState(StorageNames.Neighbourhood, StorageNames.Provider)] IPersistentState<NeighbourhoodState> record,
+    IOptions<BenefitTable> benefits,
     TimeProvider time) : Grain, INeighbourhoodGrain
 {
+    private const int MaxNameLength = 100;
+    private const int MaxTrialNameLength = 60;
+
     private Figures? _figures;
+    private string[]? _residents;
 
     private NeighbourhoodState State => record.State;
 
@@ -26,8 +37,8 @@ public sealed class NeighbourhoodGrain(
     {
         var violations = new Violations();
         violations.Id("neighbourhood_id", NeighbourhoodId, IdKind.Neighbourhood);
-        var name = violations.Text("name", command.Name, 100);
-        var municipality = violations.Text("municipality", command.Municipality, 100);
+        var name = violations.Text("name", command.Name, MaxNameLength);
+        var municipality = violations.Text("municipality", command.Municipality, MaxNameLength);
         violations.ThrowIfAny();
 
         if (State.Created)
@@ -48,11 +59,7 @@ public sealed class NeighbourhoodGrain(
 
     public Task<NeighbourhoodView> GetAsync()
     {
-        if (!State.Created)
-        {
-            throw new NotFoundException("neighbourhood", NeighbourhoodId);
-        }
-
+        EnsureCreated();
         return Task.FromResult(View());
     }
 
@@ -73,13 +80,124 @@ public sealed class NeighbourhoodGrain(
             HasCoach = contribution.HasCoach,
         };
         _figures = null;
+        _residents = null;
         await record.WriteStateAsync();
     }
+
+    public async Task<NeighbourhoodView> StartTrialAsync(StartTrialCommand command)
+    {
+        var violations = new Violations();
+        var name = violations.Text("name", command.Name, MaxTrialNameLength);
+        if (name is not null && !ExperimentRules.IsSlug(name))
+        {
+            violations.Add("name", "must be 1-60 lower-case letters, digits or hyphens, starting with a letter or digit");
+        }
+
+        var settings = command.Settings.ToDomain();
+        RegimeRules.ValidateSettingsFrom(violations, RegimeSource.NeighbourhoodTrial, settings, "settings");
+        if (settings.IsEmpty)
+        {
+            violations.Add("settings", "must set at least one setting");
+        }
+
+        var from = violations.Date("from", command.From);
+        var until = violations.Date("until", command.Until, required: false);
+        if (from is not null && until < from)
+        {
+            violations.Add("until", "must not be before from");
+        }
+
+        var startedBy = violations.Text("started_by", command.StartedBy, MaxNameLength);
+        violations.ThrowIfAny();
+        EnsureCreated();
+
+        if (State.Trials.Find(t => t.Name == name) is { } existing)
+        {
+            return existing.From == from && existing.Until == until && existing.Settings.ToDomain() == settings
+                ? View()
+                : throw new AlreadyExistsException("trial", name!, $"neighbourhood {NeighbourhoodId} has a trial named {name} already, with other settings or dates");
+        }
+
+        if (State.Trials.Find(t => Overlap(t.From, t.Until, from!.Value, until)) is { } clash)
+        {
+            throw new PreconditionFailedException(
+                Reasons.TrialOverlaps,
+                $"trial {name} would overlap trial {clash.Name} ({Period(clash.From, clash.Until)}): a neighbourhood has one trial at a time, or the precedence between them would not be defined");
+        }
+
+        if (benefits.Value.MissingFor(settings, from!.Value) is { Count: > 0 } missing)
+        {
+            throw new PreconditionFailedException(
+                Reasons.FigureNotConfigured,
+                $"the trial needs figures the benefit table does not have on {from:yyyy-MM-dd}: {string.Join(", ", missing)} (Benefits:Entries)");
+        }
+
+        State.Trials.Add(new TrialRecord
+        {
+            Name = name!,
+            Settings = RegimeSettingsRecord.Of(settings),
+            From = from.Value,
+            Until = until,
+            StartedBy = startedBy!,
+            StartedAt = time.GetUtcNow(),
+        });
+        State.Trials.Sort((a, b) => a.From.CompareTo(b.From));
+        await record.WriteStateAsync();
+        return View();
+    }
+
+    public async Task<NeighbourhoodView> EndTrialAsync(string name, string lastDay)
+    {
+        var violations = new Violations();
+        violations.Text("name", name, MaxTrialNameLength);
+        var last = violations.Date("last_day", lastDay);
+        violations.ThrowIfAny();
+        EnsureCreated();
+
+        var trial = State.Trials.Find(t => t.Name == name) ?? throw new NotFoundException("trial", name);
+        if (last < trial.From || last > trial.Until)
+        {
+            throw InvalidInputException.For("last_day", $"must lie within the trial's period ({Period(trial.From, trial.Until)})");
+        }
+
+        if (trial.Until != last)
+        {
+            trial.Until = last;
+            await record.WriteStateAsync();
+        }
+
+        return View();
+    }
+
+    public Task<IReadOnlyList<TrialView>> GetTrialsAsync() => Task.FromResult(Trials());
+
+    public Task<IReadOnlyList<string>> ListResidentsAsync(string? after, int pageSize)
+    {
+        _residents ??= [.. State.Residents.Where(r => r.Value.Resident).Select(r => r.Key).Order(StringComparer.Ordinal)];
+        var start = after is null ? 0 : Array.BinarySearch(_residents, after, StringComparer.Ordinal) is var i && i >= 0 ? i + 1 : ~i;
+        return Task.FromResult<IReadOnlyList<string>>(_residents[start..Math.Min(_residents.Length, start + pageSize)]);
+    }
+
+    private static bool Overlap(DateOnly from1, DateOnly? until1, DateOnly from2, DateOnly? until2) =>
+        (until1 is null || from2 <= until1) && (until2 is null || from1 <= until2);
+
+    private static string Period(DateOnly from, DateOnly? until) => $"{from:yyyy-MM-dd} to {(until is null ? "open end" : until.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}";
+
+    private void EnsureCreated()
+    {
+        if (!State.Created)
+        {
+            throw new NotFoundException("neighbourhood", NeighbourhoodId);
+        }
+    }
+
+    private IReadOnlyList<TrialView> Trials() =>
+        [.. State.Trials.Select(t => new TrialView(t.Name, t.Settings.ToData(), t.From, t.Until, t.StartedBy, t.StartedAt))];
 
     private NeighbourhoodView View()
     {
         var f = _figures ??= Figures.Of(State.Residents.Values);
-        return new NeighbourhoodView(NeighbourhoodId, State.Name, State.Municipality, f.Residents, f.NotAssessed, f.WithinCut, f.BeyondCut, f.WithCoach, State.CreatedAt);
+        return new NeighbourhoodView(NeighbourhoodId, State.Name, State.Municipality, f.Residents, f.NotAssessed, f.WithinCut, f.BeyondCut, f.WithCoach, State.CreatedAt, Trials());
     }
 
     /// <summary>The counts, computed from the contributions (never kept as separate counters).</summary>

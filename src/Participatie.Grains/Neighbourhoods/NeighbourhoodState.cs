@@ -1,4 +1,5 @@
 using Participatie.Domain.People;
+using Participatie.Grains.Regimes;
 
 namespace Participatie.Grains.Neighbourhoods;
 
@@ -20,6 +21,26 @@ public sealed class NeighbourhoodState
 
     /// <summary>Per person the newest contribution, kept also after they moved away (as a version marker).</summary>
     [Id(5)] public Dictionary<string, ResidentRecord> Residents { get; set; } = [];
+
+    /// <summary>Regime trials of the whole neighbourhood, by start date; they never overlap.</summary>
+    [Id(6)] public List<TrialRecord> Trials { get; set; } = [];
+}
+
+/// <summary>A stored neighbourhood trial.</summary>
+[GenerateSerializer, Alias("participatie.state.Trial")]
+public sealed class TrialRecord
+{
+    [Id(0)] public string Name { get; set; } = string.Empty;
+
+    [Id(1)] public RegimeSettingsRecord Settings { get; set; } = new();
+
+    [Id(2)] public DateOnly From { get; set; }
+
+    [Id(3)] public DateOnly? Until { get; set; }
+
+    [Id(4)] public string StartedBy { get; set; } = string.Empty;
+
+    [Id(5)] public DateTimeOffset StartedAt { get; set; }
 }
 
 [GenerateSerializer, Alias("participatie.state.Resident")]

@@ -4,6 +4,8 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
+using Participatie.Domain.Benefits;
+using Participatie.Domain.Regimes;
 using Participatie.Domain.Reintegration;
 using Npgsql;
 using Participatie.Gateway;
@@ -82,6 +84,10 @@ public static class SiloHostingExtensions
         builder.Services.AddValidatedOptions<CaseloadOptions>(configuration, CaseloadOptions.Section, c => c.Problems());
         builder.Services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section, _ => []);
         builder.Services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section, r => r.Problems());
+        builder.Services.AddValidatedOptions<BenefitTable>(configuration, BenefitsSection, t => t.Problems());
+        // Every figure a configured regime needs (experimental disregard, bonuses, basic benefit) must be in the table.
+        builder.Services.AddValidatedOptions<RegimePolicy>(configuration, RegimePolicy.Section, p => p.Problems(Bound<BenefitTable>(configuration, BenefitsSection)));
+        builder.Services.AddValidatedOptions<PaymentRunOptions>(configuration, PaymentRunOptions.Section, o => o.Problems());
         builder.Services.AddSingleton<IFaultPoints, NoFaults>();
 
         builder.UseOrleans(silo =>
@@ -164,12 +170,22 @@ public static class SiloHostingExtensions
         return found ?? IPAddress.Loopback;
     }
 
-    /// <summary>Binds a section now (the host needs it to build) and stops with every problem named by its key.</summary>
-    private static T Settings<T>(IConfiguration configuration, string section, Func<T, IEnumerable<string>> problems)
+    /// <summary>The dated benefit figures (an example is in Participatie.Domain/Benefits/benefits.example.json).</summary>
+    public const string BenefitsSection = "Benefits";
+
+    private static T Bound<T>(IConfiguration configuration, string section)
         where T : new()
     {
         var value = new T();
         configuration.GetSection(section).Bind(value);
+        return value;
+    }
+
+    /// <summary>Binds a section now (the host needs it to build) and stops with every problem named by its key.</summary>
+    private static T Settings<T>(IConfiguration configuration, string section, Func<T, IEnumerable<string>> problems)
+        where T : new()
+    {
+        var value = Bound<T>(configuration, section);
         var found = problems(value).ToList();
         return found.Count == 0 ? value : throw new OptionsValidationException(section, typeof(T), found);
     }

@@ -279,4 +279,17 @@ public sealed class IdsTests
     {
         Assert.Contains(quotedPrefix, Ids.Describe(kind), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ex-vertrouwen-werkt", true)]
+    [InlineData("ex-2026", true)]
+    [InlineData("ex-", false)]
+    [InlineData("ex-Vertrouwen", false)]
+    [InlineData("wk-vertrouwen-werkt", false)]
+    [InlineData("vertrouwen-werkt", false)]
+    public void AnExperimentIdIsExAndASlug(string id, bool valid)
+    {
+        Assert.Equal(valid, Ids.IsValid(IdKind.Experiment, id));
+        Assert.Equal("must be \"ex-\" followed by 1-60 lower-case letters, digits or hyphens", Ids.Describe(IdKind.Experiment));
+    }
 }

@@ -48,7 +48,40 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["AdminService.CreatePartnerApiKey"] = [Admin],
         ["AdminService.RevokePartnerApiKey"] = [Admin],
         ["AdminService.ListPartnerApiKeys"] = [Admin, Partner],
+        ["AdminService.StartPaymentRun"] = [Admin],
+        ["AdminService.GetPaymentRun"] = [Admin],
+        ["ClientService.GetRegime"] = [Admin, Coach, Team, Person],
+        ["ClientService.StartTrajectory"] = [Admin, Coach],
+        ["ClientService.EndTrajectory"] = [Admin, Coach, Person],
+        ["ClientService.ReportEarnings"] = [Admin, Coach, Person],
+        ["ClientService.RecordSanction"] = [Admin, Coach],
+        ["ClientService.GetBenefitStatement"] = [Admin, Coach, Person],
+        ["NeighbourhoodService.StartTrial"] = [Admin, Team],
+        ["NeighbourhoodService.EndTrial"] = [Admin, Team],
+        ["ExperimentService.CreateExperiment"] = [Admin],
+        ["ExperimentService.GetExperiment"] = [Admin, Researcher],
+        ["ExperimentService.SignUp"] = [Admin, Coach, Person],
+        ["ExperimentService.Withdraw"] = [Admin, Coach, Person],
+        ["ExperimentService.Draw"] = [Admin],
+        ["ExperimentService.VerifyDraw"] = [Admin, Researcher],
+        ["ExperimentService.GetAssignment"] = [Admin, Coach, Person],
+        ["ExperimentService.RecordOutcomes"] = [Admin],
+        ["ExperimentService.GetResults"] = [Admin, Researcher],
     };
+
+    /// <summary>
+    /// RPCs whose sample request cannot succeed in this small world (an experiment to sign up for, a trajectory to end,
+    /// a month to pay): for them an admitted role must get past access control (any status but UNAUTHENTICATED and
+    /// PERMISSION_DENIED), the others exactly OK.
+    /// </summary>
+    private static readonly HashSet<string> AdmittedOnly =
+    [
+        "AdminService.StartPaymentRun", "AdminService.GetPaymentRun", "ClientService.StartTrajectory", "ClientService.EndTrajectory",
+        "ClientService.ReportEarnings", "ClientService.RecordSanction", "ClientService.GetBenefitStatement", "ClientService.GetRegime",
+        "NeighbourhoodService.StartTrial", "NeighbourhoodService.EndTrial", "ExperimentService.CreateExperiment", "ExperimentService.GetExperiment",
+        "ExperimentService.SignUp", "ExperimentService.Withdraw", "ExperimentService.Draw", "ExperimentService.VerifyDraw",
+        "ExperimentService.GetAssignment", "ExperimentService.RecordOutcomes", "ExperimentService.GetResults",
+    ];
 
     [Fact]
     public async Task EveryRpcAnswersEveryRoleAsTheTableSays()
@@ -68,7 +101,8 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
                 var status = await RawCalls.StatusOfAsync(world.ChannelOf(role), method, request);
                 var expected = role == Anonymous ? StatusCode.Unauthenticated : Allowed[Key(method)].Contains(role) ? StatusCode.OK : StatusCode.PermissionDenied;
                 pairs++;
-                if (status != expected)
+                var admitted = expected == StatusCode.OK && AdmittedOnly.Contains(Key(method)) && status is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied);
+                if (status != expected && !admitted)
                 {
                     failures.Add($"{Key(method)} as {role}: {status}, expected {expected}");
                 }
@@ -208,6 +242,25 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
                 KeyId = (await new AdminService.AdminServiceClient(_gateway.Host.Channel).CreatePartnerApiKeyAsync(new CreatePartnerApiKeyRequest { PartnerId = PartnerId, Description = "to revoke" })).Key.KeyId,
             },
             "AdminService.ListPartnerApiKeys" => new ListPartnerApiKeysRequest { PartnerId = PartnerId },
+            "AdminService.StartPaymentRun" => new StartPaymentRunRequest { Month = "2020-01", StartedBy = "matrix" },
+            "AdminService.GetPaymentRun" => new GetPaymentRunRequest { Month = "2020-01" },
+            "ClientService.GetRegime" => new GetRegimeRequest { ClientId = PersonId },
+            "ClientService.StartTrajectory" => new StartTrajectoryRequest { ClientId = PersonId },
+            "ClientService.EndTrajectory" => new EndTrajectoryRequest { ClientId = PersonId },
+            "ClientService.ReportEarnings" => new ReportEarningsRequest { ClientId = PersonId, Month = "2020-01" },
+            "ClientService.RecordSanction" => new RecordSanctionRequest { ClientId = PersonId },
+            "ClientService.GetBenefitStatement" => new GetBenefitStatementRequest { ClientId = PersonId, Month = "2020-01" },
+            "NeighbourhoodService.StartTrial" => new StartTrialRequest { NeighbourhoodId = NeighbourhoodId },
+            "NeighbourhoodService.EndTrial" => new EndTrialRequest { NeighbourhoodId = NeighbourhoodId },
+            "ExperimentService.CreateExperiment" => new CreateExperimentRequest(),
+            "ExperimentService.GetExperiment" => new GetExperimentRequest { ExperimentId = "ex-matrix" },
+            "ExperimentService.SignUp" => new SignUpRequest { ExperimentId = "ex-matrix", ClientId = PersonId },
+            "ExperimentService.Withdraw" => new WithdrawRequest { ExperimentId = "ex-matrix", ClientId = PersonId },
+            "ExperimentService.Draw" => new DrawRequest { ExperimentId = "ex-matrix" },
+            "ExperimentService.VerifyDraw" => new VerifyDrawRequest { ExperimentId = "ex-matrix" },
+            "ExperimentService.GetAssignment" => new GetAssignmentRequest { ExperimentId = "ex-matrix", ClientId = PersonId },
+            "ExperimentService.RecordOutcomes" => new RecordOutcomesRequest { ExperimentId = "ex-matrix" },
+            "ExperimentService.GetResults" => new GetResultsRequest { ExperimentId = "ex-matrix" },
             _ => throw new InvalidOperationException($"No sample request for {rpc}: add one with its row in the access table"),
         };
     }

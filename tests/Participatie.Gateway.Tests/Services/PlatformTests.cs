@@ -35,6 +35,7 @@ public sealed class PlatformTests(GatewayFixture gateway)
         Assert.Contains("participatie.v1.ClientService", services);
         Assert.Contains("participatie.v1.CoachService", services);
         Assert.Contains("participatie.v1.NeighbourhoodService", services);
+        Assert.Contains("participatie.v1.ExperimentService", services);
         Assert.Contains("grpc.health.v1.Health", services);
     }
 

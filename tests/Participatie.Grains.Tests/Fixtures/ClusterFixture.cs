@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
+using Participatie.Domain.Benefits;
 using Participatie.Domain.Reintegration;
 using Participatie.Grains.Infrastructure;
 
 namespace Participatie.Grains.Tests.Fixtures;
 
 /// <summary>One in-process test cluster (two silos) shared by every grain test; each test uses fresh grain keys.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -14,6 +16,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>Fault points shared by the silos of this process; tests arm them and must disarm in finally.</summary>
     public static ScriptedFaults Faults { get; } = new();
+
+    /// <summary>The benefit table of the silos of this process; tests that change it must reset it in finally.</summary>
+    public static SwitchableBenefits Benefits { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -44,6 +49,21 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.ReservationTimeout = TimeSpan.Zero;
             });
             siloBuilder.Services.Configure<OutboxOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(200));
+            siloBuilder.Services.AddSingleton<IOptions<BenefitTable>>(Benefits);
+            siloBuilder.Services.AddSingleton(Options.Create(TestRules.Regimes()));
+            siloBuilder.Services.Configure<PaymentRunOptions>(o =>
+            {
+                o.BatchSize = 3;
+                o.Concurrency = 2;
+                o.ResumeInterval = TimeSpan.FromSeconds(2);
+            });
+
+            // Reminders may tick every second here, so a payment run broken off is woken again quickly.
+            siloBuilder.Configure<ReminderOptions>(o =>
+            {
+                o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+                o.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
+            });
         }
     }
 }
@@ -52,4 +72,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "cluster";
+}
+
+/// <summary>
+/// A cluster of its own for payment runs: a run walks every person of the platform, so its totals are only exact where
+/// no other test registers people.
+/// </summary>
+public sealed class PaymentsFixture : ClusterFixture;
+
+[CollectionDefinition(Name)]
+public sealed class PaymentsCollection : ICollectionFixture<PaymentsFixture>
+{
+    public const string Name = "payments";
 }

@@ -18,6 +18,12 @@ public sealed class ConfigurationTests
     [InlineData("Hosting:DrainDelay", "01:00:00", "Hosting:DrainDelay")]
     [InlineData("Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint")]
     [InlineData("Telemetry:MetricInterval", "00:00:00", "Telemetry:MetricInterval")]
+    [InlineData("Benefits:Entries:0:Cents", "-1", "Benefits:Entries:0:Cents")]
+    [InlineData("Benefits:Entries:3:EffectiveFrom", "2024-07-15", "Benefits:Entries:3:EffectiveFrom")]
+    [InlineData("Regimes:Defaults:0:CaseloadCap", "0", "Regimes:Defaults:0:CaseloadCap")]
+    [InlineData("Regimes:Defaults:0:BenefitLevel", "OptInBasic", "Regimes:Defaults:0:BenefitLevel")]
+    [InlineData("Regimes:Trajectories:0:BenefitLevel", "OptInBasic", "Regimes:Trajectories:0 needs a figure for BasicBenefitPercent")]
+    [InlineData("PaymentRuns:BatchSize", "0", "PaymentRuns:BatchSize")]
     public async Task AWrongSettingStopsTheHostNamingTheKey(string key, string value, string named)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => SiloHost.StartAsync("Memory", settings: new Dictionary<string, string> { [key] = value }));

@@ -1,0 +1,107 @@
+using Participatie.Abstractions.Regimes;
+using Participatie.Domain.Benefits;
+
+namespace Participatie.Abstractions.Clients;
+
+/// <summary>Puts a person on a configured trajectory; dates as ISO strings, checked by the person's grain.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.StartTrajectory")]
+public sealed record StartTrajectoryCommand(
+    [property: Id(0)] string Trajectory,
+    [property: Id(1)] string From,
+    [property: Id(2)] string? Until,
+    [property: Id(3)] ConsentData? Consent,
+    [property: Id(4)] string StartedBy);
+
+/// <summary>A trajectory a person is or was on, with the settings they agreed to.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.TrajectoryView")]
+public sealed record TrajectoryView(
+    [property: Id(0)] string Name,
+    [property: Id(1)] DateOnly From,
+    [property: Id(2)] DateOnly? Until,
+    [property: Id(3)] RegimeSettingsData Settings,
+    [property: Id(4)] bool LowersBenefit,
+    [property: Id(5)] ConsentView? Consent,
+    [property: Id(6)] string StartedBy,
+    [property: Id(7)] DateTimeOffset StartedAt,
+    [property: Id(8)] string? EndedBy);
+
+/// <summary>A month's income form; the month as <c>yyyy-MM</c>.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.ReportEarnings")]
+public sealed record ReportEarningsCommand(
+    [property: Id(0)] string Month,
+    [property: Id(1)] long NetEarningsCents,
+    [property: Id(2)] int WorkHoursPerWeek,
+    [property: Id(3)] int AdultsInHome,
+    [property: Id(4)] bool GroupSupport,
+    [property: Id(5)] string ReportedBy);
+
+/// <summary>A month's income form as recorded.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.MonthReportView")]
+public sealed record MonthReportView(
+    [property: Id(0)] DateOnly Month,
+    [property: Id(1)] long NetEarningsCents,
+    [property: Id(2)] int WorkHoursPerWeek,
+    [property: Id(3)] int AdultsInHome,
+    [property: Id(4)] bool GroupSupport,
+    [property: Id(5)] string ReportedBy,
+    [property: Id(6)] DateTimeOffset ReportedAt);
+
+/// <summary>A measure (maatregel) decided against a person; the first month as <c>yyyy-MM</c>.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.RecordSanction")]
+public sealed record RecordSanctionCommand(
+    [property: Id(0)] string Reference,
+    [property: Id(1)] string FirstMonth,
+    [property: Id(2)] int Percent,
+    [property: Id(3)] int Months,
+    [property: Id(4)] bool SpreadOverThreeMonths,
+    [property: Id(5)] string DecidedBy);
+
+/// <summary>A measure as recorded.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.SanctionView")]
+public sealed record SanctionView(
+    [property: Id(0)] string Reference,
+    [property: Id(1)] DateOnly FirstMonth,
+    [property: Id(2)] int Percent,
+    [property: Id(3)] int Months,
+    [property: Id(4)] bool SpreadOverThreeMonths,
+    [property: Id(5)] string DecidedBy,
+    [property: Id(6)] DateTimeOffset RecordedAt);
+
+/// <summary>A dated figure a statement line used.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.FigureReference")]
+public sealed record FigureReferenceView(
+    [property: Id(0)] BenefitRule Rule,
+    [property: Id(1)] DateOnly EffectiveFrom);
+
+/// <summary>One line of a statement.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.StatementLine")]
+public sealed record StatementLineView(
+    [property: Id(0)] string Rule,
+    [property: Id(1)] string Explanation,
+    [property: Id(2)] long AmountCents,
+    [property: Id(3)] IReadOnlyList<FigureReferenceView> Figures);
+
+/// <summary>A month's benefit statement: computed now, or as frozen by the month's payment run.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.StatementView")]
+public sealed record StatementView(
+    [property: Id(0)] string ClientId,
+    [property: Id(1)] DateOnly Month,
+    [property: Id(2)] IReadOnlyList<StatementLineView> Lines,
+    [property: Id(3)] IReadOnlyList<string> Notes,
+    [property: Id(4)] long TotalCents,
+    [property: Id(5)] RegimeSettingsData Regime,
+    [property: Id(6)] IReadOnlyList<RegimeLayerView> Layers,
+    [property: Id(7)] bool Frozen,
+    [property: Id(8)] DateTimeOffset? FrozenAt,
+    [property: Id(9)] string? PaymentRunId,
+    [property: Id(10)] DateTimeOffset ComputedAt,
+    [property: Id(11)] string NeighbourhoodId);
+
+/// <summary>What freezing a person's statement for a payment run gave: the amount, and which batch of the run froze it.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.FreezeResult")]
+public sealed record FreezeResult(
+    [property: Id(0)] string ClientId,
+    [property: Id(1)] string NeighbourhoodId,
+    [property: Id(2)] long TotalCents,
+    [property: Id(3)] string RunId,
+    [property: Id(4)] int Batch);

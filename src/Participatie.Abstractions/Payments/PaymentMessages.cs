@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Participatie.Abstractions.Payments;
+
+/// <summary>Where a month's payment run stands.</summary>
+public enum PaymentRunStatus
+{
+    Unspecified = 0,
+    NotStarted = 1,
+    Running = 2,
+    Completed = 3,
+}
+
+/// <summary>A person whose statement could not be computed, and why (no personal details).</summary>
+[GenerateSerializer, Immutable, Alias("participatie.PaymentFailure")]
+public sealed record PaymentFailureView(
+    [property: Id(0)] string ClientId,
+    [property: Id(1)] string Reason);
+
+/// <summary>What one neighbourhood's residents were paid.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.NeighbourhoodPayment")]
+public sealed record NeighbourhoodPaymentView(
+    [property: Id(0)] string NeighbourhoodId,
+    [property: Id(1)] int Paid,
+    [property: Id(2)] long TotalCents);
+
+/// <summary>A month's payment run: progress, totals and the summary per neighbourhood.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.PaymentRunView")]
+public sealed record PaymentRunView(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] DateOnly Month,
+    [property: Id(2)] PaymentRunStatus Status,
+    [property: Id(3)] int Expected,
+    [property: Id(4)] int Processed,
+    [property: Id(5)] int Paid,
+    [property: Id(6)] long TotalCents,
+    [property: Id(7)] int ZeroTotal,
+    [property: Id(8)] int Failed,
+    [property: Id(9)] IReadOnlyList<PaymentFailureView> Failures,
+    [property: Id(10)] IReadOnlyList<NeighbourhoodPaymentView> Neighbourhoods,
+    [property: Id(11)] string? StartedBy,
+    [property: Id(12)] DateTimeOffset? StartedAt,
+    [property: Id(13)] DateTimeOffset? CompletedAt,
+    [property: Id(14)] int Passes);
+
+/// <summary>The keys of payment runs: one grain per month, <c>pay-yyyy-MM</c> (a non-hex prefix).</summary>
+public static class PaymentRunKeys
+{
+    public const string Prefix = "pay-";
+
+    public static string For(DateOnly month) => Prefix + month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The month a key names; null for a key that is not a payment run's.</summary>
+    public static DateOnly? MonthOf(string key) =>
+        key.StartsWith(Prefix, StringComparison.Ordinal)
+        && DateOnly.TryParseExact(key[Prefix.Length..], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            ? month
+            : null;
+}

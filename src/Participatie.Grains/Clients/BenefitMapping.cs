@@ -1,0 +1,61 @@
+using Participatie.Abstractions.Clients;
+using Participatie.Abstractions.Regimes;
+using Participatie.Domain.Benefits;
+using Participatie.Domain.Regimes;
+using Participatie.Grains.Regimes;
+
+namespace Participatie.Grains.Clients;
+
+/// <summary>Between the stored trajectories, income forms, measures and statements, the domain's statements and messages.</summary>
+internal static class BenefitMapping
+{
+    public static TrajectoryView ToView(this TrajectoryRecord t) => new(
+        t.Name,
+        t.From,
+        t.Until,
+        t.Settings.ToData(),
+        t.Settings.BenefitLevel == BenefitLevel.OptInBasic,
+        t.Consent is null ? null : new ConsentView(t.Consent.Text, t.Consent.Version, t.Consent.GivenAt),
+        t.StartedBy,
+        t.StartedAt,
+        t.EndedBy);
+
+    public static MonthReportView ToView(this MonthReportRecord r) =>
+        new(r.Month, r.NetEarningsCents, r.WorkHoursPerWeek, r.AdultsInHome, r.GroupSupport, r.ReportedBy, r.ReportedAt);
+
+    public static SanctionView ToView(this SanctionRecord s) =>
+        new(s.Reference, s.FirstMonth, s.Percent, s.Months, s.SpreadOverThreeMonths, s.DecidedBy, s.RecordedAt);
+
+    /// <summary>A computed statement with the regime and the layers in force on the month's first day.</summary>
+    public static StatementRecord ToRecord(this BenefitStatement statement, ResolvedRegime regime, IEnumerable<RegimeLayer> layers, string neighbourhoodId) => new()
+    {
+        Month = statement.Month,
+        Lines = [.. statement.Lines.Select(l => new StatementLineRecord
+        {
+            Rule = l.Rule,
+            Explanation = l.Explanation,
+            AmountCents = l.AmountCents,
+            Figures = [.. l.Figures.Select(f => new FigureRecord { Rule = f.Rule, EffectiveFrom = f.EffectiveFrom })],
+        })],
+        Notes = [.. statement.Notes],
+        TotalCents = statement.TotalCents,
+        Regime = RegimeSettingsRecord.Of(RegimeOverrides.All(regime.Regime)),
+        Layers = [.. layers.Where(l => l.InForceOn(statement.Month)).Select(RegimeLayerRecord.Of)],
+        NeighbourhoodId = neighbourhoodId,
+    };
+
+    /// <summary>The view of a statement: frozen ones carry their payment run, computed ones the moment of computing.</summary>
+    public static StatementView ToView(this StatementRecord s, string clientId, bool frozen, DateTimeOffset computedAt) => new(
+        clientId,
+        s.Month,
+        [.. s.Lines.Select(l => new StatementLineView(l.Rule, l.Explanation, l.AmountCents, [.. l.Figures.Select(f => new FigureReferenceView(f.Rule, f.EffectiveFrom))]))],
+        [.. s.Notes],
+        s.TotalCents,
+        s.Regime.ToData(),
+        [.. s.Layers.Select(l => l.ToView())],
+        frozen,
+        frozen ? s.FrozenAt : null,
+        frozen ? s.PaymentRunId : null,
+        frozen ? s.FrozenAt : computedAt,
+        s.NeighbourhoodId);
+}

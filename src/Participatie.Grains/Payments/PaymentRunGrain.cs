@@ -1,0 +1,317 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Participatie.Abstractions.Clients;
+using Participatie.Abstractions.Errors;
+using Participatie.Abstractions.Neighbourhoods;
+using Participatie.Abstractions.Payments;
+using Participatie.Abstractions.Platform;
+using Participatie.Domain.Validation;
+using Participatie.Grains.Infrastructure;
+
+namespace Participatie.Grains.Payments;
+
+/// <summary>
+/// The payment run of one month. It walks the neighbourhoods of the directory in order and each neighbourhood's
+/// residents in order, in batches: a batch is stored before its statements are frozen, each person's grain freezes its
+/// statement once (a second freeze returns the first), and the batch's totals are stored with the cursor after it. A
+/// crash therefore repeats at most the stored batch, with the same people and batch number, and counts nobody twice.
+/// Batches run on a grain timer, one at a time, so the run answers <see cref="GetAsync"/> in between; a reminder wakes
+/// a run that a crash broke off, and is removed when the run completes.
+/// </summary>
+public sealed partial class PaymentRunGrain(
+    [PersistentState(StorageNames.PaymentRun, StorageNames.Provider)] IPersistentState<PaymentRunState> record,
+    IOptions<PaymentRunOptions> options,
+    IFaultPoints faults,
+    TimeProvider time,
+    ILogger<PaymentRunGrain> logger) : Grain, IPaymentRunGrain, IRemindable
+{
+    public const string ResumeReminder = "payment-run";
+    private const int MaxActorLength = 100;
+
+    private IGrainTimer? _next;
+
+    private PaymentRunState State => record.State;
+
+    private string RunId => this.GetPrimaryKeyString();
+
+    private DateOnly Month => PaymentRunKeys.MonthOf(RunId) ?? throw InvalidInputException.For("month", "must be a month as yyyy-MM");
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A run that was under way when its last activation ended (a crash, a stopped silo) goes on from what was stored.
+        if (State.Status == PaymentRunStatus.Running)
+        {
+            ScheduleNext();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<PaymentRunView> StartAsync(string startedBy)
+    {
+        var violations = new Violations();
+        var by = violations.Text("started_by", startedBy, MaxActorLength);
+        violations.ThrowIfAny();
+        if (Month > Today.NextMonth(time))
+        {
+            throw new PreconditionFailedException(Reasons.MonthNotDue, $"{RunId} cannot run yet: a month is paid at most one month ahead");
+        }
+
+        if (State.Status == PaymentRunStatus.Running)
+        {
+            _next ??= ScheduleNext();
+            return View();
+        }
+
+        if (State.Status == PaymentRunStatus.Completed && State.Failed == 0)
+        {
+            return View();
+        }
+
+        State.Status = PaymentRunStatus.Running;
+        State.Passes++;
+        State.Processed = 0;
+        State.Failed = 0;
+        State.Failures.Clear();
+        State.CursorNeighbourhood = null;
+        State.CursorAfter = null;
+        State.Current = null;
+        State.StartedBy = by;
+        State.StartedAt ??= time.GetUtcNow();
+        State.CompletedAt = null;
+        State.Expected = await CountResidentsAsync();
+        await this.RegisterOrUpdateReminder(ResumeReminder, options.Value.ResumeInterval, options.Value.ResumeInterval);
+        await SaveAsync();
+        LogStarted(logger, RunId, State.Passes, State.Expected);
+        ScheduleNext();
+        return View();
+    }
+
+    public Task<PaymentRunView> GetAsync() => Task.FromResult(View());
+
+    public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
+    {
+        if (reminderName != ResumeReminder)
+        {
+            return;
+        }
+
+        if (State.Status == PaymentRunStatus.Running)
+        {
+            _next ??= ScheduleNext();
+        }
+        else if (await this.GetReminder(ResumeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>One batch: choose and store it (unless one is stored), freeze its statements, store its totals.</summary>
+    private async Task RunBatchAsync()
+    {
+        _next = null;
+        if (State.Status != PaymentRunStatus.Running)
+        {
+            return;
+        }
+
+        try
+        {
+            var batch = State.Current ?? await NextBatchAsync();
+            if (batch is null)
+            {
+                await CompleteAsync();
+                return;
+            }
+
+            var results = new List<Frozen>();
+            foreach (var chunk in batch.ClientIds.Chunk(options.Value.Concurrency))
+            {
+                results.AddRange(await Task.WhenAll(chunk.Select(id => FreezeAsync(id, batch.Number))));
+            }
+
+            faults.Hit(FaultPoint.PaymentRunAfterFreeze);
+            Count(batch, results);
+            await SaveAsync();
+            ScheduleNext();
+        }
+        catch (Exception exception)
+        {
+            // Memory may be ahead of storage: drop this activation. The reminder (or the next call) continues from what
+            // was stored, repeating the stored batch if there is one.
+            LogBroken(logger, RunId, exception);
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>The next people after the cursor, stored as the current batch before anyone is paid; null when all were visited.</summary>
+    private async Task<BatchRecord?> NextBatchAsync()
+    {
+        var directory = GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform);
+        while (true)
+        {
+            if (State.CursorNeighbourhood is null)
+            {
+                var first = await directory.ListNeighbourhoodsAsync(null, 1);
+                if (first.Count == 0)
+                {
+                    return null;
+                }
+
+                (State.CursorNeighbourhood, State.CursorAfter) = (first[0], null);
+            }
+
+            var ids = await GrainFactory.GetGrain<INeighbourhoodGrain>(State.CursorNeighbourhood).ListResidentsAsync(State.CursorAfter, options.Value.BatchSize);
+            if (ids.Count > 0)
+            {
+                State.Current = new BatchRecord { Number = State.Batch + 1, Neighbourhood = State.CursorNeighbourhood, ClientIds = [.. ids] };
+                await SaveAsync();
+                return State.Current;
+            }
+
+            var next = await directory.ListNeighbourhoodsAsync(State.CursorNeighbourhood, 1);
+            if (next.Count == 0)
+            {
+                return null;
+            }
+
+            (State.CursorNeighbourhood, State.CursorAfter) = (next[0], null);
+        }
+    }
+
+    /// <summary>
+    /// Freezes one person's statement. A failure the platform reports (a missing figure, an unknown person) is recorded
+    /// against the person; anything else (storage, a silo) breaks the batch off, to be repeated.
+    /// </summary>
+    private async Task<Frozen> FreezeAsync(string clientId, int batch)
+    {
+        try
+        {
+            return new Frozen(clientId, await GrainFactory.GetGrain<IClientGrain>(clientId).FreezeStatementAsync(Month, RunId, batch), null);
+        }
+        catch (PlatformException failure)
+        {
+            var code = failure switch
+            {
+                PreconditionFailedException precondition => precondition.Reason,
+                NotFoundException => "NOT_FOUND",
+                _ => failure.GetType().Name,
+            };
+            return new Frozen(clientId, null, $"{code}: {failure.Message}");
+        }
+    }
+
+    /// <summary>Adds the batch to the totals: a person counts when this batch froze their statement, not an earlier one.</summary>
+    private void Count(BatchRecord batch, List<Frozen> results)
+    {
+        foreach (var (clientId, result, failure) in results)
+        {
+            if (failure is not null)
+            {
+                State.Failed++;
+                if (State.Failures.Count < PaymentRunState.MaxListedFailures)
+                {
+                    State.Failures.Add(new FailureRecord { ClientId = clientId, Reason = failure });
+                }
+
+                continue;
+            }
+
+            if (result!.RunId != RunId || result.Batch != batch.Number)
+            {
+                continue; // paid by an earlier batch or pass: the person moved neighbourhood, or a failure was retried
+            }
+
+            State.Paid++;
+            State.TotalCents += result.TotalCents;
+            State.ZeroTotal += result.TotalCents == 0 ? 1 : 0;
+            if (!State.Neighbourhoods.TryGetValue(result.NeighbourhoodId, out var totals))
+            {
+                State.Neighbourhoods[result.NeighbourhoodId] = totals = new NeighbourhoodTotalRecord();
+            }
+
+            totals.Paid++;
+            totals.TotalCents += result.TotalCents;
+        }
+
+        State.Processed += batch.ClientIds.Count;
+        State.Batch = batch.Number;
+        State.CursorNeighbourhood = batch.Neighbourhood;
+        State.CursorAfter = batch.ClientIds[^1];
+        State.Current = null;
+    }
+
+    private async Task CompleteAsync()
+    {
+        State.Status = PaymentRunStatus.Completed;
+        State.CompletedAt = time.GetUtcNow();
+        State.CursorNeighbourhood = null;
+        State.CursorAfter = null;
+        await SaveAsync();
+        if (await this.GetReminder(ResumeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        LogCompleted(logger, RunId, State.Paid, State.TotalCents, State.Failed);
+    }
+
+    private async Task<int> CountResidentsAsync()
+    {
+        var directory = GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform);
+        var total = 0;
+        string? after = null;
+        while (true)
+        {
+            var page = await directory.ListNeighbourhoodsAsync(after, 100);
+            foreach (var views in page.Chunk(options.Value.Concurrency))
+            {
+                total += (await Task.WhenAll(views.Select(id => GrainFactory.GetGrain<INeighbourhoodGrain>(id).GetAsync()))).Sum(n => n.Residents);
+            }
+
+            if (page.Count < 100)
+            {
+                return total;
+            }
+
+            after = page[^1];
+        }
+    }
+
+    private IGrainTimer ScheduleNext()
+    {
+        _next?.Dispose();
+        _next = this.RegisterGrainTimer(RunBatchAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        return _next;
+    }
+
+    private Task SaveAsync() => record.WriteOrDeactivateAsync(this);
+
+    private PaymentRunView View() => new(
+        RunId,
+        Month,
+        State.Status,
+        State.Expected,
+        State.Processed,
+        State.Paid,
+        State.TotalCents,
+        State.ZeroTotal,
+        State.Failed,
+        [.. State.Failures.Select(f => new PaymentFailureView(f.ClientId, f.Reason))],
+        [.. State.Neighbourhoods.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => new NeighbourhoodPaymentView(n.Key, n.Value.Paid, n.Value.TotalCents))],
+        State.StartedBy,
+        State.StartedAt,
+        State.CompletedAt,
+        State.Passes);
+
+    private sealed record Frozen(string ClientId, FreezeResult? Result, string? Failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment run {RunId} started pass {Pass} over {Expected} people")]
+    private static partial void LogStarted(ILogger logger, string runId, int pass, int expected);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment run {RunId} completed: {Paid} paid, {TotalCents} cents, {Failed} failed")]
+    private static partial void LogCompleted(ILogger logger, string runId, int paid, long totalCents, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment run {RunId} broke off; it continues from its stored progress")]
+    private static partial void LogBroken(ILogger logger, string runId, Exception exception);
+}

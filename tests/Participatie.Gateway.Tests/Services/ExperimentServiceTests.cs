@@ -1,0 +1,157 @@
+using Grpc.Core;
+using Participatie.Contracts.V1;
+using Participatie.TestSupport;
+
+namespace Participatie.Gateway.Tests.Services;
+
+[Collection(GatewayCollection.Name)]
+public sealed class ExperimentServiceTests(GatewayFixture gateway)
+{
+    [Fact]
+    public async Task ABadDesignGetsInvalidArgumentNamingEveryBadFieldAndNothingIsCreated()
+    {
+        var design = Design(12);
+        design.End = SampleRequests.Day(365 * 3);
+        design.Arms[0].Regime = new RegimeSettings { CaseloadCap = 50 };
+        design.Arms[1].Capacity = 0;
+        design.Arms[1].Regime.ContactIntervalDays = 0;
+        design.Eligibility = new EligibilityRules { MinimumAge = 18 };
+
+        await RpcAssert.InvalidAsync(
+            () => gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design }).ResponseAsync,
+            "design.end", "design.arms[0].regime", "design.arms[1].capacity", "design.arms[1].regime.contact_interval_days", "design.eligibility.minimum_age", "created_by");
+        await RpcAssert.InvalidAsync(
+            () => gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = Design(12, id: "vertrouwen"), CreatedBy = "admin" }).ResponseAsync,
+            "design.experiment_id");
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Experiments.GetExperimentAsync(new GetExperimentRequest { ExperimentId = design.ExperimentId }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task SignUpDrawAndResultsThroughTheContract()
+    {
+        var (_, people) = await gateway.PeopleAsync(24);
+        var design = Design(12);
+        var experiments = gateway.Experiments;
+        await experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design, CreatedBy = "admin-test" });
+        await RpcAssert.InvalidAsync(() => experiments.SignUpAsync(new SignUpRequest { ExperimentId = design.ExperimentId, ClientId = people[0], RecordedBy = "coach" }).ResponseAsync, "consent");
+        await RpcAssert.PreconditionAsync(() => experiments.GetResultsAsync(new GetResultsRequest { ExperimentId = design.ExperimentId }).ResponseAsync, "NOT_DRAWN");
+        foreach (var person in people)
+        {
+            await experiments.SignUpAsync(new SignUpRequest { ExperimentId = design.ExperimentId, ClientId = person, Consent = SampleRequests.Consent(), RecordedBy = "coach" });
+        }
+
+        var drawn = (await experiments.DrawAsync(new DrawRequest { ExperimentId = design.ExperimentId, Seed = 2026, DrawnBy = "admin-test" })).Experiment;
+        await RpcAssert.PreconditionAsync(() => experiments.DrawAsync(new DrawRequest { ExperimentId = design.ExperimentId, DrawnBy = "admin-test" }).ResponseAsync, "ALREADY_DRAWN");
+        var verified = await experiments.VerifyDrawAsync(new VerifyDrawRequest { ExperimentId = design.ExperimentId });
+        var places = new List<Assignment>();
+        foreach (var person in people)
+        {
+            places.Add((await experiments.GetAssignmentAsync(new GetAssignmentRequest { ExperimentId = design.ExperimentId, ClientId = person })).Assignment);
+        }
+
+        var month = SampleRequests.Month();
+        var request = new RecordOutcomesRequest { ExperimentId = design.ExperimentId, RecordedBy = "researcher" };
+        request.Outcomes.AddRange(places.Select((p, i) => new Outcome
+        {
+            ClientId = p.ClientId,
+            Month = month,
+            HoursWorkedPerWeek = p.Arm == "control" ? i % 4 * 5 : i % 3 * 14,
+            IndependentOfAssistance = i % 5 == 0,
+            ParticipationHours = i,
+            WellBeing = 5 + (i % 5),
+            Synthetic = true,
+        }));
+        var recorded = await experiments.RecordOutcomesAsync(request);
+        var results = await experiments.GetResultsAsync(new GetResultsRequest { ExperimentId = design.ExperimentId });
+
+        Assert.Equal(("blocked-strata-v1", 2026UL, 24, 24), (drawn.Draw.Algorithm, drawn.Draw.Seed, drawn.Draw.Candidates, drawn.Draw.Assigned));
+        Assert.Equal([12, 12], drawn.Arms.Select(a => a.Assigned));
+        Assert.True(verified.Matches);
+        Assert.All(places, p => Assert.Equal(ParticipationStatus.Assigned, p.Status));
+        Assert.Equal((24, 24), (recorded.Recorded, recorded.Total));
+        Assert.Equal((month, "control", 24, 24), (results.Month, results.ControlArm, results.Outcomes, results.SyntheticOutcomes));
+        Assert.StartsWith("SYNTHETIC", results.SyntheticNotice);
+        var arm = results.Arms.Single(a => a.Arm == "zelf-in-actie");
+        Assert.Equal((ArmKind.Exemption, false, 12, 1.0), (arm.Kind, arm.Suppressed, arm.WithOutcome, arm.TreatedShare));
+        Assert.Equal(5, arm.Outcomes.Count);
+        var work = arm.Outcomes.Single(o => o.Measure == OutcomeMeasure.Work12Hours);
+        Assert.Equal(ComparisonMethod.TwoProportionZ, work.Method);
+        Assert.True(work.HasPValue && work.HasIntervalLow && work.HasIntervalHigh && work.HasStandardError && work.HasEffectOnTreated);
+        Assert.True(work.IntervalLow <= work.Difference && work.Difference <= work.IntervalHigh);
+        Assert.Equal(ComparisonMethod.WelchT, arm.Outcomes.Single(o => o.Measure == OutcomeMeasure.WellBeing).Method);
+        var control = results.Arms.Single(a => a.IsControl);
+        Assert.False(control.HasTreatedShare);
+        Assert.False(control.Outcomes[0].HasPValue);
+    }
+
+    [Fact]
+    public async Task ResultsSuppressArmsOfFewerThanTenPeople()
+    {
+        var (_, people) = await gateway.PeopleAsync(16);
+        var design = Design(8);
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design, CreatedBy = "admin-test" });
+        foreach (var person in people)
+        {
+            await gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = design.ExperimentId, ClientId = person, Consent = SampleRequests.Consent(), RecordedBy = "coach" });
+        }
+
+        await gateway.Experiments.DrawAsync(new DrawRequest { ExperimentId = design.ExperimentId, DrawnBy = "admin-test" });
+        var request = new RecordOutcomesRequest { ExperimentId = design.ExperimentId, RecordedBy = "researcher" };
+        request.Outcomes.AddRange(people.Select(p => new Outcome { ClientId = p, Month = SampleRequests.Month(), HoursWorkedPerWeek = 30, ParticipationHours = 2 }));
+        await gateway.Experiments.RecordOutcomesAsync(request);
+
+        var results = await gateway.Experiments.GetResultsAsync(new GetResultsRequest { ExperimentId = design.ExperimentId, Month = SampleRequests.Month() });
+
+        Assert.Equal(10, results.SuppressionThreshold);
+        Assert.All(results.Arms, a => Assert.Equal((true, 0, 0), (a.Suppressed, a.WithOutcome, a.Outcomes.Count)));
+        Assert.Equal(["control", "zelf-in-actie"], results.Arms.Select(a => a.Arm));
+        Assert.Empty(results.SyntheticNotice);
+    }
+
+    [Fact]
+    public async Task SignUpRefusalsCarryTheirReasons()
+    {
+        var (_, people) = await gateway.PeopleAsync(2);
+        var elsewhere = Design(10);
+        elsewhere.Eligibility = new EligibilityRules { Neighbourhoods = { "wk-elders" } };
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = elsewhere, CreatedBy = "admin-test" });
+        var here = Design(10);
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = here, CreatedBy = "admin-test" });
+        await gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = here.ExperimentId, ClientId = people[0], Consent = SampleRequests.Consent(), RecordedBy = "coach" });
+        var other = Design(10);
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = other, CreatedBy = "admin-test" });
+
+        await RpcAssert.PreconditionAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = elsewhere.ExperimentId, ClientId = people[1], Consent = SampleRequests.Consent(), RecordedBy = "coach" }).ResponseAsync, "NOT_ELIGIBLE");
+        await RpcAssert.PreconditionAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = other.ExperimentId, ClientId = people[0], Consent = SampleRequests.Consent(), RecordedBy = "coach" }).ResponseAsync, "IN_OTHER_EXPERIMENT");
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = here.ExperimentId, ClientId = "cl-0000000000000000", Consent = SampleRequests.Consent(), RecordedBy = "coach" }).ResponseAsync);
+        var badConsent = SampleRequests.Consent();
+        badConsent.GivenAt = "yesterday";
+        await RpcAssert.InvalidAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = here.ExperimentId, ClientId = "123", Consent = badConsent, RecordedBy = "coach" }).ResponseAsync, "client_id", "consent.given_at");
+
+        var withdrawn = (await gateway.Experiments.WithdrawAsync(new WithdrawRequest { ExperimentId = here.ExperimentId, ClientId = people[0], RecordedBy = "coach" })).Assignment;
+        Assert.True(withdrawn.Withdrawn);
+        Assert.Equal(SampleRequests.Day(), withdrawn.WithdrawnOn);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Experiments.GetAssignmentAsync(new GetAssignmentRequest { ExperimentId = here.ExperimentId, ClientId = people[1] }).ResponseAsync);
+    }
+
+    /// <summary>Control and "zelf-in-actie" (exemption), each with room for <paramref name="capacity"/>.</summary>
+    private static ExperimentDesign Design(int capacity, string? id = null) => new()
+    {
+        ExperimentId = id ?? "ex-gw-" + Guid.NewGuid().ToString("N")[..12],
+        Title = "Vertrouwen werkt",
+        Start = SampleRequests.Day(-30),
+        End = SampleRequests.Day(300),
+        Arms =
+        {
+            new ExperimentArm { Name = "control", Kind = ArmKind.Control, Capacity = capacity },
+            new ExperimentArm
+            {
+                Name = "zelf-in-actie",
+                Kind = ArmKind.Exemption,
+                Capacity = capacity,
+                Regime = new RegimeSettings { JobSearchObligation = JobSearchObligation.Exempt, SanctionsAllowed = false },
+            },
+        },
+        Strata = { StratumFactor.AgeBand },
+    };
+}

@@ -1,0 +1,50 @@
+using Participatie.Contracts.V1;
+using Participatie.TestSupport;
+
+namespace Participatie.Gateway.Tests.Services;
+
+[Collection(GatewayCollection.Name)]
+public sealed class PaymentRunServiceTests(GatewayFixture gateway)
+{
+    [Fact]
+    public async Task AMonthsRunFreezesEveryStatementAndReportsTotalsPerNeighbourhood()
+    {
+        var (wijk, people) = await gateway.PeopleAsync(3);
+        var before = (await gateway.Admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = "2026-01" })).Run;
+
+        var started = (await gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = "2026-01", StartedBy = "admin-test" })).Run;
+        var done = started;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (done.Status != PaymentRunStatus.Completed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            done = (await gateway.Admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = "2026-01" })).Run;
+        }
+
+        var again = (await gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = "2026-01", StartedBy = "admin-test" })).Run;
+        var statement = (await gateway.Clients.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = people[0], Month = "2026-01" })).Statement;
+
+        Assert.Equal(PaymentRunStatus.NotStarted, before.Status);
+        Assert.Equal(("pay-2026-01", "2026-01", "admin-test"), (started.RunId, started.Month, started.StartedBy));
+        Assert.Equal(PaymentRunStatus.Completed, done.Status);
+        Assert.Equal((done.Expected, 0), (done.Paid, done.Failed));
+        Assert.Equal(done, again);
+        var row = done.Neighbourhoods.Single(n => n.NeighbourhoodId == wijk);
+        Assert.Equal((3, 3 * 140150L), (row.Paid, row.TotalCents));
+        Assert.Equal((true, "pay-2026-01", 140150L), (statement.Frozen, statement.PaymentRunId, statement.TotalCents));
+        await RpcAssert.PreconditionAsync(
+            () => gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = people[0], Month = "2026-01", NetEarningsCents = 100, ReportedBy = "person" }).ResponseAsync,
+            "MONTH_PAID");
+    }
+
+    [Fact]
+    public async Task ABadMonthIsInvalidAndAMonthTooFarAheadIsNotDue()
+    {
+        await RpcAssert.InvalidAsync(() => gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = "2026-1", StartedBy = "admin" }).ResponseAsync, "month");
+        await RpcAssert.InvalidAsync(() => gateway.Admin.GetPaymentRunAsync(new GetPaymentRunRequest()).ResponseAsync, "month");
+        await RpcAssert.InvalidAsync(() => gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = "2025-12" }).ResponseAsync, "started_by");
+        await RpcAssert.PreconditionAsync(() => gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = SampleRequests.Month(2), StartedBy = "admin" }).ResponseAsync, "MONTH_NOT_DUE");
+        var untouched = (await gateway.Admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = "2025-12" })).Run;
+        Assert.Equal(PaymentRunStatus.NotStarted, untouched.Status);
+    }
+}

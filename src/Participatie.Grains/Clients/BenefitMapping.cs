@@ -2,6 +2,7 @@ using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Regimes;
 using Participatie.Domain.Benefits;
 using Participatie.Domain.Regimes;
+using Participatie.Grains.Infrastructure;
 using Participatie.Grains.Regimes;
 
 namespace Participatie.Grains.Clients;
@@ -26,14 +27,19 @@ internal static class BenefitMapping
     public static SanctionView ToView(this SanctionRecord s) =>
         new(s.Reference, s.FirstMonth, s.Percent, s.Months, s.SpreadOverThreeMonths, s.DecidedBy, s.RecordedAt);
 
-    /// <summary>A computed statement with the regime and the layers in force on the month's first day.</summary>
-    public static StatementRecord ToRecord(this BenefitStatement statement, ResolvedRegime regime, IEnumerable<RegimeLayer> layers, string neighbourhoodId) => new()
+    /// <summary>
+    /// A computed statement with the regime and the layers in force on the month's first day; the earnings line says
+    /// which income form it comes from, as figures say their date.
+    /// </summary>
+    public static StatementRecord ToRecord(this BenefitStatement statement, ResolvedRegime regime, IEnumerable<RegimeLayer> layers, string neighbourhoodId, MonthReportRecord? report) => new()
     {
         Month = statement.Month,
         Lines = [.. statement.Lines.Select(l => new StatementLineRecord
         {
             Rule = l.Rule,
-            Explanation = l.Explanation,
+            Explanation = l.Rule == StatementRules.Earnings && report is not null
+                ? $"{l.Explanation}, from the income form of {Months.Format(report.Month)} reported on {Today.Of(report.ReportedAt):yyyy-MM-dd}"
+                : l.Explanation,
             AmountCents = l.AmountCents,
             Figures = [.. l.Figures.Select(f => new FigureRecord { Rule = f.Rule, EffectiveFrom = f.EffectiveFrom })],
         })],

@@ -1,6 +1,7 @@
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Errors;
 using Participatie.Domain.Benefits;
+using Participatie.Domain.Regimes;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
 
@@ -90,10 +91,10 @@ public sealed partial class ClientGrain
         var regime = ClientRegimes.Resolve(await LayersAsync(), sanction.FirstMonth);
         if (!regime.Regime.SanctionsAllowed)
         {
-            var why = regime.For(Domain.Regimes.RegimeSettingNames.Sanctions);
+            var why = regime.For(RegimeSettingNames.Sanctions);
             throw new PreconditionFailedException(
                 Reasons.SanctionsExcluded,
-                $"the person's regime in {Months.Format(sanction.FirstMonth)} excludes sanctions ({Domain.Regimes.RegimeSettingNames.Sanctions} set by {why.SourceName})");
+                $"the person's regime in {Months.Format(sanction.FirstMonth)} excludes sanctions ({RegimeSettingNames.Sanctions} set by {why.SourceName})");
         }
 
         State.Sanctions.Add(sanction);
@@ -151,7 +152,7 @@ public sealed partial class ClientGrain
             throw new PreconditionFailedException(Reasons.FigureNotConfigured, missing.Message);
         }
 
-        return statement.ToRecord(regime, layers, State.NeighbourhoodId);
+        return statement.ToRecord(regime, layers, State.NeighbourhoodId, State.MonthReports.Find(r => r.Month == month));
     }
 
     /// <summary>A month field: <c>yyyy-MM</c>, and not more than one month ahead.</summary>

@@ -174,7 +174,14 @@ public sealed class NeighbourhoodGrain(
     public Task<IReadOnlyList<string>> ListResidentsAsync(string? after, int pageSize)
     {
         _residents ??= [.. State.Residents.Where(r => r.Value.Resident).Select(r => r.Key).Order(StringComparer.Ordinal)];
-        var start = after is null ? 0 : Array.BinarySearch(_residents, after, StringComparer.Ordinal) is var i && i >= 0 ? i + 1 : ~i;
+        var start = 0;
+        if (after is not null)
+        {
+            // The first id after the given one, whether or not that one is still a resident.
+            var found = Array.BinarySearch(_residents, after, StringComparer.Ordinal);
+            start = found >= 0 ? found + 1 : ~found;
+        }
+
         return Task.FromResult<IReadOnlyList<string>>(_residents[start..Math.Min(_residents.Length, start + pageSize)]);
     }
 

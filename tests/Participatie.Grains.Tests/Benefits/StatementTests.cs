@@ -39,6 +39,7 @@ public sealed class StatementTests(ClusterFixture fixture)
             statement.Lines.Select(l => (l.Rule, l.AmountCents, string.Join(' ', l.Figures.Select(f => $"{f.Rule}@{f.EffectiveFrom:yyyy-MM-dd}")))));
         Assert.Equal(74545, statement.TotalCents);
         Assert.Contains("month 1 of 6", statement.Lines[2].Explanation);
+        Assert.Contains("from the income form of 2025-03 reported on " + TestExperiments.Iso(Today.In(TimeProvider.System)), statement.Lines[1].Explanation);
         Assert.False(statement.Frozen);
         Assert.Equal("test-municipal", Assert.Single(statement.Layers).Name);
     }

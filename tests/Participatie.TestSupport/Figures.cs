@@ -12,13 +12,7 @@ public static class Figures
 
     public static void Record(string test, string text)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Participatie.Grains.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var folder = Path.Combine(root?.FullName ?? Path.GetTempPath(), "TestResults");
+        var folder = Path.Combine(RepositoryRoot.Path, "TestResults");
         Directory.CreateDirectory(folder);
         lock (Gate)
         {

@@ -208,18 +208,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = here.Name;
         var configuration = here.Parent!.Name;
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Participatie.Grains.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}");
-        }
-
-        var path = Path.Combine(root.FullName, "src", "Participatie.Silo", "bin", configuration, framework, "Participatie.Silo.dll");
+        var path = Path.Combine(RepositoryRoot.Path, "src", "Participatie.Silo", "bin", configuration, framework, "Participatie.Silo.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"The silo is not built: {path} (build the solution first)");
     }
 }

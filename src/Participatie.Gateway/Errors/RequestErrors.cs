@@ -96,6 +96,10 @@ internal static class PageTokens
     public static string Encode(string? after) =>
         after is null ? string.Empty : "p1." + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(after)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>The token of the page after a full page of the audit log (read newest first); empty after the last.</summary>
+    public static string AfterSequence(IReadOnlyList<Security.Audit.AuditRecord> page, int size) =>
+        page.Count == size ? Encode(page[^1].Sequence.ToString(CultureInfo.InvariantCulture)) : string.Empty;
+
     public static string? Decode(string token)
     {
         if (!token.StartsWith("p1.", StringComparison.Ordinal) || token.Length > 512)

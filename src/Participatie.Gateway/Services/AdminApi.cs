@@ -124,7 +124,7 @@ public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, A
         return new QueryAuditLogResponse
         {
             Entries = { page.Select(r => r.ToContract()) },
-            NextPageToken = page.Count == size ? PageTokens.Encode(page[^1].Sequence.ToString(CultureInfo.InvariantCulture)) : "",
+            NextPageToken = PageTokens.AfterSequence(page, size),
         };
     }
 

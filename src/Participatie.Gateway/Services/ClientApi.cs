@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
@@ -79,7 +78,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         return new GetAccessLogResponse
         {
             Entries = { page.Select(r => r.ToContract()) },
-            NextPageToken = page.Count == size ? PageTokens.Encode(page[^1].Sequence.ToString(CultureInfo.InvariantCulture)) : "",
+            NextPageToken = PageTokens.AfterSequence(page, size),
         };
     }
 

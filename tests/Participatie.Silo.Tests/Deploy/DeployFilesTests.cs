@@ -1,4 +1,5 @@
 using Participatie.Postgres;
+using Participatie.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace Participatie.Silo.Tests.Deploy;
@@ -9,7 +10,7 @@ namespace Participatie.Silo.Tests.Deploy;
 /// </summary>
 public sealed class DeployFilesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
     private static readonly string DeployFolder = Path.Combine(Root, "deploy");
 
     public static TheoryData<string> YamlFiles() =>
@@ -109,15 +110,4 @@ public sealed class DeployFilesTests
     }
 
     private static string? Scalar(YamlNode node, params string[] path) => (Node(node, path) as YamlScalarNode)?.Value;
-
-    private static string FindRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Participatie.Grains.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root?.FullName ?? throw new InvalidOperationException("No repository root");
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Participatie.TestSupport;
 
 namespace Participatie.Silo.Tests.Hosting;
 
@@ -8,14 +9,8 @@ public sealed class ShippedConfigurationTests
     [Fact]
     public void TheShippedBenefitTableIsTheDomainsExampleTable()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root!.FullName, "Participatie.Grains.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var shipped = JsonNode.Parse(File.ReadAllText(Path.Combine(root.FullName, "src/Participatie.Silo/appsettings.json")))!["Benefits"];
-        var example = JsonNode.Parse(File.ReadAllText(Path.Combine(root.FullName, "src/Participatie.Domain/Benefits/benefits.example.json")))!["Benefits"];
+        var shipped = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src/Participatie.Silo/appsettings.json")))!["Benefits"];
+        var example = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src/Participatie.Domain/Benefits/benefits.example.json")))!["Benefits"];
 
         Assert.True(JsonNode.DeepEquals(example, shipped), "src/Participatie.Silo/appsettings.json's Benefits section differs from benefits.example.json");
         Assert.Equal(18, shipped!["Entries"]!.AsArray().Count);

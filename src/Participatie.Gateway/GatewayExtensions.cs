@@ -31,6 +31,8 @@ public static class GatewayExtensions
         services.AddSingleton<ReadinessState>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster", tags: ["ready"]);
         services.AddGrpcHealthChecks();
+        // Last, after every AddGrpc…() call that could register grpc-dotnet's default binder again.
+        services.UseParsingMethodProvider();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(info));
         services.AddHostedService<ReadinessLifecycle>();
         services.AddSingleton(TimeProvider.System);

@@ -16,7 +16,7 @@ namespace Participatie.Fuzz.Tests;
 /// (<see cref="ReplyOracle"/>), the world's snapshot before and after (unchanged after every rejected call and after
 /// every read), and for an accepted write, that the text it stored reads back as sent.
 /// </summary>
-public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
+public sealed class FuzzRun(FuzzWorld world)
 {
     /// <summary>Failures beyond this many are counted, not listed.</summary>
     private const int MaxListedProblems = 40;
@@ -42,12 +42,9 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
     private readonly Stopwatch _clock = new();
     private int _problemCount;
     private int _malformed;
-    private int _knownDefects;
     private int _textsReadBack;
     private int _snapshots;
     private int _closed;
-    private int _reusedCoachKeys;
-    private readonly HashSet<string> _acceptedKeys = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Problems => _problems;
 
@@ -103,10 +100,10 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
 
             // The world's coach may reach only the world's person: someone else's (or nobody's) record is PERMISSION_DENIED.
             var deniedHere = denied ?? (world.IsScoped(rpc) && request is not null && !world.IsOwn(request) ? StatusCode.PermissionDenied : null);
-            var problems = ReplyOracle.Problems(rpc, input.Bytes, request, reply, tolerateKnownDefects, deniedHere).ToList();
+            var problems = ReplyOracle.Problems(rpc, input.Bytes, request, reply, deniedHere).ToList();
             if (reply.Ok && request is not null)
             {
-                problems.AddRange(await RoundTripProblemsAsync(rpc, request, reply, SentWithAcceptedKey(rpc, request)));
+                problems.AddRange(await RoundTripProblemsAsync(rpc, request, reply));
             }
 
             var after = await world.SnapshotAsync();
@@ -139,31 +136,12 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
             $"seed {FuzzSettings.Seed}, {Rpcs} RPCs ({_closed} closed to the test's caller), {Inputs} hostile inputs ({_kinds.GetValueOrDefault(InputKind.Message)} well-formed messages, " +
             $"{_kinds.GetValueOrDefault(InputKind.Wire)} hand-written wire bytes of which {_malformed} unparseable, {_kinds.GetValueOrDefault(InputKind.Size)} at/above the 4 MiB limit); " +
             $"replies: OK {Of(StatusCode.OK)}, INVALID_ARGUMENT {Of(StatusCode.InvalidArgument)}, NOT_FOUND {Of(StatusCode.NotFound)}, FAILED_PRECONDITION {Of(StatusCode.FailedPrecondition)}, " +
-            $"ALREADY_EXISTS {Of(StatusCode.AlreadyExists)}, RESOURCE_EXHAUSTED {Of(StatusCode.ResourceExhausted)}, UNKNOWN {Of(StatusCode.Unknown)} " +
-            $"({_knownDefects} of them the known defect for unparseable bytes){string.Concat(others)}; " +
-            $"{_reusedCoachKeys} CreateCoach calls with a reused request_id (known defect: text not compared); " +
+            $"ALREADY_EXISTS {Of(StatusCode.AlreadyExists)}, RESOURCE_EXHAUSTED {Of(StatusCode.ResourceExhausted)}, UNKNOWN {Of(StatusCode.Unknown)}{string.Concat(others)}; " +
             $"{_snapshots} snapshots compared, {_textsReadBack} accepted texts read back; {_problemCount} problems; {_clock.Elapsed.TotalSeconds:F1} s");
     }
 
     /// <summary>Each RPC with its number of inputs, for the log.</summary>
     public string PerRpc() => string.Join(Environment.NewLine, _perRpc.Select(p => $"  {p.Key}: {p.Value}"));
-
-    /// <summary>
-    /// Remembers the idempotency key of an accepted request; true when a request of <see cref="KnownDefects.CreateCoachWithReusedKey"/>
-    /// comes with a key accepted before (whose reply may be the first request's coach).
-    /// </summary>
-    private bool SentWithAcceptedKey(Rpc rpc, IMessage request)
-    {
-        if (request.Descriptor.FindFieldByName("request_id") is not { FieldType: FieldType.String, IsRepeated: false } field
-            || ((string)field.Accessor.GetValue(request)).Trim() is not { Length: > 0 } key)
-        {
-            return false;
-        }
-
-        var reused = !_acceptedKeys.Add(rpc.FullName + "\n" + key) && rpc.FullName == KnownDefects.CreateCoachWithReusedKey;
-        _reusedCoachKeys += reused ? 1 : 0;
-        return reused;
-    }
 
     private static IMessage? TryParse(MessageDescriptor descriptor, byte[] bytes)
     {
@@ -190,10 +168,6 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
         if (request is null && input.Bytes.Length <= GatewayExtensions.MaxMessageBytes)
         {
             _malformed++;
-            if (KnownDefects.IsMalformedWireUnknown(reply))
-            {
-                _knownDefects++;
-            }
         }
     }
 
@@ -204,8 +178,7 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
     /// <param name="rpc">The RPC called.</param>
     /// <param name="request">The request as sent.</param>
     /// <param name="reply">Its OK reply.</param>
-    /// <param name="knownDefect">The reply may be an earlier request's (<see cref="KnownDefects.CreateCoachWithReusedKey"/>): text is not compared.</param>
-    private async Task<List<string>> RoundTripProblemsAsync(Rpc rpc, IMessage request, RawReply reply, bool knownDefect)
+    private async Task<List<string>> RoundTripProblemsAsync(Rpc rpc, IMessage request, RawReply reply)
     {
         var problems = new List<string>();
         var response = rpc.Output.Parser.ParseFrom(reply.Messages[0]);
@@ -237,11 +210,6 @@ public sealed class FuzzRun(FuzzWorld world, bool tolerateKnownDefects)
             {
                 candidates.Add(read);
             }
-        }
-
-        if (knownDefect && tolerateKnownDefects)
-        {
-            return problems;
         }
 
         foreach (var (field, path, sent) in Texts.Singular(request))

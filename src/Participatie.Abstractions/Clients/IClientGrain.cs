@@ -92,6 +92,11 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("FreezeStatement")]
     Task<FreezeResult> FreezeStatementAsync(DateOnly month, string runId, int batch);
 
+    /// <summary>The month's payment as frozen, with the encrypted BSN, for the payment export; null when the month was not paid.</summary>
+    [Alias("GetPaymentLine")]
+    [ReadOnly]
+    Task<Payments.PaymentLine?> GetPaymentLineAsync(DateOnly month);
+
     /// <summary>What an experiment needs of the person for eligibility and strata (no name).</summary>
     [Alias("GetExperimentCandidate")]
     [AlwaysInterleave]

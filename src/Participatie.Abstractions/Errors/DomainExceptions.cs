@@ -124,4 +124,7 @@ public static class Reasons
 
     /// <summary>The month cannot be paid yet: a payment run runs at most one month ahead.</summary>
     public const string MonthNotDue = "MONTH_NOT_DUE";
+
+    /// <summary>A payment export asked for a month whose run has not completed.</summary>
+    public const string PaymentRunNotCompleted = "PAYMENT_RUN_NOT_COMPLETED";
 }

@@ -14,6 +14,13 @@ public interface IPaymentRunGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<PaymentRunView> StartAsync(string startedBy);
 
+    /// <summary>
+    /// The people a completed run paid, page by page in the order of the run's walk (neighbourhood, then person),
+    /// each with their encrypted BSN: the payment export. FAILED_PRECONDITION while the run is not completed.
+    /// </summary>
+    [Alias("Export")]
+    Task<PaymentExportPage> ExportAsync(PaymentExportCursor? after, int size);
+
     /// <summary>The run's progress or outcome; answered between batches.</summary>
     [Alias("Get")]
     [AlwaysInterleave]

@@ -43,6 +43,30 @@ public sealed record PaymentRunView(
     [property: Id(13)] DateTimeOffset? CompletedAt,
     [property: Id(14)] int Passes);
 
+/// <summary>
+/// One person paid by a run: what the payment export needs. The BSN stays encrypted until the gateway writes the
+/// export line; null when the person never gave payment details.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("participatie.PaymentLine")]
+public sealed record PaymentLine(
+    [property: Id(0)] string ClientId,
+    [property: Id(1)] string NeighbourhoodId,
+    [property: Id(2)] long TotalCents,
+    [property: Id(3)] string? PaymentRunId,
+    [property: Id(4)] string? EncryptedBsn);
+
+/// <summary>Where a payment export stands: the neighbourhood being walked and the last person of it exported.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.PaymentExportCursor")]
+public sealed record PaymentExportCursor(
+    [property: Id(0)] string NeighbourhoodId,
+    [property: Id(1)] string? AfterClientId);
+
+/// <summary>One page of a payment export; <see cref="Next"/> is null after the last page.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.PaymentExportPage")]
+public sealed record PaymentExportPage(
+    [property: Id(0)] IReadOnlyList<PaymentLine> Lines,
+    [property: Id(1)] PaymentExportCursor? Next);
+
 /// <summary>The keys of payment runs: one grain per month, <c>pay-yyyy-MM</c> (a non-hex prefix).</summary>
 public static class PaymentRunKeys
 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Grpc.Core;
 using Participatie.Cli.Output;
 using Participatie.Contracts.V1;
 
@@ -9,6 +10,8 @@ namespace Participatie.Cli.Commands;
 /// <c>participatie payments run 2026-01</c>: starts (or continues) the month's payment run, follows it with a progress
 /// bar and prints the totals and the summary per neighbourhood. Running it again pays nobody twice.
 /// <c>participatie payments show 2026-01</c> prints where a run stands.
+/// <c>participatie payments export 2026-01 --out betaling-2026-01.csv --purpose payment</c> writes the payment file of a
+/// completed run (with the BSNs, so readable by its owner only).
 /// </summary>
 internal static class PaymentsCommand
 {
@@ -36,7 +39,76 @@ internal static class PaymentsCommand
             return Write(parseResult.InvocationConfiguration.Output, reply.Run, parseResult.GetValue(json));
         }));
 
-        return new Command("payments", "Monthly payment runs") { run, show };
+        var output = new Option<FileInfo>("--out") { Description = "The CSV file to write (created readable by its owner only; an existing file is not overwritten)", Required = true };
+        var export = new Command("export", "Write the payment file of a completed run: one line per person paid, with BSN and amount (needs --purpose payment)") { month, output };
+        export.SetAction(Gateway.Action((parseResult, gateway, cancellationToken) =>
+            ExportAsync(parseResult, gateway, parseResult.GetValue(month)!, parseResult.GetValue(output)!, cancellationToken)));
+
+        return new Command("payments", "Monthly payment runs") { run, show, export };
+    }
+
+    /// <summary>
+    /// Streams the export into a new CSV file; the summary line checks it against the run. On any failure the partial
+    /// file is removed, so a file that exists is complete.
+    /// </summary>
+    private static async Task<int> ExportAsync(ParseResult parseResult, Gateway gateway, string month, FileInfo file, CancellationToken cancellationToken)
+    {
+        var error = parseResult.InvocationConfiguration.Error;
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        PaymentExportSummary? summary = null;
+        try
+        {
+            await using (var writer = new StreamWriter(file.FullName, System.Text.Encoding.UTF8, options))
+            {
+                await writer.WriteLineAsync("client_id,bsn,payment_details,total_cents,neighbourhood_id,run_id");
+                // A large city's file takes a while: the call's deadline is generous, each message is one page.
+                using var call = Admin(gateway).ExportPayments(new ExportPaymentsRequest { Month = month }, deadline: DateTime.UtcNow.AddHours(1), cancellationToken: cancellationToken);
+                await foreach (var page in call.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    foreach (var line in page.Instructions)
+                    {
+                        var details = line.PaymentDetails.ToString().ToLowerInvariant();
+                        await writer.WriteLineAsync(string.Join(',', line.ClientId, line.Bsn, details, line.TotalCents.ToString(CultureInfo.InvariantCulture), line.NeighbourhoodId, line.RunId));
+                    }
+
+                    summary = page.Summary ?? summary;
+                }
+            }
+        }
+        catch
+        {
+            file.Refresh();
+            if (file.Exists && summary is null)
+            {
+                file.Delete();
+            }
+
+            throw;
+        }
+
+        if (summary is null)
+        {
+            file.Delete();
+            error.WriteLine("the export ended without its summary; no file was kept");
+            return ExitCodes.Failure;
+        }
+
+        var output = parseResult.InvocationConfiguration.Output;
+        output.WriteLine($"{file.FullName}: {summary.Instructions} payments, {Euro(summary.TotalCents)} in total");
+        output.WriteLine($"  without payment details: {summary.MissingPaymentDetails}; details under a missing key: {summary.UnreadablePaymentDetails}");
+        output.WriteLine($"  the run paid {summary.RunPaid} people {Euro(summary.RunTotalCents)}");
+        var reconciles = summary.Instructions == summary.RunPaid && summary.TotalCents == summary.RunTotalCents;
+        if (!reconciles)
+        {
+            error.WriteLine("the file and the run differ: someone paid by the run has left every neighbourhood since; check the run before sending the file");
+        }
+
+        return reconciles && summary.UnreadablePaymentDetails == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private static async Task<int> RunAsync(ParseResult parseResult, Gateway gateway, string month, string startedBy, bool asJson, CancellationToken cancellationToken)

@@ -63,7 +63,36 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
 
         var (caller, rule, purpose) = await AdmitAsync(request, context);
         await AuditAsync(caller, rule, purpose, context, request, null, StatusCode.OK);
-        await continuation(request, responseStream, context);
+        if (rule.PeopleInReply is null)
+        {
+            await continuation(request, responseStream, context);
+            return;
+        }
+
+        // Each message names people: their audit records are stored before the message is sent.
+        var audited = new AuditingStreamWriter<TResponse>(responseStream, message => AuditAsync(caller, rule, purpose, context, request, message as IMessage, StatusCode.OK, auditTarget: false));
+        await continuation(request, audited, context);
+    }
+
+    private sealed class AuditingStreamWriter<T>(IServerStreamWriter<T> inner, Func<T, Task> audit) : IServerStreamWriter<T>
+    {
+        public WriteOptions? WriteOptions
+        {
+            get => inner.WriteOptions;
+            set => inner.WriteOptions = value;
+        }
+
+        public async Task WriteAsync(T message)
+        {
+            await audit(message);
+            await inner.WriteAsync(message);
+        }
+
+        public async Task WriteAsync(T message, CancellationToken cancellationToken)
+        {
+            await audit(message);
+            await inner.WriteAsync(message, cancellationToken);
+        }
     }
 
     private static bool IsInfrastructure(string method) =>
@@ -101,6 +130,11 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         if (caller.Role == Role.Person)
         {
             return Purposes.OwnRecord;
+        }
+
+        if (rule.RequiredPurpose is not null && declared is not null && Purposes.Known.Contains(declared) && declared != rule.RequiredPurpose)
+        {
+            throw Denied($"This operation is only for the purpose {rule.RequiredPurpose} (send {Purposes.Header}: {rule.RequiredPurpose}).");
         }
 
         if (declared is not null && Purposes.Known.Contains(declared))
@@ -168,7 +202,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         }
     }
 
-    private async Task AuditAsync(Caller caller, AccessRule rule, string purpose, ServerCallContext context, object request, IMessage? response, StatusCode outcome)
+    private async Task AuditAsync(Caller caller, AccessRule rule, string purpose, ServerCallContext context, object request, IMessage? response, StatusCode outcome, bool auditTarget = true)
     {
         if (!rule.PersonData)
         {
@@ -176,9 +210,14 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         }
 
         var people = new HashSet<string>(StringComparer.Ordinal);
-        if (rule.Scope == Scope.Person && rule.Target!((IMessage)request) is var target && Ids.IsValid(IdKind.Client, target))
+        if (auditTarget && rule.Scope == Scope.Person && rule.Target!((IMessage)request) is var target && Ids.IsValid(IdKind.Client, target))
         {
             people.Add(target);
+        }
+
+        if (auditTarget && rule.PeopleInRequest is not null)
+        {
+            people.UnionWith(rule.PeopleInRequest((IMessage)request).Where(id => Ids.IsValid(IdKind.Client, id)));
         }
 
         if (response is not null && rule.PeopleInReply is not null)

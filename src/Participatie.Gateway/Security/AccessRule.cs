@@ -46,8 +46,14 @@ public sealed class AccessRule
     /// <summary>Reads or changes a person's data: a purpose is required (except from the person) and the call is audited.</summary>
     public bool PersonData { get; private init; }
 
-    /// <summary>The people a reply shows or creates, for the audit (a caseload page, a new registration).</summary>
+    /// <summary>The people a reply shows or creates, for the audit (a caseload page, a new registration); per message of a stream.</summary>
     public Func<IMessage, IEnumerable<string>>? PeopleInReply { get; private init; }
+
+    /// <summary>The people a request writes about beyond its target (outcomes of many people), for the audit.</summary>
+    public Func<IMessage, IEnumerable<string>>? PeopleInRequest { get; private init; }
+
+    /// <summary>The only purpose (<c>x-purpose</c>) staff may declare for this call; null when any purpose will do.</summary>
+    public string? RequiredPurpose { get; private init; }
 
     public static AccessRule For(params Role[] roles) => new(roles.ToHashSet(), Scope.None, null, personData: false);
 
@@ -70,5 +76,14 @@ public sealed class AccessRule
     /// <summary>The reply shows or creates these people's data: audit each of them.</summary>
     public AccessRule Audits<TResponse>(Func<TResponse, IEnumerable<string>> people)
         where TResponse : IMessage =>
-        new(Roles, Scope, Target, personData: true) { PeopleInReply = m => people((TResponse)m) };
+        new(Roles, Scope, Target, personData: true) { PeopleInReply = m => people((TResponse)m), PeopleInRequest = PeopleInRequest, RequiredPurpose = RequiredPurpose };
+
+    /// <summary>The request names these people's data (and changes it): audit each of them, whatever the outcome.</summary>
+    public AccessRule AuditsRequest<TRequest>(Func<TRequest, IEnumerable<string>> people)
+        where TRequest : IMessage =>
+        new(Roles, Scope, Target, personData: true) { PeopleInReply = PeopleInReply, PeopleInRequest = m => people((TRequest)m), RequiredPurpose = RequiredPurpose };
+
+    /// <summary>Staff may make this call for this purpose only (the BSN, for one, only for payment).</summary>
+    public AccessRule OnlyFor(string purpose) =>
+        new(Roles, Scope, Target, PersonData) { PeopleInReply = PeopleInReply, PeopleInRequest = PeopleInRequest, RequiredPurpose = purpose };
 }

@@ -73,7 +73,7 @@ public static class AccessRules
         Add(experiment, "Draw", AccessRule.For(Admin));
         Add(experiment, "VerifyDraw", AccessRule.For(Admin, Researcher));
         Add(experiment, "GetAssignment", AccessRule.Person<GetAssignmentRequest>(r => r.ClientId, Admin, Coach, Person));
-        Add(experiment, "RecordOutcomes", AccessRule.For(Admin).Audits<RecordOutcomesResponse>(_ => []));
+        Add(experiment, "RecordOutcomes", AccessRule.For(Admin).AuditsRequest<RecordOutcomesRequest>(r => r.Outcomes.Select(o => o.ClientId)));
         Add(experiment, "GetResults", AccessRule.For(Admin, Researcher));
 
         var admin = AdminService.Descriptor;
@@ -86,6 +86,7 @@ public static class AccessRules
         Add(admin, "ListPartnerApiKeys", AccessRule.Partner<ListPartnerApiKeysRequest>(r => r.PartnerId, Admin, Partner));
         Add(admin, "StartPaymentRun", AccessRule.For(Admin));
         Add(admin, "GetPaymentRun", AccessRule.For(Admin));
+        Add(admin, "ExportPayments", AccessRule.For(Admin).Audits<ExportPaymentsResponse>(r => r.Instructions.Select(i => i.ClientId)).OnlyFor(Purposes.Payment));
         return rules;
     }
 }

@@ -10,11 +10,13 @@ public static class Purposes
 
     public const string OwnRecord = "own_record";
 
+    public const string Payment = "payment";
+
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         "case_work",       // guidance, the social contract, follow-up
         "intake",          // registration and first assessment
-        "payment",         // benefit statements and payment
+        Payment,           // benefit statements and payment
         "support",         // helping the person with the app or their questions
         "supervision",     // a team lead or quality review of case work
         "legal_duty",      // a statutory obligation (objection, appeal, court order)

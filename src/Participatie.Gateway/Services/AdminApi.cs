@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Participatie.Abstractions.Coaches;
 using Participatie.Abstractions.Errors;
@@ -20,8 +21,12 @@ using OrleansSiloStatus = Orleans.Runtime.SiloStatus;
 namespace Participatie.Gateway.Services;
 
 /// <summary>AdminService.</summary>
-public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, AuditLog audit, TimeProvider time) : AdminService.AdminServiceBase
+public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, AuditLog audit, BsnProtector bsns, TimeProvider time, ILogger<AdminApi> logger)
+    : AdminService.AdminServiceBase
 {
+    /// <summary>Instructions per message of the payment export (and per audit batch).</summary>
+    public const int ExportPageSize = 500;
+
     private static readonly string Version = typeof(AdminApi).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
     public override Task<PingResponse> Ping(PingRequest request, ServerCallContext context)
@@ -178,6 +183,75 @@ public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, A
 
     public override async Task<GetPaymentRunResponse> GetPaymentRun(GetPaymentRunRequest request, ServerCallContext context) =>
         new() { Run = (await PaymentRun(request.Month).GetAsync()).ToContract() };
+
+    public override async Task ExportPayments(ExportPaymentsRequest request, IServerStreamWriter<ExportPaymentsResponse> responseStream, ServerCallContext context)
+    {
+        var run = PaymentRun(request.Month);
+        var view = await run.GetAsync();
+        if (view.Status != Abstractions.Payments.PaymentRunStatus.Completed)
+        {
+            throw new PreconditionFailedException(Reasons.PaymentRunNotCompleted, $"{view.RunId} is not completed: export a month once its run is done");
+        }
+
+        var summary = new PaymentExportSummary { RunPaid = view.Paid, RunTotalCents = view.TotalCents };
+        PaymentExportCursor? cursor = null;
+        do
+        {
+            var page = await run.ExportAsync(cursor, ExportPageSize);
+            var message = new ExportPaymentsResponse();
+            foreach (var line in page.Lines)
+            {
+                var instruction = Instruction(line);
+                message.Instructions.Add(instruction);
+                summary.Instructions++;
+                summary.TotalCents += instruction.TotalCents;
+                summary.MissingPaymentDetails += instruction.PaymentDetails == PaymentDetailsState.Missing ? 1 : 0;
+                summary.UnreadablePaymentDetails += instruction.PaymentDetails == PaymentDetailsState.Unreadable ? 1 : 0;
+            }
+
+            cursor = page.Next;
+            if (cursor is null)
+            {
+                message.Summary = summary;
+            }
+
+            await responseStream.WriteAsync(message, context.CancellationToken);
+        }
+        while (cursor is not null);
+    }
+
+    /// <summary>An export line: the BSN decrypted here, in the only reply that carries it.</summary>
+    private PaymentInstruction Instruction(PaymentLine line)
+    {
+        var instruction = new PaymentInstruction
+        {
+            ClientId = line.ClientId,
+            TotalCents = line.TotalCents,
+            NeighbourhoodId = line.NeighbourhoodId,
+            RunId = line.PaymentRunId ?? "",
+            PaymentDetails = PaymentDetailsState.Missing,
+        };
+        if (line.EncryptedBsn is null)
+        {
+            return instruction;
+        }
+
+        try
+        {
+            instruction.Bsn = bsns.Unprotect(line.EncryptedBsn).Digits;
+            instruction.PaymentDetails = PaymentDetailsState.Present;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            LogUnreadableBsn(logger, line.ClientId, line.EncryptedBsn.Split(':') is [_, var keyId, _] ? keyId : "?");
+            instruction.PaymentDetails = PaymentDetailsState.Unreadable;
+        }
+
+        return instruction;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The payment details of {ClientId} are stored under BSN key {KeyId}, which is not configured (Privacy:BsnKeys)")]
+    private static partial void LogUnreadableBsn(ILogger logger, string clientId, string keyId);
 
     /// <summary>The month decides the run's grain: <c>pay-yyyy-MM</c>.</summary>
     private IPaymentRunGrain PaymentRun(string month)

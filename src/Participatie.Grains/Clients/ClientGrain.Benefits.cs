@@ -1,5 +1,6 @@
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Errors;
+using Participatie.Abstractions.Payments;
 using Participatie.Domain.Benefits;
 using Participatie.Domain.Regimes;
 using Participatie.Domain.Validation;
@@ -134,6 +135,11 @@ public sealed partial class ClientGrain
 
         return new FreezeResult(ClientId, frozen.NeighbourhoodId, frozen.TotalCents, frozen.PaymentRunId, frozen.Batch);
     }
+
+    public Task<PaymentLine?> GetPaymentLineAsync(DateOnly month) =>
+        Task.FromResult(State.Statements.Find(s => s.Month == month) is { } frozen
+            ? new PaymentLine(ClientId, frozen.NeighbourhoodId, frozen.TotalCents, frozen.PaymentRunId, State.EncryptedBsn)
+            : null);
 
     /// <summary>The month's statement from the facts, the regime in force on its first day, and the benefit table.</summary>
     private async Task<StatementRecord> ComputeAsync(DateOnly month)

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Participatie.Abstractions.Clients;
@@ -309,11 +306,7 @@ public sealed partial class ClientGrain(
         await _outbox.AfterDeliveryAsync(this, failed, DeliverAsync);
     }
 
-    private static string Fingerprint(RegisterClientCommand command)
-    {
-        var json = JsonSerializer.Serialize(command with { RequestId = null });
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
-    }
+    private static string Fingerprint(RegisterClientCommand command) => RequestFingerprint.Of(command with { RequestId = null });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered client {ClientId} in segment {Segment}")]
     private static partial void LogRegistered(ILogger logger, string clientId, Segment segment);

@@ -30,14 +30,17 @@ public sealed partial class CoachGrain(
 
     public async Task<CoachView> CreateAsync(CreateCoachCommand command)
     {
+        var fingerprint = RequestFingerprint.Of(command with { RequestId = null });
         if (State.Created)
         {
-            if (command.RequestId is not null && command.RequestId == State.RequestId)
+            if (command.RequestId is not null && command.RequestId == State.RequestId && (State.RequestFingerprint ?? fingerprint) == fingerprint)
             {
                 return View();
             }
 
-            throw new AlreadyExistsException("coach", CoachId, $"coach {CoachId} exists already");
+            throw new AlreadyExistsException("coach", CoachId, command.RequestId is not null && command.RequestId == State.RequestId
+                ? "request_id was used before for a different coach; use a new request_id"
+                : $"coach {CoachId} exists already");
         }
 
         var violations = new Violations();
@@ -50,6 +53,7 @@ public sealed partial class CoachGrain(
 
         State.Created = true;
         State.RequestId = command.RequestId;
+        State.RequestFingerprint = fingerprint;
         State.DisplayName = name!;
         State.CaseloadLimit = limit;
         State.NeighbourhoodId = string.IsNullOrEmpty(command.NeighbourhoodId) ? null : command.NeighbourhoodId;

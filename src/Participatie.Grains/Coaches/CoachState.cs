@@ -26,6 +26,9 @@ public sealed class CoachState
     [Id(7)] public Dictionary<string, CaseloadEntryRecord> Entries { get; set; } = [];
 
     [Id(8)] public DateTimeOffset LastFullReconcile { get; set; }
+
+    /// <summary>What the creating request asked for (<see cref="Infrastructure.RequestFingerprint"/>); null in records created before it was kept.</summary>
+    [Id(9)] public string? RequestFingerprint { get; set; }
 }
 
 public enum EntryStatus

@@ -89,6 +89,45 @@ public sealed partial class PaymentRunGrain(
 
     public Task<PaymentRunView> GetAsync() => Task.FromResult(View());
 
+    public async Task<PaymentExportPage> ExportAsync(PaymentExportCursor? after, int size)
+    {
+        if (State.Status != PaymentRunStatus.Completed)
+        {
+            throw new PreconditionFailedException(Reasons.PaymentRunNotCompleted, $"{RunId} is not completed: export a month once its run is done");
+        }
+
+        // The same walk as the run's, over the residents of now: each person is in exactly one neighbourhood.
+        var directory = GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform);
+        var cursor = after ?? await FirstNeighbourhoodAsync(directory);
+        var lines = new List<PaymentLine>();
+        while (cursor is not null && lines.Count < size)
+        {
+            var ids = await GrainFactory.GetGrain<INeighbourhoodGrain>(cursor.NeighbourhoodId).ListResidentsAsync(cursor.AfterClientId, size - lines.Count);
+            if (ids.Count == 0)
+            {
+                var next = await directory.ListNeighbourhoodsAsync(cursor.NeighbourhoodId, 1);
+                cursor = next.Count == 0 ? null : new PaymentExportCursor(next[0], null);
+                continue;
+            }
+
+            foreach (var chunk in ids.Chunk(options.Value.Concurrency))
+            {
+                var found = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IClientGrain>(id).GetPaymentLineAsync(Month)));
+                lines.AddRange(found.Where(line => line?.PaymentRunId == RunId)!);
+            }
+
+            cursor = cursor with { AfterClientId = ids[^1] };
+        }
+
+        return new PaymentExportPage(lines, cursor);
+    }
+
+    private static async Task<PaymentExportCursor?> FirstNeighbourhoodAsync(IDirectoryGrain directory)
+    {
+        var first = await directory.ListNeighbourhoodsAsync(null, 1);
+        return first.Count == 0 ? null : new PaymentExportCursor(first[0], null);
+    }
+
     public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
     {
         if (reminderName != ResumeReminder)

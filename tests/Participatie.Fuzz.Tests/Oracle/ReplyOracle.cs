@@ -21,12 +21,11 @@ public static class ReplyOracle
     /// <param name="bytes">The request bytes sent.</param>
     /// <param name="request">The request as protobuf parses the bytes, or null when they cannot be parsed.</param>
     /// <param name="reply">What came back.</param>
-    /// <param name="tolerateKnownDefects">Whether to let <see cref="KnownDefects"/> pass (the strict tests do not).</param>
     /// <param name="deniedToCaller">
     /// PERMISSION_DENIED or UNAUTHENTICATED when the test's caller may not call this RPC at all (its plausible request
     /// got that answer): then that answer is right for anything protobuf can parse.
     /// </param>
-    public static IEnumerable<string> Problems(Rpc rpc, byte[] bytes, IMessage? request, RawReply reply, bool tolerateKnownDefects, StatusCode? deniedToCaller = null)
+    public static IEnumerable<string> Problems(Rpc rpc, byte[] bytes, IMessage? request, RawReply reply, StatusCode? deniedToCaller = null)
     {
         if (bytes.Length > GatewayExtensions.MaxMessageBytes)
         {
@@ -40,11 +39,6 @@ public static class ReplyOracle
 
         if (request is null)
         {
-            if (tolerateKnownDefects && KnownDefects.IsMalformedWireUnknown(reply))
-            {
-                yield break;
-            }
-
             if (reply.Status != StatusCode.InvalidArgument)
             {
                 yield return $"bytes that are not a valid {rpc.Input.Name} got {Describe(reply)}, expected INVALID_ARGUMENT";
@@ -176,25 +170,4 @@ public static class ReplyOracle
 
         return detail;
     }
-}
-
-/// <summary>Defects found by these tests and reported, not yet fixed; the strict tests expect them fixed.</summary>
-public static class KnownDefects
-{
-    /// <summary>What grpc-dotnet answers when the request cannot be deserialized: it fails before any interceptor runs.</summary>
-    public const string HandlerExceptionDetail = "Exception was thrown by handler.";
-
-    /// <summary>
-    /// Bytes that protobuf cannot parse (invalid UTF-8, truncation, overlong varints…) get UNKNOWN "Exception was
-    /// thrown by handler." instead of INVALID_ARGUMENT, and an error with a stack trace in the log.
-    /// </summary>
-    public static bool IsMalformedWireUnknown(RawReply reply) =>
-        reply.Status == StatusCode.Unknown && reply.Failure?.Status.Detail == HandlerExceptionDetail;
-
-    /// <summary>
-    /// CreateCoach with a request_id used before for a different coach answers OK with the coach created the first
-    /// time (CoachGrain.CreateAsync compares only the key), where the README's error table (and RegisterClient)
-    /// answer ALREADY_EXISTS. The fuzz run then sees the text it sent come back as the first coach's.
-    /// </summary>
-    public const string CreateCoachWithReusedKey = "participatie.v1.CoachService/CreateCoach";
 }

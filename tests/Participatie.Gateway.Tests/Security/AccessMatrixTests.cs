@@ -50,6 +50,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["AdminService.ListPartnerApiKeys"] = [Admin, Partner],
         ["AdminService.StartPaymentRun"] = [Admin],
         ["AdminService.GetPaymentRun"] = [Admin],
+        ["AdminService.ExportPayments"] = [Admin],
         ["ClientService.GetRegime"] = [Admin, Coach, Team, Person],
         ["ClientService.StartTrajectory"] = [Admin, Coach],
         ["ClientService.EndTrajectory"] = [Admin, Coach, Person],
@@ -76,7 +77,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
     /// </summary>
     private static readonly HashSet<string> AdmittedOnly =
     [
-        "AdminService.StartPaymentRun", "AdminService.GetPaymentRun", "ClientService.StartTrajectory", "ClientService.EndTrajectory",
+        "AdminService.StartPaymentRun", "AdminService.GetPaymentRun", "AdminService.ExportPayments", "ClientService.StartTrajectory", "ClientService.EndTrajectory",
         "ClientService.ReportEarnings", "ClientService.RecordSanction", "ClientService.GetBenefitStatement", "ClientService.GetRegime",
         "NeighbourhoodService.StartTrial", "NeighbourhoodService.EndTrial", "ExperimentService.CreateExperiment", "ExperimentService.GetExperiment",
         "ExperimentService.SignUp", "ExperimentService.Withdraw", "ExperimentService.Draw", "ExperimentService.VerifyDraw",
@@ -87,7 +88,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
     public async Task EveryRpcAnswersEveryRoleAsTheTableSays()
     {
         var world = await World.CreateAsync(gateway);
-        var methods = AccessRules.PublicMethods.Where(m => !m.IsServerStreaming && !m.IsClientStreaming).ToList();
+        var methods = AccessRules.PublicMethods.Where(m => !m.IsClientStreaming).ToList();
         Assert.All(methods, m => Assert.True(Allowed.ContainsKey(Key(m)), $"{Key(m)} has no row in the access table of this test: decide who may call it"));
         Assert.All(methods, m => Assert.True(AccessRules.ByMethod.ContainsKey(AccessRules.PathOf(m)), $"{Key(m)} has no access rule in the gateway"));
 
@@ -98,7 +99,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             foreach (var role in Roles)
             {
                 var request = await world.RequestAsync(Key(method));
-                var status = await RawCalls.StatusOfAsync(world.ChannelOf(role), method, request);
+                var status = await RawCalls.StatusOfAsync(world.ChannelOf(role, PurposeOf(Key(method))), method, request);
                 var expected = role == Anonymous ? StatusCode.Unauthenticated : Allowed[Key(method)].Contains(role) ? StatusCode.OK : StatusCode.PermissionDenied;
                 pairs++;
                 var admitted = expected == StatusCode.OK && AdmittedOnly.Contains(Key(method)) && status is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied);
@@ -139,6 +140,9 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         Assert.Equal(StatusCode.NotFound, await RawCalls.StatusOfAsync(world.ChannelOf(Admin), read, new GetClientRequest { ClientId = "cl-0000000000000000" }));
     }
 
+    /// <summary>The purpose staff declare for an RPC: the one its rule requires, else "testing".</summary>
+    private static string PurposeOf(string rpc) => rpc == "AdminService.ExportPayments" ? Purposes.Payment : "testing";
+
     private static string Key(Google.Protobuf.Reflection.MethodDescriptor method) => $"{method.Service.Name}.{method.Name}";
 
     /// <summary>A small city: two neighbourhoods, two coaches, people in both, one partner.</summary>
@@ -175,20 +179,20 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             return world;
         }
 
-        public GrpcChannel ChannelOf(string role)
+        public GrpcChannel ChannelOf(string role, string purpose = "testing")
         {
-            if (!_channels.TryGetValue(role, out var channel))
+            if (!_channels.TryGetValue(role + "/" + purpose, out var channel))
             {
                 channel = role switch
                 {
-                    Anonymous => _gateway.Host.ChannelAs(null),
-                    Coach => _gateway.Host.ChannelAs(Coach, CoachId),
-                    Team => _gateway.Host.ChannelAs(Team, "team-member-1", NeighbourhoodId),
-                    Partner => _gateway.Host.ChannelAs(Partner, PartnerId),
-                    Person => _gateway.Host.ChannelAs(Person, PersonId),
-                    _ => _gateway.Host.ChannelAs(role, role + "-1"),
+                    Anonymous => _gateway.Host.ChannelAs(null, purpose: purpose),
+                    Coach => _gateway.Host.ChannelAs(Coach, CoachId, purpose: purpose),
+                    Team => _gateway.Host.ChannelAs(Team, "team-member-1", NeighbourhoodId, purpose),
+                    Partner => _gateway.Host.ChannelAs(Partner, PartnerId, purpose: purpose),
+                    Person => _gateway.Host.ChannelAs(Person, PersonId, purpose: purpose),
+                    _ => _gateway.Host.ChannelAs(role, role + "-1", purpose: purpose),
                 };
-                _channels[role] = channel;
+                _channels[role + "/" + purpose] = channel;
             }
 
             return channel;
@@ -244,6 +248,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             "AdminService.ListPartnerApiKeys" => new ListPartnerApiKeysRequest { PartnerId = PartnerId },
             "AdminService.StartPaymentRun" => new StartPaymentRunRequest { Month = "2020-01", StartedBy = "matrix" },
             "AdminService.GetPaymentRun" => new GetPaymentRunRequest { Month = "2020-01" },
+            "AdminService.ExportPayments" => new ExportPaymentsRequest { Month = "2020-01" },
             "ClientService.GetRegime" => new GetRegimeRequest { ClientId = PersonId },
             "ClientService.StartTrajectory" => new StartTrajectoryRequest { ClientId = PersonId },
             "ClientService.EndTrajectory" => new EndTrajectoryRequest { ClientId = PersonId },

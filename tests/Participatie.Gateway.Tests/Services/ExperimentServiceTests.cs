@@ -69,6 +69,8 @@ public sealed class ExperimentServiceTests(GatewayFixture gateway)
         Assert.True(verified.Matches);
         Assert.All(places, p => Assert.Equal(ParticipationStatus.Assigned, p.Status));
         Assert.Equal((24, 24), (recorded.Recorded, recorded.Total));
+        var audited = (await gateway.Admin.QueryAuditLogAsync(new QueryAuditLogRequest { ClientId = people[5] })).Entries;
+        Assert.Contains(audited, e => e.Action == "ExperimentService.RecordOutcomes" && e.Outcome == "OK" && e.Purpose == "testing");
         Assert.Equal((month, "control", 24, 24), (results.Month, results.ControlArm, results.Outcomes, results.SyntheticOutcomes));
         Assert.StartsWith("SYNTHETIC", results.SyntheticNotice);
         var arm = results.Arms.Single(a => a.Arm == "zelf-in-actie");

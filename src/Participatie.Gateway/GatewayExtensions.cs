@@ -42,11 +42,14 @@ public static class GatewayExtensions
     public static IEndpointRouteBuilder MapParticipatieGateway(this WebApplication app)
     {
         // A call without a deadline gets the default one, as if the client had sent it: gRPC then cancels the handler
-        // and answers DEADLINE_EXCEEDED when it passes.
+        // and answers DEADLINE_EXCEEDED when it passes. Streams are exempt: a coach's inbox stays open for hours, and
+        // an export lasts as long as the city is large; their callers end them.
         var deadline = $"{(long)app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayInfo>>().Value.DefaultDeadline.TotalMilliseconds}m";
+        var streams = AccessRules.PublicMethods.Where(m => m.IsServerStreaming).Select(AccessRules.PathOf).ToHashSet(StringComparer.Ordinal);
         app.Use((context, next) =>
         {
-            if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true && !context.Request.Headers.ContainsKey("grpc-timeout"))
+            if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true && !context.Request.Headers.ContainsKey("grpc-timeout")
+                && !streams.Contains(context.Request.Path.Value ?? ""))
             {
                 context.Request.Headers["grpc-timeout"] = deadline;
             }

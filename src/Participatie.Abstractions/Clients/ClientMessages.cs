@@ -102,4 +102,5 @@ public sealed record CoachAssignment(
 public sealed record CaseloadSummary(
     [property: Id(0)] string DisplayName,
     [property: Id(1)] string NeighbourhoodId,
-    [property: Id(2)] Segment Segment);
+    [property: Id(2)] Segment Segment,
+    [property: Id(3)] DateOnly? LastContactOn = null);

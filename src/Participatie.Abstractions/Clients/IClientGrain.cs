@@ -92,6 +92,11 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("FreezeStatement")]
     Task<FreezeResult> FreezeStatementAsync(DateOnly month, string runId, int batch);
 
+    /// <summary>The last contact and the contact interval of the regime in force on <paramref name="on"/>, for the coach's follow-up.</summary>
+    [Alias("GetFollowUpFacts")]
+    [AlwaysInterleave]
+    Task<Coaches.FollowUpFacts> GetFollowUpFactsAsync(DateOnly on);
+
     /// <summary>The month's payment as frozen, with the encrypted BSN, for the payment export; null when the month was not paid.</summary>
     [Alias("GetPaymentLine")]
     [ReadOnly]

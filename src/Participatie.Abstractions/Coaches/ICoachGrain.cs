@@ -32,4 +32,27 @@ public interface ICoachGrain : IGrainWithStringKey
     /// <summary>Checks the caseload against the people's records and repairs any difference.</summary>
     [Alias("Reconcile")]
     Task<ReconcileResult> ReconcileAsync(bool includeConfirmed);
+
+    /// <summary>
+    /// The people of the caseload whose contact is due on or before today (in the Netherlands) plus
+    /// <paramref name="withinDays"/>, most overdue first, paged after a token of a previous page.
+    /// </summary>
+    [Alias("ListFollowUps")]
+    Task<FollowUpPage> ListFollowUpsAsync(int withinDays, string? after, int pageSize);
+
+    /// <summary>Asks every person in the caseload for their contact facts and raises an inbox item for each newly overdue one.</summary>
+    [Alias("CheckFollowUps")]
+    Task<FollowUpCheck> CheckFollowUpsAsync();
+
+    /// <summary>Adds an item to the inbox (for a person in the caseload; others are dropped) and wakes its watchers.</summary>
+    [Alias("Notify")]
+    Task NotifyAsync(InboxNotice notice);
+
+    /// <summary>
+    /// The inbox items after <paramref name="after"/>; when there are none yet, waits up to <paramref name="maxWait"/>
+    /// for one (a long poll, answered while the coach does other work).
+    /// </summary>
+    [Alias("WaitForInbox")]
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<InboxPage> WaitForInboxAsync(long after, TimeSpan maxWait);
 }

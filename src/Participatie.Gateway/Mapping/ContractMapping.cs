@@ -117,6 +117,27 @@ internal static class ContractMapping
         AssignedAt = Iso(entry.AssignedAt),
     };
 
+    public static V1.FollowUp ToContract(this FollowUpView followUp) => new()
+    {
+        ClientId = followUp.ClientId,
+        DisplayName = followUp.DisplayName,
+        NeighbourhoodId = followUp.NeighbourhoodId,
+        LastContactOn = followUp.LastContactOn is { } last ? Iso(last) : string.Empty,
+        ContactIntervalDays = followUp.ContactIntervalDays,
+        DueOn = Iso(followUp.DueOn),
+        DaysOverdue = followUp.DaysOverdue,
+    };
+
+    public static V1.InboxItem ToContract(this InboxItem item) => new()
+    {
+        Sequence = item.Sequence,
+        Kind = (V1.InboxItemKind)(int)item.Kind,
+        ClientId = item.ClientId,
+        DisplayName = item.DisplayName,
+        At = Iso(item.At),
+        Text = item.Text,
+    };
+
     public static V1.Neighbourhood ToContract(this NeighbourhoodView n) => new()
     {
         NeighbourhoodId = n.NeighbourhoodId,

@@ -55,6 +55,9 @@ public static class AccessRules
         Add(coach, "AssignClient", AccessRule.Person<AssignClientRequest>(r => r.ClientId, Admin));
         Add(coach, "ReleaseClient", AccessRule.Person<ReleaseClientRequest>(r => r.ClientId, Admin, Coach));
         Add(coach, "GetCaseload", AccessRule.Coach<GetCaseloadRequest>(r => r.CoachId, Admin, Coach).Audits<GetCaseloadResponse>(r => r.Entries.Select(e => e.ClientId)));
+        Add(coach, "ListFollowUps", AccessRule.Coach<ListFollowUpsRequest>(r => r.CoachId, Admin, Coach).Audits<ListFollowUpsResponse>(r => r.FollowUps.Select(f => f.ClientId)));
+        Add(coach, "WatchInbox", AccessRule.Coach<WatchInboxRequest>(r => r.CoachId, Coach).Audits<InboxItem>(i => [i.ClientId]));
+        Add(coach, "ReassignCaseload", AccessRule.For(Admin).Audits<ReassignCaseloadResponse>(r => r.Transfers.SelectMany(t => t.ClientIds)));
 
         var neighbourhood = NeighbourhoodService.Descriptor;
         Add(neighbourhood, "CreateNeighbourhood", AccessRule.For(Admin));

@@ -13,6 +13,12 @@ namespace Participatie.Gateway.Services;
 /// <summary>CoachService. Assignments go through the person's grain, which holds the truth about their coach.</summary>
 public sealed class CoachApi(IGrainFactory grains) : CoachService.CoachServiceBase
 {
+    public const int MaxWithinDays = 365;
+    public const int MaxHandOverTargets = 20;
+
+    /// <summary>How long each poll of the coach's inbox may wait in the grain before the stream asks again.</summary>
+    private static readonly TimeSpan InboxPoll = TimeSpan.FromSeconds(20);
+
     public override async Task<CreateCoachResponse> CreateCoach(CreateCoachRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -64,6 +70,103 @@ public sealed class CoachApi(IGrainFactory grains) : CoachService.CoachServiceBa
             NextPageToken = PageTokens.Encode(page.NextAfter),
         };
     }
+
+    public override async Task<ListFollowUpsResponse> ListFollowUps(ListFollowUpsRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var coachId = violations.Id("coach_id", request.CoachId, IdKind.Coach);
+        violations.Range("within_days", request.WithinDays, 0, MaxWithinDays);
+        violations.ThrowIfAny();
+        var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
+        if (after is not null && !IsFollowUpToken(after))
+        {
+            violations.Add("page_token", "is not a token returned by this API");
+            violations.ThrowIfAny();
+        }
+
+        var page = await grains.GetGrain<ICoachGrain>(coachId!).ListFollowUpsAsync(request.WithinDays, after, size);
+        return new ListFollowUpsResponse
+        {
+            On = ContractMapping.Iso(page.On),
+            FollowUps = { page.Items.Select(f => f.ToContract()) },
+            Overdue = page.Overdue,
+            NextPageToken = PageTokens.Encode(page.NextAfter),
+        };
+    }
+
+    public override async Task WatchInbox(WatchInboxRequest request, IServerStreamWriter<Contracts.V1.InboxItem> responseStream, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var coachId = violations.Id("coach_id", request.CoachId, IdKind.Coach);
+        if (request.AfterSequence < 0)
+        {
+            violations.Add("after_sequence", "must not be negative");
+        }
+
+        violations.ThrowIfAny();
+        var coach = grains.GetGrain<ICoachGrain>(coachId!);
+        var after = request.AfterSequence;
+        var page = await coach.WaitForInboxAsync(after, TimeSpan.Zero); // NOT_FOUND before the stream starts
+        if (after > page.LastSequence)
+        {
+            violations.Add("after_sequence", $"is beyond the newest item of this inbox ({page.LastSequence})");
+            violations.ThrowIfAny();
+        }
+
+        while (true)
+        {
+            foreach (var item in page.Items)
+            {
+                await responseStream.WriteAsync(item.ToContract(), context.CancellationToken);
+                after = item.Sequence;
+            }
+
+            // Until the caller ends the stream: cancellation ends the call, and the grain's poll answers within InboxPoll.
+            context.CancellationToken.ThrowIfCancellationRequested();
+            page = await coach.WaitForInboxAsync(after, InboxPoll);
+        }
+    }
+
+    public override async Task<ReassignCaseloadResponse> ReassignCaseload(ReassignCaseloadRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var from = violations.Id("from_coach_id", request.FromCoachId, IdKind.Coach);
+        if (request.ToCoachIds.Count is 0 or > MaxHandOverTargets)
+        {
+            violations.Add("to_coach_ids", $"must name 1 to {MaxHandOverTargets} coaches");
+        }
+
+        var targets = new List<string>();
+        for (var i = 0; i < Math.Min(request.ToCoachIds.Count, MaxHandOverTargets); i++)
+        {
+            var field = $"to_coach_ids[{i}]";
+            if (violations.Id(field, request.ToCoachIds[i], IdKind.Coach) is { } id)
+            {
+                if (id == from || targets.Contains(id))
+                {
+                    violations.Add(field, id == from ? "must not be the coach whose caseload is handed over" : "names the same coach twice");
+                }
+
+                targets.Add(id);
+            }
+        }
+
+        violations.ThrowIfAny();
+        var handOver = new CaseloadHandOver(grains, from!, targets);
+        var result = await handOver.RunAsync(context.CancellationToken);
+        return new ReassignCaseloadResponse
+        {
+            Moved = result.Moved.Values.Sum(m => m.Count),
+            Transfers = { targets.Select(t => new CaseloadTransfer { CoachId = t, Moved = result.Moved[t].Count, ClientIds = { result.Moved[t] } }) },
+            Remaining = result.Remaining,
+        };
+    }
+
+    /// <summary>A follow-up page token: the due date and client id the previous page ended with.</summary>
+    private static bool IsFollowUpToken(string token) =>
+        token.Split('/') is [var day, var clientId]
+        && DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+        && Ids.IsValid(IdKind.Client, clientId);
 
     private static (string CoachId, string ClientId) CheckIds(string coachId, string clientId)
     {

@@ -78,5 +78,5 @@ internal static class ClientMapping
         state.Estimates.Count == 0 ? Segment.NotAssessed : state.Estimates[^1].Segment;
 
     public static CaseloadSummary Summary(this ClientState state) =>
-        new($"{state.GivenName} {state.FamilyName}", state.NeighbourhoodId, state.CurrentSegment());
+        new($"{state.GivenName} {state.FamilyName}", state.NeighbourhoodId, state.CurrentSegment(), state.LastContactOn);
 }

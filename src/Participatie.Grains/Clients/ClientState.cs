@@ -87,6 +87,11 @@ public sealed class ClientState
 
     /// <summary>Statements of paid months as frozen by the payment run: returned as stored, never recomputed.</summary>
     [Id(21)] public List<StatementRecord> Statements { get; set; } = [];
+
+    // Follow-up (coach's contact agenda).
+
+    /// <summary>The day of the last contact that counts for follow-up (journal entries of a contact type).</summary>
+    [Id(300)] public DateOnly? LastContactOn { get; set; }
 }
 
 /// <summary>A trajectory the person is or was on, with the settings configured when it started.</summary>

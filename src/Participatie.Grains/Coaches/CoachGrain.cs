@@ -106,7 +106,7 @@ public sealed partial class CoachGrain(
                 $"the caseload of coach {CoachId} is full ({State.CaseloadLimit} people); raise the limit or choose another coach");
         }
 
-        State.Entries[clientId] = Entry(version, EntryStatus.Reserved, summary, now, existing?.Counts == true ? existing.AssignedAt : now);
+        State.Entries[clientId] = Entry(version, EntryStatus.Reserved, summary, now, existing?.Counts == true ? existing.AssignedAt : now, existing);
         await record.WriteStateAsync();
     }
 
@@ -115,8 +115,18 @@ public sealed partial class CoachGrain(
         // A contribution for a coach that was never created is dropped: no place was ever reserved here.
         if (State.Created && Supersedes(contribution.ClientId, contribution.Version))
         {
+            var joins = contribution.InCaseload && State.Entries.GetValueOrDefault(contribution.ClientId)?.Status != EntryStatus.Active;
             Set(contribution.ClientId, contribution.Version, contribution.InCaseload, contribution.Summary);
+            if (joins)
+            {
+                AddToInbox(InboxItemKind.Assigned, contribution.ClientId, "added to your caseload");
+            }
+
             await record.WriteStateAsync();
+            if (joins)
+            {
+                WakeWatchers();
+            }
         }
     }
 
@@ -179,6 +189,10 @@ public sealed partial class CoachGrain(
         {
             var full = time.GetUtcNow() - State.LastFullReconcile >= options.Value.FullReconcileInterval;
             await ReconcileAsync(full);
+            if (time.GetUtcNow() - State.LastFollowUpCheck >= options.Value.FollowUpCheckInterval)
+            {
+                await CheckFollowUpsAsync();
+            }
         }
     }
 
@@ -214,6 +228,9 @@ public sealed partial class CoachGrain(
             Segment = summary?.Segment ?? previous?.Segment ?? default,
             ChangedAt = now,
             AssignedAt = assignedAt,
+            LastContactOn = status == EntryStatus.Removed ? null : summary is null ? previous?.LastContactOn : summary.LastContactOn,
+            ContactIntervalDays = status == EntryStatus.Removed ? null : previous?.ContactIntervalDays,
+            OverdueRaisedFor = status == EntryStatus.Removed ? null : previous?.OverdueRaisedFor,
         };
 
     private void EnsureCreated()

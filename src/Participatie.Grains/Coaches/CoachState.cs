@@ -29,6 +29,30 @@ public sealed class CoachState
 
     /// <summary>What the creating request asked for (<see cref="Infrastructure.RequestFingerprint"/>); null in records created before it was kept.</summary>
     [Id(9)] public string? RequestFingerprint { get; set; }
+
+    /// <summary>The newest inbox items, oldest first, at most <see cref="MaxInboxItems"/>.</summary>
+    [Id(10)] public List<InboxItemRecord> Inbox { get; set; } = [];
+
+    /// <summary>The sequence number of the newest inbox item ever added (items age out, numbers are never reused).</summary>
+    [Id(11)] public long InboxSequence { get; set; }
+
+    [Id(12)] public DateTimeOffset LastFollowUpCheck { get; set; }
+
+    public const int MaxInboxItems = 500;
+}
+
+[GenerateSerializer, Alias("participatie.state.InboxItem")]
+public sealed class InboxItemRecord
+{
+    [Id(0)] public long Sequence { get; set; }
+
+    [Id(1)] public Abstractions.Coaches.InboxItemKind Kind { get; set; }
+
+    [Id(2)] public string ClientId { get; set; } = string.Empty;
+
+    [Id(3)] public DateTimeOffset At { get; set; }
+
+    [Id(4)] public string Text { get; set; } = string.Empty;
 }
 
 public enum EntryStatus
@@ -54,6 +78,15 @@ public sealed class CaseloadEntryRecord
     [Id(5)] public DateTimeOffset ChangedAt { get; set; }
 
     [Id(6)] public DateTimeOffset AssignedAt { get; set; }
+
+    /// <summary>The last contact as the person's record reported it.</summary>
+    [Id(7)] public DateOnly? LastContactOn { get; set; }
+
+    /// <summary>The contact interval of the person's regime at the last follow-up check; null until the first.</summary>
+    [Id(8)] public int? ContactIntervalDays { get; set; }
+
+    /// <summary>The due date for which an overdue item was raised, so that it is raised once per due date.</summary>
+    [Id(9)] public DateOnly? OverdueRaisedFor { get; set; }
 
     public bool Counts => Status is EntryStatus.Reserved or EntryStatus.Active;
 }

@@ -20,6 +20,15 @@ public sealed class CaseloadOptions
     /// <summary>How often a coach checks its whole caseload against the people's records.</summary>
     public TimeSpan FullReconcileInterval { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How often a coach asks the people of its caseload for their contact interval (it follows their regime) and
+    /// raises an inbox item for everyone newly overdue. Checked on the reconcile reminder, so at most that often.
+    /// </summary>
+    public TimeSpan FollowUpCheckInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a WatchInbox poll waits in the coach's grain before it answers with nothing new.</summary>
+    public TimeSpan InboxPollWait { get; set; } = TimeSpan.FromSeconds(20);
+
     public IEnumerable<string> Problems()
     {
         if (DefaultLimit < 1 || DefaultLimit > MaximumLimit)
@@ -35,6 +44,17 @@ public sealed class CaseloadOptions
         if (ReconcileInterval <= TimeSpan.Zero || FullReconcileInterval <= TimeSpan.Zero)
         {
             yield return $"{Section}:ReconcileInterval and {Section}:FullReconcileInterval must be positive (and at least Reminders:MinimumReminderPeriod, one minute by default)";
+        }
+
+        if (FollowUpCheckInterval <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:FollowUpCheckInterval must be positive";
+        }
+
+        // Orleans gives up on a grain call after its response timeout (30 s by default): a poll must answer before.
+        if (InboxPollWait <= TimeSpan.Zero || InboxPollWait > TimeSpan.FromSeconds(25))
+        {
+            yield return $"{Section}:InboxPollWait must be between 0 and 25 seconds";
         }
     }
 }

@@ -33,8 +33,13 @@ public static class RpcCatalog
     public const string ContractNamespace = "Participatie.Contracts.V1";
     public const string ContractPackagePrefix = "participatie.";
 
-    /// <summary>RPCs left out of fuzzing, each with its reason. Empty: every RPC is fuzzed.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Excluded = new Dictionary<string, string>();
+    /// <summary>RPCs left out of fuzzing, each with its reason.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Excluded = new Dictionary<string, string>
+    {
+        // A valid request opens a stream that stays open until the caller ends it, which this suite's "one call, one
+        // outcome" cannot judge; its bad input is checked by FollowUpServiceTests in the gateway tests.
+        ["participatie.v1.CoachService/WatchInbox"] = "a watch stays open until the caller ends it",
+    };
 
     private static readonly Marshaller<byte[]> Raw = Marshallers.Create(bytes => bytes, bytes => bytes);
 

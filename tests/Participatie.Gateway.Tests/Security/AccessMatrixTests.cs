@@ -38,6 +38,9 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["CoachService.AssignClient"] = [Admin],
         ["CoachService.ReleaseClient"] = [Admin, Coach],
         ["CoachService.GetCaseload"] = [Admin, Coach],
+        ["CoachService.ListFollowUps"] = [Admin, Coach],
+        ["CoachService.WatchInbox"] = [Coach],
+        ["CoachService.ReassignCaseload"] = [Admin],
         ["NeighbourhoodService.CreateNeighbourhood"] = [Admin],
         ["NeighbourhoodService.GetNeighbourhood"] = [Admin, Coach, Team],
         ["NeighbourhoodService.ListNeighbourhoods"] = [Admin, Coach, Team],
@@ -198,6 +201,14 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             return channel;
         }
 
+        /// <summary>A new coach with one person, to hand over.</summary>
+        public async Task<string> LeavingCoachAsync()
+        {
+            var coachId = (await _gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Leaving Coach", CaseloadLimit = 5 })).Coach.CoachId;
+            await PersonAsync(coachId, NeighbourhoodId, teamInvolvement: false);
+            return coachId;
+        }
+
         public async Task<string> PersonAsync(string coachId, string neighbourhoodId, bool teamInvolvement)
         {
             var id = (await _gateway.Clients.RegisterClientAsync(SampleRequests.Intake(neighbourhoodId))).Client.ClientId;
@@ -233,6 +244,9 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             "CoachService.AssignClient" => new AssignClientRequest { CoachId = CoachId, ClientId = (await _gateway.Clients.RegisterClientAsync(SampleRequests.Intake(NeighbourhoodId))).Client.ClientId },
             "CoachService.ReleaseClient" => new ReleaseClientRequest { CoachId = CoachId, ClientId = await PersonAsync(CoachId, NeighbourhoodId, teamInvolvement: true) },
             "CoachService.GetCaseload" => new GetCaseloadRequest { CoachId = CoachId },
+            "CoachService.ListFollowUps" => new ListFollowUpsRequest { CoachId = CoachId, WithinDays = 365 },
+            "CoachService.WatchInbox" => new WatchInboxRequest { CoachId = CoachId },
+            "CoachService.ReassignCaseload" => new ReassignCaseloadRequest { FromCoachId = await LeavingCoachAsync(), ToCoachIds = { OtherCoach } },
             "NeighbourhoodService.CreateNeighbourhood" => new CreateNeighbourhoodRequest { NeighbourhoodId = "wk-m-" + Guid.NewGuid().ToString("N")[..10], Name = "Pendrecht", Municipality = "Rotterdam" },
             "NeighbourhoodService.GetNeighbourhood" => new GetNeighbourhoodRequest { NeighbourhoodId = NeighbourhoodId },
             "NeighbourhoodService.ListNeighbourhoods" => new ListNeighbourhoodsRequest(),

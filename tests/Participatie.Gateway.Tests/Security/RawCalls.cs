@@ -8,7 +8,7 @@ namespace Participatie.Gateway.Tests.Security;
 /// <summary>Calls any unary or server-streaming RPC by its descriptor, so one test can walk every RPC of the contract.</summary>
 internal static class RawCalls
 {
-    /// <summary>The call's status; a stream is read to its end.</summary>
+    /// <summary>The call's status; a stream is read to its end or its first message (a watch does not end by itself).</summary>
     public static async Task<StatusCode> StatusOfAsync(GrpcChannel channel, MethodDescriptor method, IMessage request)
     {
         var call = new Method<IMessage, IMessage>(
@@ -23,9 +23,7 @@ internal static class RawCalls
             if (method.IsServerStreaming)
             {
                 using var stream = channel.CreateCallInvoker().AsyncServerStreamingCall(call, null, options, request);
-                while (await stream.ResponseStream.MoveNext(CancellationToken.None))
-                {
-                }
+                await stream.ResponseStream.MoveNext(CancellationToken.None);
             }
             else
             {

@@ -65,6 +65,7 @@ public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, A
             StorageProfile = info.Value.StorageProfile,
             HostName = Environment.MachineName,
             Version = Version,
+            ManagedHeapBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
         };
     }
 

@@ -71,6 +71,7 @@ public sealed class PlatformTests(GatewayFixture gateway)
         Assert.True(status.Coaches >= 1);
         Assert.Equal(status.Clients, status.ClientsWithinCut + status.ClientsBeyondCut + status.ClientsNotAssessed);
         Assert.Equal("Memory", status.StorageProfile);
+        Assert.True(status.ManagedHeapBytes > 0, "the host's managed heap is reported");
         var listed = await gateway.Neighbourhoods.ListNeighbourhoodsAsync(new ListNeighbourhoodsRequest { PageSize = 1000 });
         Assert.Contains(listed.Neighbourhoods, n => n.NeighbourhoodId == wijk && n.Residents == 1);
     }

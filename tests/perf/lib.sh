@@ -7,7 +7,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SILO_DLL=$ROOT/src/Participatie.Silo/bin/Release/net10.0/Participatie.Silo.dll
-CLI_DLL=$ROOT/src/Participatie.Cli/bin/Release/net10.0/Participatie.Cli.dll
+CLI_DLL=$ROOT/src/Participatie.Cli/bin/Release/net10.0/participatie.dll
 WORK=${PERF_WORK:-$(mktemp -d /tmp/participatie-perf-XXXXXX)}
 mkdir -p "$WORK"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -57,12 +57,13 @@ start_silo() {
     >"$WORK/$name.log" 2>&1) &
   SILO_PID=$!
   export PARTICIPATIE_GATEWAY="http://127.0.0.1:$grpc"
-  for _ in $(seq 1 120); do
+  local deadline=$((SECONDS + 300))
+  while [ $SECONDS -lt $deadline ]; do
     if cli ping >/dev/null 2>&1; then return; fi
     if ! kill -0 "$SILO_PID" 2>/dev/null; then cat "$WORK/$name.log" >&2; log "silo $name exited"; exit 1; fi
     sleep 1
   done
-  log "silo $name did not answer within 120 s"; exit 1
+  log "silo $name did not answer within 300 s"; exit 1
 }
 
 stop_silo() {

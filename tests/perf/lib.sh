@@ -117,17 +117,17 @@ private_keys() {
 # rows shaped like a person's stored state: a text key, a JSON document of about 2 KB and a version.
 pgbench_upsert() {
   local concurrency=$1 seconds=$2
-  "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres participatie <<'SQL'
-DROP TABLE IF EXISTS bench_upsert;
+  "$PG_BIN/psql" -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres participatie <<'SQL'
 CREATE TABLE bench_upsert (id text PRIMARY KEY, payload jsonb NOT NULL, version integer NOT NULL);
 SQL
   cat >"$WORK/upsert.sql" <<'SQL'
 \set id random(1, 100000)
 INSERT INTO bench_upsert (id, payload, version)
-VALUES ('cl-' || :id, jsonb_build_object('n', :id, 'text', repeat('x', 2000)), 1)
+VALUES ('cl-' || :id::integer, jsonb_build_object('n', :id::integer, 'text', repeat('x', 2000)), 1)
 ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, version = bench_upsert.version + 1;
 SQL
   "$PG_BIN/pgbench" -n -M prepared -c "$concurrency" -j "$(nproc)" -T "$seconds" -f "$WORK/upsert.sql" "$PG_URL" 2>&1 \
     | tee "$WORK/pgbench.log" | grep -E '^(tps|latency|number of (clients|transactions actually))' >&2
+  grep -q '^tps' "$WORK/pgbench.log" || { cat "$WORK/pgbench.log" >&2; log "pgbench failed"; exit 1; }
   grep -E '^tps' "$WORK/pgbench.log" | head -1 | awk '{print $3}'
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scenario "the country": 400,000 persons on one Release silo (Local profile). Reports the managed heap per active
-# person — the heap the silo reports in its status (GCMemoryInfo.HeapSizeBytes of its last collection) over the
-# ClientGrain activations in the cluster status — and the time of the monthly payment run.
+# person — the heap the silo reports in the cluster status (GCMemoryInfo.HeapSizeBytes of its last collection) over
+# its ClientGrain activations, less the heap of the empty silo — and the time of the monthly payment run.
 #   CLIENTS, COACHES, NEIGHBOURHOODS  the size (default 400000, 4000, 350)
 #   CONCURRENCY                        calls in flight while seeding (default 16)
 #   MONTH                              the month to pay (default 2026-01)
@@ -15,10 +15,7 @@ MONTH=${MONTH:-2026-01}
 
 # heap_and_active: "<managed heap bytes> <ClientGrain activations>" as the silo reports them now.
 heap_and_active() {
-  local heap active
-  heap=$(cli status --json | jq -r '.managedHeapBytes')
-  active=$(cli cluster --json | jq -r '[.activations[] | select(.grainType == "ClientGrain") | .activations] | add // 0')
-  echo "$heap $active"
+  cli cluster --json | jq -r '"\(.answeredByManagedHeapBytes) \([.activations[] | select(.grainType == "ClientGrain") | .activations] | add // 0)"'
 }
 
 build

@@ -39,6 +39,8 @@ internal static class ClusterCommand
     {
         output.WriteLine($"Cluster {status.ClusterId} (service {status.ServiceId}, storage profile {status.StorageProfile}) through {address}, "
             + $"answered by the {status.AnsweredByRole} on {status.AnsweredByHost}: {status.ActiveSilos} active silo(s)");
+        output.WriteLine($"  managed heap of the {status.AnsweredByRole} that answered, after its last garbage collection: "
+            + $"{status.AnsweredByManagedHeapBytes / (1024.0 * 1024.0):#,##0.0} MiB");
         output.WriteLine();
 
         var silos = new TextTable(new Column("SILO"), new Column("HOST"), new Column("STATE"), new Column("STARTED"), new Column("ACTIVATIONS", RightAligned: true));

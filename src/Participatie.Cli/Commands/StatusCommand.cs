@@ -55,7 +55,6 @@ internal static class StatusCommand
     private static void WriteTotals(TextWriter output, string address, GetPlatformStatusResponse status)
     {
         output.WriteLine($"Platform at {address}: host {status.HostName}, version {status.Version}, storage profile {status.StorageProfile}");
-        output.WriteLine($"  managed heap of {status.HostName} after its last garbage collection: {Mebibytes(status.ManagedHeapBytes)}");
         output.WriteLine();
 
         var totals = new TextTable(new Column(""), new Column("", RightAligned: true), new Column("", RightAligned: true));
@@ -91,8 +90,6 @@ internal static class StatusCommand
             output.WriteLine("(no neighbourhoods yet: `participatie seed` creates a demo city)");
         }
     }
-
-    private static string Mebibytes(long bytes) => $"{bytes / (1024.0 * 1024.0):#,##0.0} MiB";
 
     private static string Percent(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:0.0}%";
 }

@@ -41,9 +41,8 @@ internal static class LoadOperations
         new("neighbourhood", OperationKind.Read, "NeighbourhoodService.GetNeighbourhood",
             (context, random, options) => context.Neighbourhoods.GetNeighbourhoodAsync(
                 new GetNeighbourhoodRequest { NeighbourhoodId = context.AnyNeighbourhood(random) }, options).ResponseAsync),
-        new("assess", OperationKind.Write, "ClientService.AssessReintegration of a prepared person (the person, coach and neighbourhood store)",
-            (context, random, options) => context.Clients.AssessReintegrationAsync(
-                new AssessReintegrationRequest { ClientId = context.AnyClient(random), AssessedBy = LoadContext.Caller }, options).ResponseAsync),
+        new("earnings", OperationKind.Write, "ClientService.ReportEarnings of a prepared person for the current month (the person's record stores)",
+            (context, random, options) => context.Clients.ReportEarningsAsync(context.Earnings(random), options).ResponseAsync),
         new("register", OperationKind.Write, "ClientService.RegisterClient of a new synthetic person",
             (context, random, options) => context.Clients.RegisterClientAsync(context.NewPerson(random), options).ResponseAsync),
     ];

@@ -65,7 +65,6 @@ public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, A
             StorageProfile = info.Value.StorageProfile,
             HostName = Environment.MachineName,
             Version = Version,
-            ManagedHeapBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
         };
     }
 
@@ -83,6 +82,7 @@ public sealed class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, A
             StorageProfile = info.Value.StorageProfile,
             AnsweredByRole = info.Value.Role,
             AnsweredByHost = Environment.MachineName,
+            AnsweredByManagedHeapBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
         };
         foreach (var host in hosts.OrderBy(h => h.SiloAddress.ToString(), StringComparer.Ordinal))
         {

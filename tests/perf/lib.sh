@@ -50,7 +50,7 @@ start_silo() {
   local name=$1; shift
   local grpc web silo gateway
   grpc=$(free_port); web=$(free_port); silo=$(free_port); gateway=$(free_port)
-  log "starting silo $name (gRPC :$grpc) with $*"
+  log "starting silo $name (gRPC :$grpc) with $(echo "$*" | sed -E 's/Key=[^ ]+/Key=(not shown)/g')"
   (cd "$(dirname "$SILO_DLL")" && exec dotnet "$SILO_DLL" \
     --Kestrel:Endpoints:Grpc:Url="http://127.0.0.1:$grpc" --Kestrel:Endpoints:Web:Url="http://127.0.0.1:$web" \
     --Cluster:SiloPort="$silo" --Cluster:GatewayPort="$gateway" --Logging:LogLevel:Default=Warning "$@" \

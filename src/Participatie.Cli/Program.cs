@@ -8,6 +8,7 @@ var root = new RootCommand("participatie: seed, inspect and check the Participat
     Gateway.PurposeOption,
     SeedCommand.Create(),
     StatusCommand.Create(),
+    ClusterCommand.Create(),
     PingCommand.Create(),
     LoadCommand.Create(),
     DbCommand.Create(),

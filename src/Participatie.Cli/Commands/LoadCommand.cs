@@ -21,7 +21,7 @@ internal static class LoadCommand
             $"Synthetic persons to create (idempotently) as targets, with a coach per {LoadTargets.CoachCaseloadLimit}");
         var mix = new Option<string>("--mix")
         {
-            Description = $"Operations and their weights as name=weight,...; names: {OperationMix.SupportedNames}",
+            Description = $"Operations and their weights as name=weight,... (names: {OperationMix.SupportedNames}), or a preset: {OperationMix.PresetNames}",
             DefaultValueFactory = _ => OperationMix.Default,
         };
         mix.Validators.Add(result =>
@@ -33,10 +33,14 @@ internal static class LoadCommand
         });
         var seed = new Option<int?>("--seed") { Description = "Seed of the workers' generators, to repeat the same sequence of calls" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of a table" };
+        var comparePing = new Option<bool>("--compare-ping")
+        {
+            Description = "Afterwards, run Ping alone with the same workers, warm-up and duration, and report this run's throughput as a share of it",
+        };
 
         var command = new Command("load", "Drive the gateway with a mix of calls at a given concurrency and report throughput and latency")
         {
-            duration, concurrency, warmup, mix, prepare, seed, json,
+            duration, concurrency, warmup, mix, prepare, seed, json, comparePing,
         };
         command.SetAction(Gateway.Action((parseResult, gateway, cancellationToken) => RunAsync(
             parseResult,
@@ -49,11 +53,12 @@ internal static class LoadCommand
                 parseResult.GetValue(prepare),
                 parseResult.GetValue(seed)),
             parseResult.GetValue(json),
+            parseResult.GetValue(comparePing),
             cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, Gateway gateway, LoadSettings settings, bool asJson, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parseResult, Gateway gateway, LoadSettings settings, bool asJson, bool comparePing, CancellationToken cancellationToken)
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
@@ -73,26 +78,36 @@ internal static class LoadCommand
         }
 
         error.WriteLine($"Loading {gateway.Address} for {settings.WarmupSeconds} s warm-up + {settings.DurationSeconds} s with {settings.Concurrency} workers");
-        var report = await new LoadRunner(channel, settings, targets).RunAsync(cancellationToken);
+        var context = new LoadContext(channel, targets, settings.Seed);
+        var report = await new LoadRunner(context, settings).RunAsync(cancellationToken);
+        OperationStats? ping = null;
+        if (comparePing)
+        {
+            error.WriteLine($"Ping alone for {settings.WarmupSeconds} s warm-up + {settings.DurationSeconds} s with {settings.Concurrency} workers");
+            var baseline = settings with { Mix = OperationMix.TryParse("ping", out _)! };
+            ping = (await new LoadRunner(context, baseline).RunAsync(cancellationToken)).Total;
+        }
 
-        var context = $"{Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), .NET {Environment.Version}";
+        var machine = $"{Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), .NET {Environment.Version}";
         if (asJson)
         {
-            WriteJson(output, gateway.Address, status, context, settings, report);
+            WriteJson(output, gateway.Address, status, machine, settings, report, ping);
         }
         else
         {
-            WriteTable(output, gateway.Address, status, context, settings, report);
+            WriteTable(output, gateway.Address, status, machine, settings, report, ping);
         }
 
         return report.Total.Calls == 0 ? ExitCodes.Failure : ExitCodes.Success;
     }
 
-    private static void WriteTable(TextWriter output, string address, GetPlatformStatusResponse status, string context, LoadSettings settings, LoadReport report)
+    private static void WriteTable(TextWriter output, string address, GetPlatformStatusResponse status, string machine, LoadSettings settings, LoadReport report, OperationStats? ping)
     {
         output.WriteLine($"Load on {address} (host {status.HostName}, version {status.Version}, storage profile {status.StorageProfile})");
-        output.WriteLine($"  client machine: {context}");
+        output.WriteLine($"  client machine: {machine}");
         output.WriteLine($"  options: {Options(settings)}");
+        output.WriteLine($"  mix by weight: {100 * settings.Mix.ShareOf(OperationKind.Read):0}% reads, {100 * settings.Mix.ShareOf(OperationKind.Write):0}% writes, "
+            + $"{100 * settings.Mix.ShareOf(OperationKind.Baseline):0}% ping");
         output.WriteLine();
 
         var table = new TextTable(
@@ -104,7 +119,7 @@ internal static class LoadCommand
             new Column("P95 MS", RightAligned: true),
             new Column("P99 MS", RightAligned: true),
             new Column("MAX MS", RightAligned: true));
-        foreach (var stats in report.Operations.Append(report.Total))
+        foreach (var stats in report.Operations.Concat(report.Kinds).Append(report.Total))
         {
             table.AddRow(stats.Name, $"{stats.Calls}", $"{stats.Errors}", $"{stats.CallsPerSecond:0}",
                 $"{stats.P50Ms:0.00}", $"{stats.P95Ms:0.00}", $"{stats.P99Ms:0.00}", $"{stats.MaxMs:0.00}");
@@ -113,25 +128,39 @@ internal static class LoadCommand
         table.Write(output);
         output.WriteLine("(latencies of successful calls; calls include errors)");
 
-        foreach (var stats in report.Operations.Append(report.Total).Where(s => s.Errors > 0))
+        foreach (var stats in report.Operations.Where(s => s.Errors > 0))
         {
             output.WriteLine($"{stats.Name} errors: {string.Join(", ", stats.ErrorsByCode.Select(e => $"{e.Key} {e.Value}"))}");
         }
 
-        if (report.Operations.FirstOrDefault(s => s.Name == OperationMix.NameOf(Operation.Ping)) is { CallsPerSecond: > 0 } ping)
+        if (report.Operations.FirstOrDefault(s => s.Name == LoadOperations.Ping.Name) is { CallsPerSecond: > 0 } inMix)
         {
             output.WriteLine();
-            foreach (var stats in report.Operations.Where(s => s != ping))
+            foreach (var stats in report.Operations.Where(s => s != inMix))
             {
                 // Every worker draws from the whole mix, so calls/s per unit of weight are alike by construction; the
                 // latency tells how fast an operation runs next to the call that touches no grain.
-                var ratio = stats.P50Ms == 0 ? 0 : ping.P50Ms / stats.P50Ms;
-                output.WriteLine($"{stats.Name}: ratio to ping: {100 * ratio:0}% (ping p50 {ping.P50Ms:0.00} ms / {stats.Name} p50 {stats.P50Ms:0.00} ms)");
+                var ratio = stats.P50Ms == 0 ? 0 : inMix.P50Ms / stats.P50Ms;
+                output.WriteLine($"{stats.Name}: ratio to ping: {100 * ratio:0}% (ping p50 {inMix.P50Ms:0.00} ms / {stats.Name} p50 {stats.P50Ms:0.00} ms)");
             }
+        }
+
+        if (ping is not null)
+        {
+            output.WriteLine();
+            output.WriteLine($"ping alone, same workers and duration: {ping.CallsPerSecond:0} calls/s, p50 {ping.P50Ms:0.00} ms, p99 {ping.P99Ms:0.00} ms");
+            output.WriteLine($"throughput of this run against ping: {100 * RatioToPing(report, ping):0}% ({report.Total.CallsPerSecond:0} / {ping.CallsPerSecond:0} calls/s)");
         }
     }
 
-    private static void WriteJson(TextWriter output, string address, GetPlatformStatusResponse status, string context, LoadSettings settings, LoadReport report)
+    /// <summary>The run's successful calls per second as a share of Ping's, both at the same concurrency.</summary>
+    private static double RatioToPing(LoadReport report, OperationStats ping) =>
+        Succeeded(ping) == 0 ? 0 : Succeeded(report.Total) / Succeeded(ping);
+
+    private static double Succeeded(OperationStats stats) =>
+        stats.Calls == 0 ? 0 : stats.CallsPerSecond * (stats.Calls - stats.Errors) / stats.Calls;
+
+    private static void WriteJson(TextWriter output, string address, GetPlatformStatusResponse status, string machine, LoadSettings settings, LoadReport report, OperationStats? ping)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -143,7 +172,7 @@ internal static class LoadCommand
             json.WriteString("storageProfile", status.StorageProfile);
             json.WriteNumber("processorCount", Environment.ProcessorCount);
             json.WriteString("os", RuntimeInformation.OSDescription);
-            json.WriteString("machine", context);
+            json.WriteString("machine", machine);
             json.WriteStartObject("options");
             json.WriteNumber("durationSeconds", settings.DurationSeconds);
             json.WriteNumber("concurrency", settings.Concurrency);
@@ -167,8 +196,29 @@ internal static class LoadCommand
             }
 
             json.WriteEndArray();
+            json.WriteNumber("readShare", Math.Round(settings.Mix.ShareOf(OperationKind.Read), 3));
+            json.WriteNumber("writeShare", Math.Round(settings.Mix.ShareOf(OperationKind.Write), 3));
+            json.WriteStartArray("kinds");
+            foreach (var stats in report.Kinds)
+            {
+                WriteStats(json, stats);
+            }
+
+            json.WriteEndArray();
             json.WritePropertyName("total");
             WriteStats(json, report.Total);
+            if (ping is null)
+            {
+                json.WriteNull("ping");
+                json.WriteNull("ratioToPing");
+            }
+            else
+            {
+                json.WritePropertyName("ping");
+                WriteStats(json, ping);
+                json.WriteNumber("ratioToPing", Math.Round(RatioToPing(report, ping), 3));
+            }
+
             json.WriteEndObject();
         }
 

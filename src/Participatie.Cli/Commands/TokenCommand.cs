@@ -5,7 +5,9 @@ namespace Participatie.Cli.Commands;
 
 /// <summary>
 /// <c>participatie token</c>: mints a bearer token signed with the development key, which only a silo in the Local
-/// profile accepts — for trying the API as a coach, a team member or a person without an identity provider.
+/// profile accepts — for trying the API as a coach, a team member or a person without an identity provider. With
+/// <c>--signing-key</c> it signs with a key of the host's <c>Auth:SigningKeys</c> instead, e.g. for a private
+/// PostgreSql silo started by a performance script.
 /// </summary>
 internal static class TokenCommand
 {
@@ -25,9 +27,25 @@ internal static class TokenCommand
                 result.AddError("--hours must be between 1 and 24");
             }
         });
-        var command = new Command("token", "Print a development bearer token (accepted by a Local silo only); use it as --token or $PARTICIPATIE_TOKEN")
+        var signingKey = new Option<string>("--signing-key")
         {
-            role, subject, neighbourhood, hours,
+            Description = "Base64 HMAC key to sign with, one of the host's Auth:SigningKeys (default: the development key)",
+            DefaultValueFactory = _ => DevelopmentSigningKey.Base64,
+        };
+        signingKey.Validators.Add(result =>
+        {
+            var bytes = new byte[1024];
+            if (!Convert.TryFromBase64String(result.GetValueOrDefault<string>() ?? "", bytes, out var length) || length < 32)
+            {
+                result.AddError("--signing-key must be base64 of at least 32 bytes");
+            }
+        });
+        var keyId = new Option<string>("--key-id") { Description = "That key's KeyId", DefaultValueFactory = _ => DevelopmentSigningKey.KeyId };
+        var issuer = new Option<string>("--issuer") { Description = "The host's Auth:Issuer", DefaultValueFactory = _ => DevelopmentSigningKey.Issuer };
+        var audience = new Option<string>("--audience") { Description = "The host's Auth:Audience", DefaultValueFactory = _ => DevelopmentSigningKey.Audience };
+        var command = new Command("token", "Print a bearer token signed with the development key (accepted by a Local silo only) or a given key; use it as --token or $PARTICIPATIE_TOKEN")
+        {
+            role, subject, neighbourhood, hours, signingKey, keyId, issuer, audience,
         };
         command.SetAction(parseResult =>
         {
@@ -43,7 +61,11 @@ internal static class TokenCommand
                 parseResult.GetValue(role)!,
                 parseResult.GetValue(subject)!,
                 team ? wijk : null,
-                TimeSpan.FromHours(parseResult.GetValue(hours))));
+                TimeSpan.FromHours(parseResult.GetValue(hours)),
+                parseResult.GetValue(signingKey)!,
+                parseResult.GetValue(keyId)!,
+                parseResult.GetValue(issuer)!,
+                parseResult.GetValue(audience)!));
             return ExitCodes.Success;
         });
         return command;

@@ -1,72 +1,57 @@
 namespace Participatie.Cli.Load;
 
-/// <summary>The calls the load generator can make.</summary>
-internal enum Operation
-{
-    /// <summary>AdminService.Ping: touches no grain, the ceiling of the gateway.</summary>
-    Ping,
-
-    /// <summary>ClientService.GetClient of a known person.</summary>
-    GetClient,
-
-    /// <summary>CoachService.GetCaseload of a known coach.</summary>
-    Caseload,
-
-    /// <summary>NeighbourhoodService.GetNeighbourhood of a known neighbourhood.</summary>
-    Neighbourhood,
-
-    /// <summary>ClientService.AssessReintegration of a known person: a durable write.</summary>
-    Assess,
-
-    /// <summary>ClientService.RegisterClient of a new synthetic person.</summary>
-    Register,
-}
-
 /// <summary>
-/// The operations of a run with their relative weights, parsed from <c>name=weight,name=weight</c>; workers draw an
-/// operation per call in proportion to its weight.
+/// The operations of a run with their relative weights, parsed from <c>name=weight,name=weight</c> or a preset's name;
+/// workers draw an operation per call in proportion to its weight.
 /// </summary>
 internal sealed class OperationMix
 {
-    public const string Default = "get-client=50,caseload=20,neighbourhood=10,assess=10,register=10";
+    /// <summary>80% reads and 20% durable writes, the mixed load of the performance scenarios.</summary>
+    public const string Default = "mixed";
 
-    private static readonly Dictionary<string, Operation> Names = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Named mixes, so scripts and people say the same thing.</summary>
+    public static IReadOnlyDictionary<string, string> Presets { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["ping"] = Operation.Ping,
-        ["get-client"] = Operation.GetClient,
-        ["caseload"] = Operation.Caseload,
-        ["neighbourhood"] = Operation.Neighbourhood,
-        ["assess"] = Operation.Assess,
-        ["register"] = Operation.Register,
+        ["mixed"] = "get-client=50,caseload=20,neighbourhood=10,earnings=10,register=10",
+        ["reads"] = "get-client=60,caseload=25,neighbourhood=15",
+        ["writes"] = "earnings=50,register=50",
+        ["get-client"] = "get-client=1",
+        ["ping"] = "ping=1",
     };
 
     private readonly int _totalWeight;
 
-    private OperationMix(IReadOnlyList<(Operation Operation, int Weight)> entries)
+    private OperationMix(IReadOnlyList<(LoadOperation Operation, int Weight)> entries)
     {
         Entries = entries;
         _totalWeight = entries.Sum(e => e.Weight);
     }
 
     /// <summary>The operations in the order given, each once, with a positive weight.</summary>
-    public IReadOnlyList<(Operation Operation, int Weight)> Entries { get; }
+    public IReadOnlyList<(LoadOperation Operation, int Weight)> Entries { get; }
 
-    public static string SupportedNames => string.Join(", ", Names.Keys);
+    public static string SupportedNames => string.Join(", ", LoadOperations.All.Select(o => o.Name));
 
-    public static string NameOf(Operation operation) => Names.First(n => n.Value == operation).Key;
+    public static string PresetNames => string.Join(", ", Presets.Select(p => $"{p.Key} ({p.Value})"));
 
-    public bool Contains(Operation operation) => Entries.Any(e => e.Operation == operation);
+    /// <summary>The share of the weight that goes to operations of <paramref name="kind"/>.</summary>
+    public double ShareOf(OperationKind kind) => (double)Entries.Where(e => e.Operation.Kind == kind).Sum(e => e.Weight) / _totalWeight;
 
     /// <summary>Parses the <c>--mix</c> text; null with an <paramref name="error"/> when it is not valid.</summary>
     public static OperationMix? TryParse(string text, out string error)
     {
-        var entries = new List<(Operation, int)>();
+        if (Presets.TryGetValue(text.Trim(), out var preset))
+        {
+            text = preset;
+        }
+
+        var entries = new List<(LoadOperation, int)>();
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var pieces = part.Split('=', StringSplitOptions.TrimEntries);
-            if (pieces.Length != 2 || !Names.TryGetValue(pieces[0], out var operation))
+            if (pieces.Length != 2 || LoadOperations.Find(pieces[0]) is not { } operation)
             {
-                error = $"--mix: \"{part}\" is not name=weight with a name out of {SupportedNames}";
+                error = $"--mix: \"{part}\" is not name=weight with a name out of {SupportedNames}, nor a preset ({string.Join(", ", Presets.Keys)})";
                 return null;
             }
 
@@ -98,21 +83,22 @@ internal sealed class OperationMix
         return new OperationMix(entries);
     }
 
-    public Operation Pick(Random random)
+    /// <summary>The index in <see cref="Entries"/> of the next operation to call.</summary>
+    public int Pick(Random random)
     {
         var draw = random.Next(_totalWeight);
-        foreach (var (operation, weight) in Entries)
+        for (var i = 0; i < Entries.Count; i++)
         {
-            if (draw < weight)
+            if (draw < Entries[i].Weight)
             {
-                return operation;
+                return i;
             }
 
-            draw -= weight;
+            draw -= Entries[i].Weight;
         }
 
         throw new InvalidOperationException("unreachable: the draw is below the total weight");
     }
 
-    public override string ToString() => string.Join(",", Entries.Select(e => $"{NameOf(e.Operation)}={e.Weight}"));
+    public override string ToString() => string.Join(",", Entries.Select(e => $"{e.Operation.Name}={e.Weight}"));
 }

@@ -87,6 +87,7 @@ public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo>
             StorageProfile = info.Value.StorageProfile,
             AnsweredByRole = info.Value.Role,
             AnsweredByHost = Environment.MachineName,
+            AnsweredByManagedHeapBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
         };
         foreach (var host in hosts.OrderBy(h => h.SiloAddress.ToString(), StringComparer.Ordinal))
         {

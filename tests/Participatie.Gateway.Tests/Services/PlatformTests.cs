@@ -88,6 +88,7 @@ public sealed class PlatformTests(GatewayFixture gateway)
         Assert.Equal(1, status.ActiveSilos);
         Assert.Equal("Memory", status.StorageProfile);
         Assert.Equal("Silo", status.AnsweredByRole);
+        Assert.True(status.AnsweredByManagedHeapBytes > 0, "the answering host's managed heap is reported");
         Assert.Equal("participatie", status.ClusterId);
         Assert.True(status.Activations.Single(a => a.GrainType == "ClientGrain").Activations >= 1);
         Assert.True(status.Activations.Single(a => a.GrainType == "NeighbourhoodGrain").Activations >= 1);

@@ -88,6 +88,16 @@ public sealed class FuzzWorld : IAsyncLifetime
             ["assessed_by"] = "co-intake",
             ["payload"] = "ping",
             ["page_token"] = "",
+            ["description"] = "Twee ochtenden per week vrijwilligerswerk",
+            ["review_on"] = SampleRequests.Day(30),
+            ["next_review_on"] = SampleRequests.Day(60),
+            ["goal_id"] = "goal-1",
+            ["suggestion_id"] = "sug-1",
+            ["text"] = "Meedoen met de computercursus",
+            ["words"] = "Liever niet, ik zorg voor mijn moeder.",
+            ["note"] = "Gebeld over de cursus.",
+            ["contacted_on"] = SampleRequests.Day(),
+            ["start_on"] = SampleRequests.Day(7),
         };
         _numbers = new Dictionary<string, int>
         {
@@ -97,6 +107,9 @@ public sealed class FuzzWorld : IAsyncLifetime
             ["work_experience_years"] = 3,
             ["years_on_assistance"] = 2,
             ["include_departed"] = 0,
+            ["percent"] = 40,
+            ["score"] = 7,
+            ["hours_per_week"] = 16,
         };
         Plausible = NewPlausible();
     }

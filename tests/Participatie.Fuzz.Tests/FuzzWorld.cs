@@ -34,14 +34,23 @@ public sealed class FuzzWorld : IAsyncLifetime
 
     /// <summary>
     /// Who sends the fuzz to an RPC: an admin where the access rules let an admin call it, otherwise the world's
-    /// coach (the coach of the world's person), so every input reaches validation instead of PERMISSION_DENIED.
+    /// coach (the coach of the world's person), otherwise the world's person (for what only the person may do, such as
+    /// answering a suggestion), so every input reaches validation instead of PERMISSION_DENIED.
     /// </summary>
-    public CallInvoker InvokerFor(Rpc rpc) =>
-        Participatie.Gateway.Security.AccessRules.ByMethod.TryGetValue("/" + rpc.FullName, out var rule)
-        && !rule.Roles.Contains(Participatie.Gateway.Security.Role.Admin)
-        && rule.Roles.Contains(Participatie.Gateway.Security.Role.Coach)
-            ? _coachInvoker
+    public CallInvoker InvokerFor(Rpc rpc)
+    {
+        if (!Participatie.Gateway.Security.AccessRules.ByMethod.TryGetValue("/" + rpc.FullName, out var rule)
+            || rule.Roles.Contains(Participatie.Gateway.Security.Role.Admin))
+        {
+            return Invoker;
+        }
+
+        return rule.Roles.Contains(Participatie.Gateway.Security.Role.Coach) ? _coachInvoker
+            : rule.Roles.Contains(Participatie.Gateway.Security.Role.Person) ? _personInvoker
             : Invoker;
+    }
+
+    private CallInvoker _personInvoker = null!;
 
     public string CoachId { get; private set; } = "";
 
@@ -70,6 +79,7 @@ public sealed class FuzzWorld : IAsyncLifetime
         ClientId = (await new ClientService.ClientServiceClient(Host.Channel).RegisterClientAsync(intake)).Client.ClientId;
         await coaches.AssignClientAsync(new AssignClientRequest { CoachId = CoachId, ClientId = ClientId });
         _coachInvoker = Host.ChannelAs("coach", CoachId).CreateCallInvoker();
+        _personInvoker = Host.ChannelAs("person", ClientId).CreateCallInvoker();
 
         _strings = new Dictionary<string, string>
         {
@@ -166,12 +176,12 @@ public sealed class FuzzWorld : IAsyncLifetime
         _readers.TryGetValue(idField, out var reader) && (resource is null || reader.Resource.MessageType == resource);
 
     /// <summary>Reads the resource with this id through its Get RPC; null when it cannot be read.</summary>
-    /// <summary>Whether the request points at the world's own person and coach (what the world's coach may reach).</summary>
+    /// <summary>Whether the request points at the world's own person and coach (what the world's coach and person may reach).</summary>
     public bool IsOwn(IMessage request) =>
         (request.Descriptor.FindFieldByName("client_id") is not { } client || (string)client.Accessor.GetValue(request) == ClientId)
         && (request.Descriptor.FindFieldByName("coach_id") is not { } coach || (string)coach.Accessor.GetValue(request) == CoachId);
 
-    /// <summary>Whether the RPC is fuzzed as the world's coach rather than as an admin.</summary>
+    /// <summary>Whether the RPC is fuzzed as the world's coach or person rather than as an admin.</summary>
     public bool IsScoped(Rpc rpc) => InvokerFor(rpc) != Invoker;
 
     public async Task<IMessage?> ReadAsync(string idField, string id, CallInvoker? invoker = null)

@@ -15,7 +15,7 @@ public static class ContractRules
     public const int MaxReviewsPerGoal = 20;
     public const int MaxSuggestions = 100;
 
-    /// <summary>History entries per person: every change of goals, suggestions and the binding mark (bounded by the caps above).</summary>
+    /// <summary>History entries per person (every change of goals, suggestions and the binding mark); changes beyond it are refused.</summary>
     public const int MaxHistory = 5000;
 
     public const int MaxDescriptionLength = 1000;

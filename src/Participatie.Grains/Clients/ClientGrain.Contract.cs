@@ -302,7 +302,7 @@ public sealed partial class ClientGrain
         return 0;
     }
 
-    /// <summary>The party must have a part in the change, and be who they say: the person themselves, their own coach.</summary>
+    /// <summary>The party must have a part in the change, and be who they say: the person themselves, their own coach, a team the person agreed to.</summary>
     private void EnsureParty(ContractActor actor, ContractChange change)
     {
         Refuse(ContractRules.MayAct(actor.Party, change));
@@ -319,6 +319,11 @@ public sealed partial class ClientGrain
         if (actor.Party == Party.Coach && actor.Id != State.CoachId)
         {
             throw new PreconditionFailedException(Reasons.NotInCaseload, $"only the person's own coach can do this; {actor.Id} is not their coach");
+        }
+
+        if (actor.Party == Party.Team && !State.TeamInvolvement)
+        {
+            throw new PreconditionFailedException(Reasons.NotYourPart, "the person has not agreed that their neighbourhood team is involved");
         }
     }
 

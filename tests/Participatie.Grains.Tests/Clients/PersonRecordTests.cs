@@ -44,6 +44,8 @@ public sealed class PersonRecordTests(ClusterFixture fixture)
         await grain.AddJournalEntryAsync(coach, Entry(ContactType.Phone, -5, "Gebeld over de cursus."));
         await grain.AddJournalEntryAsync(coach, Entry(ContactType.Attempt, 0, "Niet thuis."));
         Assert.Equal(Day.AddDays(-5), (await grain.GetAsync()).LastContactOn);
+        var withoutConsent = await Assert.ThrowsAsync<PreconditionFailedException>(() => grain.AddJournalEntryAsync(team, Entry(ContactType.HomeVisit, -1, "Langs geweest.")));
+        await grain.SetTeamInvolvementAsync(true);
         var visit = await grain.AddJournalEntryAsync(team, Entry(ContactType.HomeVisit, -1, "Koffie gedronken, gaat goed."));
         await grain.AddJournalEntryAsync(coach, Entry(ContactType.Note, 0, "Dossier bijgewerkt."));
         var byPerson = await Assert.ThrowsAsync<PreconditionFailedException>(() => grain.AddJournalEntryAsync(person, Entry(ContactType.Message, 0, "Hoi")));
@@ -52,6 +54,7 @@ public sealed class PersonRecordTests(ClusterFixture fixture)
         Assert.Equal(Day.AddDays(-1), (await grain.GetAsync()).LastContactOn);
         Assert.Equal((Party.Team, "Fatima (wijkteam)"), (visit.By, visit.AuthorId));
         Assert.Equal(Reasons.NotYourPart, byPerson.Reason);
+        Assert.Equal(Reasons.NotYourPart, withoutConsent.Reason);
         Assert.Equal("contacted_on", Assert.Single(future.Errors).Field);
         var page = await grain.ListJournalAsync(null, 3);
         Assert.Equal([4L, 3L, 2L], page.Select(j => j.Sequence));

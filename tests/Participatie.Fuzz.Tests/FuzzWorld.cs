@@ -124,6 +124,23 @@ public sealed class FuzzWorld : IAsyncLifetime
         Plausible = NewPlausible();
     }
 
+    /// <summary>
+    /// Puts the world's person back in the world's coach's caseload: a plausible CoachService.ReleaseClient, fuzzed
+    /// as an admin, takes them out, and every RPC fuzzed as the coach would then only meet PERMISSION_DENIED.
+    /// </summary>
+    public async Task RestoreCaseloadAsync()
+    {
+        try
+        {
+            await new CoachService.CoachServiceClient(Host.Channel).AssignClientAsync(
+                new AssignClientRequest { CoachId = CoachId, ClientId = ClientId }, deadline: DateTime.UtcNow.Add(ReadDeadline));
+        }
+        catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition)
+        {
+            // The case ended or the caseload is full: the run reports the RPC as closed to its caller.
+        }
+    }
+
     /// <summary>A plausible-request maker of its own, so a run's inputs do not depend on what ran before it.</summary>
     public Plausible NewPlausible() => new(_strings, _numbers, Guid.NewGuid().ToString("N")[..8]);
 

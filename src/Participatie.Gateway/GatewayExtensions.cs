@@ -63,6 +63,8 @@ public static class GatewayExtensions
         app.MapGrpcService<NeighbourhoodApi>();
         app.MapGrpcService<AdminApi>();
         app.MapGrpcService<ExperimentApi>();
+        app.MapGrpcService<ContractApi>();
+        app.MapGrpcService<RecordApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
 

@@ -87,6 +87,11 @@ public sealed class FuzzRun(FuzzWorld world)
     public async Task RunAsync(Rpc rpc, IEnumerable<FuzzInput> inputs)
     {
         _clock.Start();
+        if (world.IsScoped(rpc))
+        {
+            await world.RestoreCaseloadAsync();
+        }
+
         var probe = await RawCall.InvokeAsync(world.InvokerFor(rpc), rpc, world.Plausible.Message(rpc.Input).ToByteArray(), FuzzSettings.CallDeadline);
         StatusCode? denied = probe.Status is StatusCode.PermissionDenied or StatusCode.Unauthenticated ? probe.Status : null;
         _closed += denied is null ? 0 : 1;

@@ -35,7 +35,8 @@ public sealed class FuzzWorld : IAsyncLifetime
 
     /// <summary>
     /// Who sends the fuzz to an RPC: an admin where the access rules let an admin call it, otherwise the world's
-    /// coach (the coach of the world's person), so every input reaches validation instead of PERMISSION_DENIED.
+    /// coach (the coach of the world's person), otherwise the world's person (for what only the person may do, such as
+    /// answering a suggestion), so every input reaches validation instead of PERMISSION_DENIED.
     /// </summary>
     public CallInvoker InvokerFor(Rpc rpc)
     {
@@ -44,27 +45,31 @@ public sealed class FuzzWorld : IAsyncLifetime
             return Invoker;
         }
 
-        if (!rule.Roles.Contains(Participatie.Gateway.Security.Role.Admin) && rule.Roles.Contains(Participatie.Gateway.Security.Role.Coach))
+        if (rule.Roles.Contains(Participatie.Gateway.Security.Role.Admin))
         {
-            return _coachInvoker;
-        }
-
-        // An admin declaring the one purpose the RPC allows (the payment export: payment).
-        if (rule.RequiredPurpose is not { } purpose)
-        {
-            return Invoker;
-        }
-
-        lock (_purposeInvokers)
-        {
-            if (!_purposeInvokers.TryGetValue(purpose, out var invoker))
+            // An admin, declaring the one purpose the RPC allows where it has one (the payment export: payment).
+            if (rule.RequiredPurpose is not { } purpose)
             {
-                _purposeInvokers[purpose] = invoker = Host.ChannelAs("admin", purpose: purpose).CreateCallInvoker();
+                return Invoker;
             }
 
-            return invoker;
+            lock (_purposeInvokers)
+            {
+                if (!_purposeInvokers.TryGetValue(purpose, out var invoker))
+                {
+                    _purposeInvokers[purpose] = invoker = Host.ChannelAs("admin", purpose: purpose).CreateCallInvoker();
+                }
+
+                return invoker;
+            }
         }
+
+        return rule.Roles.Contains(Participatie.Gateway.Security.Role.Coach) ? _coachInvoker
+            : rule.Roles.Contains(Participatie.Gateway.Security.Role.Person) ? _personInvoker
+            : Invoker;
     }
+
+    private CallInvoker _personInvoker = null!;
 
     public string CoachId { get; private set; } = "";
 
@@ -88,6 +93,7 @@ public sealed class FuzzWorld : IAsyncLifetime
         ClientId = (await new ClientService.ClientServiceClient(Host.Channel).RegisterClientAsync(intake)).Client.ClientId;
         await coaches.AssignClientAsync(new AssignClientRequest { CoachId = CoachId, ClientId = ClientId });
         _coachInvoker = Host.ChannelAs("coach", CoachId).CreateCallInvoker();
+        _personInvoker = Host.ChannelAs("person", ClientId).CreateCallInvoker();
 
         _strings = new Dictionary<string, string>
         {
@@ -106,6 +112,16 @@ public sealed class FuzzWorld : IAsyncLifetime
             ["assessed_by"] = "co-intake",
             ["payload"] = "ping",
             ["page_token"] = "",
+            ["description"] = "Twee ochtenden per week vrijwilligerswerk",
+            ["review_on"] = SampleRequests.Day(30),
+            ["next_review_on"] = SampleRequests.Day(60),
+            ["goal_id"] = "goal-1",
+            ["suggestion_id"] = "sug-1",
+            ["text"] = "Meedoen met de computercursus",
+            ["words"] = "Liever niet, ik zorg voor mijn moeder.",
+            ["note"] = "Gebeld over de cursus.",
+            ["contacted_on"] = SampleRequests.Day(),
+            ["start_on"] = SampleRequests.Day(7),
         };
         _numbers = new Dictionary<string, int>
         {
@@ -115,8 +131,28 @@ public sealed class FuzzWorld : IAsyncLifetime
             ["work_experience_years"] = 3,
             ["years_on_assistance"] = 2,
             ["include_departed"] = 0,
+            ["percent"] = 40,
+            ["score"] = 7,
+            ["hours_per_week"] = 16,
         };
         Plausible = NewPlausible();
+    }
+
+    /// <summary>
+    /// Puts the world's person back in the world's coach's caseload: a plausible CoachService.ReleaseClient, fuzzed
+    /// as an admin, takes them out, and every RPC fuzzed as the coach would then only meet PERMISSION_DENIED.
+    /// </summary>
+    public async Task RestoreCaseloadAsync()
+    {
+        try
+        {
+            await new CoachService.CoachServiceClient(Host.Channel).AssignClientAsync(
+                new AssignClientRequest { CoachId = CoachId, ClientId = ClientId }, deadline: DateTime.UtcNow.Add(ReadDeadline));
+        }
+        catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition)
+        {
+            // The case ended or the caseload is full: the run reports the RPC as closed to its caller.
+        }
     }
 
     /// <summary>A plausible-request maker of its own, so a run's inputs do not depend on what ran before it.</summary>
@@ -171,13 +207,13 @@ public sealed class FuzzWorld : IAsyncLifetime
         _readers.TryGetValue(idField, out var reader) && (resource is null || reader.Resource.MessageType == resource);
 
     /// <summary>Reads the resource with this id through its Get RPC; null when it cannot be read.</summary>
-    /// <summary>Whether the request points at the world's own person and coach (what the world's coach may reach).</summary>
+    /// <summary>Whether the request points at the world's own person and coach (what the world's coach and person may reach).</summary>
     public bool IsOwn(IMessage request) =>
         (request.Descriptor.FindFieldByName("client_id") is not { } client || (string)client.Accessor.GetValue(request) == ClientId)
         && (request.Descriptor.FindFieldByName("coach_id") is not { } coach || (string)coach.Accessor.GetValue(request) == CoachId);
 
-    /// <summary>Whether the RPC is fuzzed as the world's coach rather than as an admin.</summary>
-    public bool IsScoped(Rpc rpc) => InvokerFor(rpc) == _coachInvoker;
+    /// <summary>Whether the RPC is fuzzed as the world's coach or person rather than as an admin.</summary>
+    public bool IsScoped(Rpc rpc) => InvokerFor(rpc) == _coachInvoker || InvokerFor(rpc) == _personInvoker;
 
     public async Task<IMessage?> ReadAsync(string idField, string id, CallInvoker? invoker = null)
     {

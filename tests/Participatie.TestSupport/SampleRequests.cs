@@ -41,4 +41,30 @@ public static class SampleRequests
 
     /// <summary>The month <paramref name="months"/> from this one in the Netherlands, as yyyy-MM.</summary>
     public static string Month(int months = 0) => Today.In(TimeProvider.System).AddMonths(months).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>A goal of the social contract, reviewed in a month.</summary>
+    public static ProposeGoalRequest Goal(string clientId, string description = "Twee ochtenden per week vrijwilligerswerk bij de kinderboerderij") => new()
+    {
+        ClientId = clientId,
+        Domain = GoalDomain.Volunteering,
+        Description = description,
+        ReviewOn = Day(30),
+    };
+
+    /// <summary>A coach's suggestion.</summary>
+    public static MakeSuggestionRequest Suggestion(string clientId, string text = "Meedoen met de computercursus in het buurthuis") => new()
+    {
+        ClientId = clientId,
+        Domain = GoalDomain.Education,
+        Text = text,
+    };
+
+    /// <summary>A phone call with the person today.</summary>
+    public static AddJournalEntryRequest JournalEntry(string clientId, ContactType type = ContactType.Phone, int days = 0) => new()
+    {
+        ClientId = clientId,
+        Type = type,
+        ContactedOn = Day(days),
+        Note = "Gebeld over de cursus; ze denkt erover na.",
+    };
 }

@@ -74,6 +74,9 @@ public sealed record ClientView(
     [Id(103)] public bool LegalHold { get; init; }
 
     [Id(104)] public bool Anonymised { get; init; }
+
+    /// <summary>The last contact with the person that the contact journal records (follow-ups count from it).</summary>
+    [Id(300)] public DateOnly? LastContactOn { get; init; }
 }
 
 /// <summary>What the gateway checks a caller against: whose coach, which neighbourhood, whether the team may look.</summary>

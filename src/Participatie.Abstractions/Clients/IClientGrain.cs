@@ -114,4 +114,74 @@ public interface IClientGrain : IGrainWithStringKey
     /// <summary>Applies an experiment's membership if it is newer than what the record holds.</summary>
     [Alias("ApplyExperimentMembership")]
     Task ApplyExperimentMembershipAsync(ExperimentMembership membership);
+
+    // The social contract (ClientGrain.Contract.cs) and the person's record (ClientGrain.Record.cs).
+
+    /// <summary>The social contract: goals, suggestions and the binding mark.</summary>
+    [Alias("GetSocialContract")]
+    Task<SocialContractView> GetSocialContractAsync();
+
+    /// <summary>A page of the contract's history, newest first, before a sequence number (null: from the newest).</summary>
+    [Alias("ListContractHistory")]
+    Task<IReadOnlyList<ContractChangeView>> ListContractHistoryAsync(long? before, int size);
+
+    /// <summary>A goal proposed by the person or their coach; the proposer agrees by proposing.</summary>
+    [Alias("ProposeGoal")]
+    Task<GoalView> ProposeGoalAsync(ContractActor actor, ProposeGoalCommand command);
+
+    /// <summary>The other party's agreement to a goal; agreeing again changes nothing.</summary>
+    [Alias("AgreeGoal")]
+    Task<GoalView> AgreeGoalAsync(ContractActor actor, string goalId);
+
+    /// <summary>Progress on an agreed goal.</summary>
+    [Alias("RecordGoalProgress")]
+    Task<GoalView> RecordGoalProgressAsync(ContractActor actor, GoalProgressCommand command);
+
+    /// <summary>A review of an open goal and its next review date.</summary>
+    [Alias("ReviewGoal")]
+    Task<GoalView> ReviewGoalAsync(ContractActor actor, ReviewGoalCommand command);
+
+    /// <summary>Closes an open goal as achieved or stopped.</summary>
+    [Alias("CloseGoal")]
+    Task<GoalView> CloseGoalAsync(ContractActor actor, CloseGoalCommand command);
+
+    /// <summary>A suggestion of the person's coach.</summary>
+    [Alias("MakeSuggestion")]
+    Task<SuggestionView> MakeSuggestionAsync(ContractActor actor, SuggestionCommand command);
+
+    /// <summary>The person accepts or declines a suggestion in their own words; a decline has no consequence.</summary>
+    [Alias("RespondToSuggestion")]
+    Task<SuggestionView> RespondToSuggestionAsync(ContractActor actor, SuggestionAnswerCommand command);
+
+    /// <summary>A party's word on whether the contract is legally binding; it changes when both said the same.</summary>
+    [Alias("SetLegallyBinding")]
+    Task<SocialContractView> SetLegallyBindingAsync(ContractActor actor, bool binding);
+
+    /// <summary>A well-being check-in by the person or their coach.</summary>
+    [Alias("RecordWellBeing")]
+    Task<WellBeingView> RecordWellBeingAsync(ContractActor actor, WellBeingCommand command);
+
+    /// <summary>A page of well-being check-ins, newest first.</summary>
+    [Alias("ListWellBeing")]
+    Task<IReadOnlyList<WellBeingView>> ListWellBeingAsync(long? before, int size);
+
+    /// <summary>An entry of the contact journal by the coach or a neighbourhood team member.</summary>
+    [Alias("AddJournalEntry")]
+    Task<JournalEntryView> AddJournalEntryAsync(ContractActor actor, JournalEntryCommand command);
+
+    /// <summary>A page of the contact journal, newest first.</summary>
+    [Alias("ListJournal")]
+    Task<IReadOnlyList<JournalEntryView>> ListJournalAsync(long? before, int size);
+
+    /// <summary>Outflow to work, reported by the person or their coach.</summary>
+    [Alias("ReportOutflow")]
+    Task<OutflowView> ReportOutflowAsync(ContractActor actor, OutflowCommand command);
+
+    /// <summary>The person's record at a glance: well-being, last contact, outflow, recent earnings.</summary>
+    [Alias("GetPersonRecord")]
+    Task<PersonRecordView> GetPersonRecordAsync();
+
+    /// <summary>The whole contract and record, for the person's export.</summary>
+    [Alias("ExportContract")]
+    Task<ContractExport> ExportContractAsync();
 }

@@ -127,4 +127,19 @@ public static class Reasons
 
     /// <summary>A payment export asked for a month whose run has not completed.</summary>
     public const string PaymentRunNotCompleted = "PAYMENT_RUN_NOT_COMPLETED";
+
+    /// <summary>The goal is achieved or stopped and no longer changes.</summary>
+    public const string GoalClosed = Domain.Contracts.ContractRefusal.GoalClosed;
+
+    /// <summary>Progress needs a goal that both the person and the coach agreed.</summary>
+    public const string GoalNotAgreed = Domain.Contracts.ContractRefusal.GoalNotAgreed;
+
+    /// <summary>The person answered the suggestion already, differently.</summary>
+    public const string SuggestionAnswered = Domain.Contracts.ContractRefusal.SuggestionAnswered;
+
+    /// <summary>The caller's party has no part in this change of the contract or record.</summary>
+    public const string NotYourPart = Domain.Contracts.ContractRefusal.NotYourPart;
+
+    /// <summary>The record holds the most items of this kind it keeps.</summary>
+    public const string RecordLimitReached = Domain.Contracts.ContractRefusal.RecordLimitReached;
 }

@@ -100,6 +100,10 @@ internal static class PageTokens
     public static string AfterSequence(IReadOnlyList<Security.Audit.AuditRecord> page, int size) =>
         page.Count == size ? Encode(page[^1].Sequence.ToString(CultureInfo.InvariantCulture)) : string.Empty;
 
+    /// <summary>The token of the page after a full page of a person's list read newest first (sequence numbers from 1); empty after the last.</summary>
+    public static string AfterSequence(IReadOnlyList<long> sequences, int size) =>
+        sequences.Count == size && sequences[^1] > 1 ? Encode(sequences[^1].ToString(CultureInfo.InvariantCulture)) : string.Empty;
+
     public static string? Decode(string token)
     {
         if (!token.StartsWith("p1.", StringComparison.Ordinal) || token.Length > 512)

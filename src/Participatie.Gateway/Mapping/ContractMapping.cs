@@ -70,6 +70,7 @@ internal static class ContractMapping
             CaseEndedOn = client.CaseEndedOn is { } ended ? Iso(ended) : string.Empty,
             LegalHold = client.LegalHold,
             Anonymised = client.Anonymised,
+            LastContactOn = client.LastContactOn is { } contact ? Iso(contact) : string.Empty,
         };
         if (client.CurrentEstimate is not null)
         {

@@ -49,6 +49,30 @@ public static class AccessRules
         Add(client, "RecordSanction", AccessRule.Person<RecordSanctionRequest>(r => r.ClientId, Admin, Coach));
         Add(client, "GetBenefitStatement", AccessRule.Person<GetBenefitStatementRequest>(r => r.ClientId, Admin, Coach, Person));
 
+        // The social contract is between the person and their own coach; admins read it. The caller is the party that
+        // acts, so only the person can answer a suggestion, and only the coach can make one.
+        var contract = ContractService.Descriptor;
+        Add(contract, "GetSocialContract", AccessRule.Person<GetSocialContractRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(contract, "ListContractHistory", AccessRule.Person<ListContractHistoryRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(contract, "ProposeGoal", AccessRule.Person<ProposeGoalRequest>(r => r.ClientId, Coach, Person));
+        Add(contract, "AgreeGoal", AccessRule.Person<AgreeGoalRequest>(r => r.ClientId, Coach, Person));
+        Add(contract, "RecordGoalProgress", AccessRule.Person<RecordGoalProgressRequest>(r => r.ClientId, Coach, Person));
+        Add(contract, "ReviewGoal", AccessRule.Person<ReviewGoalRequest>(r => r.ClientId, Coach, Person));
+        Add(contract, "CloseGoal", AccessRule.Person<CloseGoalRequest>(r => r.ClientId, Coach, Person));
+        Add(contract, "MakeSuggestion", AccessRule.Person<MakeSuggestionRequest>(r => r.ClientId, Coach));
+        Add(contract, "RespondToSuggestion", AccessRule.Person<RespondToSuggestionRequest>(r => r.ClientId, Person));
+        Add(contract, "SetLegallyBinding", AccessRule.Person<SetLegallyBindingRequest>(r => r.ClientId, Coach, Person));
+
+        // The record: well-being only for the person and their coach (admins see that it is withheld); the journal also
+        // for the team of the person's neighbourhood when the person agreed to team involvement.
+        var record = RecordService.Descriptor;
+        Add(record, "GetPersonRecord", AccessRule.Person<GetPersonRecordRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(record, "RecordWellBeing", AccessRule.Person<RecordWellBeingRequest>(r => r.ClientId, Coach, Person));
+        Add(record, "ListWellBeing", AccessRule.Person<ListWellBeingRequest>(r => r.ClientId, Coach, Person));
+        Add(record, "AddJournalEntry", AccessRule.Person<AddJournalEntryRequest>(r => r.ClientId, Coach, Team));
+        Add(record, "ListJournal", AccessRule.Person<ListJournalRequest>(r => r.ClientId, Admin, Coach, Team, Person));
+        Add(record, "ReportOutflow", AccessRule.Person<ReportOutflowRequest>(r => r.ClientId, Coach, Person));
+
         var coach = CoachService.Descriptor;
         Add(coach, "CreateCoach", AccessRule.For(Admin));
         Add(coach, "GetCoach", AccessRule.Coach<GetCoachRequest>(r => r.CoachId, Admin, Coach));

@@ -85,7 +85,9 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<ExportPersonDataResponse> ExportPersonData(ExportPersonDataRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var client = await grains.GetGrain<IClientGrain>(id).GetAsync();
+        var grain = grains.GetGrain<IClientGrain>(id);
+        var client = await grain.GetAsync();
+        var contract = await grain.ExportContractAsync();
         var log = new List<AuditRecord>();
         long? before = null;
         while (true)
@@ -106,10 +108,18 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
             ["format"] = "participatie.person-export.v1",
             ["generatedAt"] = ContractMapping.Iso(time.GetUtcNow()),
             ["record"] = JsonNode.Parse(Json.Format(client.ToContract())),
+            ["socialContract"] = JsonNode.Parse(Json.Format(contract.Contract.ToContract())),
+            ["contractHistory"] = Array(contract.History.Select(c => c.ToContract())),
+            ["wellBeing"] = Array(contract.WellBeing.Select(w => w.ToContract())),
+            ["contactJournal"] = Array(contract.Journal.Select(j => j.ToContract())),
+            ["outflows"] = Array(contract.Outflows.Select(o => o.ToContract())),
+            ["earnings"] = Array(contract.Earnings.Select(m => m.ToContract())),
             ["accessLog"] = new JsonArray([.. log.Select(r => JsonNode.Parse(Json.Format(r.ToContract())))]),
         };
         return new ExportPersonDataResponse { Json = export.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), GeneratedAt = export["generatedAt"]!.ToString() };
     }
+
+    private static JsonArray Array(IEnumerable<IMessage> messages) => new([.. messages.Select(m => JsonNode.Parse(Json.Format(m)))]);
 
     public override async Task<EndCaseResponse> EndCase(EndCaseRequest request, ServerCallContext context)
     {

@@ -126,7 +126,8 @@ public sealed partial class ClientGrain
 
     /// <summary>
     /// Removes what identifies the person and keeps what statistics need: the neighbourhood, household type, birth
-    /// year, factors and estimates (without free-text reasons). The id stays, so figures and audit records still add up.
+    /// year, factors and estimates (without free-text reasons), and of the contract and the record
+    /// their domains, statuses, dates, scores and contact types (without anyone's words). The id stays, so figures and audit records still add up.
     /// </summary>
     private void Anonymise()
     {
@@ -142,6 +143,9 @@ public sealed partial class ClientGrain
         {
             estimate.OverrideReason = "";
         }
+
+        AnonymiseContract();
+        AnonymiseRecord();
 
         State.AnonymisedAt = time.GetUtcNow();
     }

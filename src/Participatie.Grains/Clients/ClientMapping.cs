@@ -72,6 +72,7 @@ internal static class ClientMapping
         CaseEndedOn = state.CaseEndedOn,
         LegalHold = state.LegalHold,
         Anonymised = state.AnonymisedAt is not null,
+        LastContactOn = state.LastContactOn,
     };
 
     public static Segment CurrentSegment(this ClientState state) =>

@@ -1,5 +1,6 @@
 using Participatie.Abstractions.Experiments;
 using Participatie.Domain.Benefits;
+using Participatie.Domain.Contracts;
 using Participatie.Domain.People;
 using Participatie.Grains.Regimes;
 
@@ -12,8 +13,11 @@ namespace Participatie.Grains.Clients;
 [GenerateSerializer, Alias("participatie.state.Client")]
 public sealed class ClientState
 {
-    /// <summary>2 adds trajectories, experiment memberships, income forms, measures and frozen statements.</summary>
-    public const int CurrentSchema = 2;
+    /// <summary>
+    /// 2 adds trajectories, experiment memberships, income forms, measures and frozen statements; 3 adds the social
+    /// contract, well-being check-ins, the contact journal and outflow to work.
+    /// </summary>
+    public const int CurrentSchema = 3;
 
     [Id(0)] public int SchemaVersion { get; set; } = CurrentSchema;
 
@@ -88,10 +92,34 @@ public sealed class ClientState
     /// <summary>Statements of paid months as frozen by the payment run: returned as stored, never recomputed.</summary>
     [Id(21)] public List<StatementRecord> Statements { get; set; } = [];
 
-    // Follow-up (coach's contact agenda).
+    // The social contract and the person's record (issue 4; ids from 300 keep clear of other additions).
 
-    /// <summary>The day of the last contact that counts for follow-up (journal entries of a contact type).</summary>
-    [Id(300)] public DateOnly? LastContactOn { get; set; }
+    /// <summary>Goals of the social contract, in the order proposed; at most <c>ContractRules.MaxGoals</c>.</summary>
+    [Id(300)] public List<GoalRecord> Goals { get; set; } = [];
+
+    /// <summary>The coach's suggestions and the person's answers, in the order made.</summary>
+    [Id(301)] public List<SuggestionRecord> Suggestions { get; set; } = [];
+
+    [Id(302)] public bool LegallyBinding { get; set; }
+
+    [Id(303)] public DateTimeOffset? LegallyBindingSince { get; set; }
+
+    /// <summary>A party asked to change the binding mark; it changes when the other party says the same.</summary>
+    [Id(304)] public bool? PendingBinding { get; set; }
+
+    [Id(305)] public Party? PendingBindingBy { get; set; }
+
+    /// <summary>Every change of the contract, oldest first; sequence numbers count from 1.</summary>
+    [Id(306)] public List<ContractChangeRecord> ContractHistory { get; set; } = [];
+
+    [Id(307)] public List<WellBeingRecord> WellBeing { get; set; } = [];
+
+    [Id(308)] public List<JournalEntryRecord> Journal { get; set; } = [];
+
+    /// <summary>The latest journal date of a contact type that counts as contact (follow-ups are due from it).</summary>
+    [Id(309)] public DateOnly? LastContactOn { get; set; }
+
+    [Id(310)] public List<OutflowRecord> Outflows { get; set; } = [];
 }
 
 /// <summary>A trajectory the person is or was on, with the settings configured when it started.</summary>

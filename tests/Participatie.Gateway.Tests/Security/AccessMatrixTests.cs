@@ -71,6 +71,22 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["ExperimentService.GetAssignment"] = [Admin, Coach, Person],
         ["ExperimentService.RecordOutcomes"] = [Admin],
         ["ExperimentService.GetResults"] = [Admin, Researcher],
+        ["ContractService.GetSocialContract"] = [Admin, Coach, Person],
+        ["ContractService.ListContractHistory"] = [Admin, Coach, Person],
+        ["ContractService.ProposeGoal"] = [Coach, Person],
+        ["ContractService.AgreeGoal"] = [Coach, Person],
+        ["ContractService.RecordGoalProgress"] = [Coach, Person],
+        ["ContractService.ReviewGoal"] = [Coach, Person],
+        ["ContractService.CloseGoal"] = [Coach, Person],
+        ["ContractService.MakeSuggestion"] = [Coach],
+        ["ContractService.RespondToSuggestion"] = [Person],
+        ["ContractService.SetLegallyBinding"] = [Coach, Person],
+        ["RecordService.GetPersonRecord"] = [Admin, Coach, Person],
+        ["RecordService.RecordWellBeing"] = [Coach, Person],
+        ["RecordService.ListWellBeing"] = [Coach, Person],
+        ["RecordService.AddJournalEntry"] = [Coach, Team],
+        ["RecordService.ListJournal"] = [Admin, Coach, Team, Person],
+        ["RecordService.ReportOutflow"] = [Coach, Person],
     };
 
     /// <summary>
@@ -280,7 +296,42 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             "ExperimentService.GetAssignment" => new GetAssignmentRequest { ExperimentId = "ex-matrix", ClientId = PersonId },
             "ExperimentService.RecordOutcomes" => new RecordOutcomesRequest { ExperimentId = "ex-matrix" },
             "ExperimentService.GetResults" => new GetResultsRequest { ExperimentId = "ex-matrix" },
+            "ContractService.GetSocialContract" => new GetSocialContractRequest { ClientId = PersonId },
+            "ContractService.ListContractHistory" => new ListContractHistoryRequest { ClientId = PersonId },
+            "ContractService.ProposeGoal" => SampleRequests.Goal(PersonId),
+            "ContractService.AgreeGoal" => new AgreeGoalRequest { ClientId = PersonId, GoalId = await GoalAsync(agreed: false) },
+            "ContractService.RecordGoalProgress" => new RecordGoalProgressRequest { ClientId = PersonId, GoalId = await GoalAsync(agreed: true), Percent = 30 },
+            "ContractService.ReviewGoal" => new ReviewGoalRequest { ClientId = PersonId, GoalId = await GoalAsync(agreed: false), NextReviewOn = SampleRequests.Day(60) },
+            "ContractService.CloseGoal" => new CloseGoalRequest { ClientId = PersonId, GoalId = await GoalAsync(agreed: false), Achieved = true },
+            "ContractService.MakeSuggestion" => SampleRequests.Suggestion(PersonId),
+            "ContractService.RespondToSuggestion" => new RespondToSuggestionRequest
+            {
+                ClientId = PersonId,
+                SuggestionId = (await Contracts(Coach).MakeSuggestionAsync(SampleRequests.Suggestion(PersonId))).Suggestion.SuggestionId,
+                Words = "Liever niet, ik heb al genoeg op mijn bord.",
+            },
+            "ContractService.SetLegallyBinding" => new SetLegallyBindingRequest { ClientId = PersonId, LegallyBinding = true },
+            "RecordService.GetPersonRecord" => new GetPersonRecordRequest { ClientId = PersonId },
+            "RecordService.RecordWellBeing" => new RecordWellBeingRequest { ClientId = PersonId, Score = 7 },
+            "RecordService.ListWellBeing" => new ListWellBeingRequest { ClientId = PersonId },
+            "RecordService.AddJournalEntry" => SampleRequests.JournalEntry(PersonId),
+            "RecordService.ListJournal" => new ListJournalRequest { ClientId = PersonId },
+            "RecordService.ReportOutflow" => new ReportOutflowRequest { ClientId = PersonId, HoursPerWeek = 12, StartOn = SampleRequests.Day(7) },
             _ => throw new InvalidOperationException($"No sample request for {rpc}: add one with its row in the access table"),
         };
+
+        private ContractService.ContractServiceClient Contracts(string role) => new(ChannelOf(role));
+
+        /// <summary>A new goal of the world's person, proposed by their coach and, when asked, agreed by the person.</summary>
+        private async Task<string> GoalAsync(bool agreed)
+        {
+            var goal = (await Contracts(Coach).ProposeGoalAsync(SampleRequests.Goal(PersonId))).Goal.GoalId;
+            if (agreed)
+            {
+                await Contracts(Person).AgreeGoalAsync(new AgreeGoalRequest { ClientId = PersonId, GoalId = goal });
+            }
+
+            return goal;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Participatie.Contracts.V1;
 using Participatie.TestSupport;
 
@@ -111,6 +112,46 @@ public sealed class FollowUpServiceTests(GatewayFixture gateway)
         Assert.Equal(seen.OrderBy(f => f.DueOn, StringComparer.Ordinal).ThenBy(f => f.ClientId, StringComparer.Ordinal).Select(f => f.ClientId), seen.Select(f => f.ClientId));
         await RpcAssert.InvalidAsync(() => coach.ListFollowUpsAsync(new ListFollowUpsRequest { CoachId = coachId, WithinDays = 366 }).ResponseAsync, "within_days");
         await RpcAssert.InvalidAsync(() => coach.ListFollowUpsAsync(new ListFollowUpsRequest { CoachId = coachId, PageToken = "p1.bm90LWEtdG9rZW4" }).ResponseAsync, "page_token");
+    }
+
+    [Fact]
+    public async Task AContactLongAgoMakesThePersonOverdueOnTheAgendaAndInTheInboxOnceAndADeclineReachesTheInbox()
+    {
+        var coachId = await CoachAsync(10);
+        var person = (await AssignedAsync(coachId, 1))[0];
+        var asCoach = gateway.Host.ChannelAs("coach", coachId, purpose: "case_work");
+        var coach = new CoachService.CoachServiceClient(asCoach);
+        using var watch = coach.WatchInbox(new WatchInboxRequest { CoachId = coachId });
+        var assigned = await NextAsync(watch);
+
+        // A phone call 100 days ago: the municipal regime's 90 days passed 10 days ago.
+        await new RecordService.RecordServiceClient(asCoach).AddJournalEntryAsync(new AddJournalEntryRequest
+        {
+            ClientId = person, Type = ContactType.Phone, ContactedOn = SampleRequests.Day(-100), Note = "Spoke about the course at the library.",
+        });
+        var agenda = await coach.ListFollowUpsAsync(new ListFollowUpsRequest { CoachId = coachId });
+        var grain = gateway.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<Abstractions.Coaches.ICoachGrain>(coachId);
+        var check = await grain.CheckFollowUpsAsync();
+        var overdue = await NextAsync(watch);
+        var checkAgain = await grain.CheckFollowUpsAsync();
+
+        var suggestion = (await new ContractService.ContractServiceClient(asCoach).MakeSuggestionAsync(new MakeSuggestionRequest
+        {
+            ClientId = person, Domain = GoalDomain.Work, Text = "A work experience place at the bicycle repair shop.",
+        })).Suggestion;
+        await new ContractService.ContractServiceClient(gateway.Host.ChannelAs("person", person)).RespondToSuggestionAsync(new RespondToSuggestionRequest
+        {
+            ClientId = person, SuggestionId = suggestion.SuggestionId, Accept = false, Words = "I care for my mother in the mornings.",
+        });
+        var declined = await NextAsync(watch);
+
+        Assert.Equal(InboxItemKind.Assigned, assigned.Kind);
+        var item = Assert.Single(agenda.FollowUps);
+        Assert.Equal((person, SampleRequests.Day(-100), SampleRequests.Day(-10), 10, 1), (item.ClientId, item.LastContactOn, item.DueOn, item.DaysOverdue, agenda.Overdue));
+        Assert.Equal((1, 1, 0), (check.Checked, check.NewlyOverdue, checkAgain.NewlyOverdue));
+        Assert.Equal((InboxItemKind.OverdueContact, person), (overdue.Kind, overdue.ClientId));
+        Assert.Equal((InboxItemKind.SuggestionDeclined, person), (declined.Kind, declined.ClientId));
+        Assert.DoesNotContain("mother", declined.Text, StringComparison.Ordinal);
     }
 
     private async Task<string> CoachAsync(int limit) =>

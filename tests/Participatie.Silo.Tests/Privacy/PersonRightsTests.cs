@@ -102,6 +102,38 @@ public sealed class PersonRightsTests : IDisposable
     }
 
     [Fact]
+    public async Task AtAnonymisationEveryonesWordsInTheContractAndTheRecordGoAndTheFactsStay()
+    {
+        await using var host = await SiloHost.StartAsync("Local", _data, FastRetention);
+        var id = await RegisterAsync(host);
+        var coach = (await new CoachService.CoachServiceClient(host.Channel).CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne Jansen", CaseloadLimit = 10 })).Coach.CoachId;
+        await new CoachService.CoachServiceClient(host.Channel).AssignClientAsync(new AssignClientRequest { CoachId = coach, ClientId = id });
+        var byCoach = new ContractService.ContractServiceClient(host.ChannelAs("coach", coach));
+        var byPerson = new ContractService.ContractServiceClient(host.ChannelAs("person", id, purpose: null));
+        var records = new RecordService.RecordServiceClient(host.ChannelAs("coach", coach));
+        var goal = (await byPerson.ProposeGoalAsync(SampleRequests.Goal(id, "Mijn schulden bij de woningcorporatie aflossen"))).Goal;
+        await byCoach.AgreeGoalAsync(new AgreeGoalRequest { ClientId = id, GoalId = goal.GoalId });
+        await byPerson.RecordGoalProgressAsync(new RecordGoalProgressRequest { ClientId = id, GoalId = goal.GoalId, Percent = 50, Note = "Helft betaald" });
+        var suggestion = (await byCoach.MakeSuggestionAsync(SampleRequests.Suggestion(id))).Suggestion;
+        await byPerson.RespondToSuggestionAsync(new RespondToSuggestionRequest { ClientId = id, SuggestionId = suggestion.SuggestionId, Words = "Nee, mijn moeder heeft mij nodig" });
+        await records.RecordWellBeingAsync(new RecordWellBeingRequest { ClientId = id, Score = 6, Note = "Slaapt slecht" });
+        await records.AddJournalEntryAsync(SampleRequests.JournalEntry(id));
+
+        await new ClientService.ClientServiceClient(host.Channel).EndCaseAsync(new EndCaseRequest { ClientId = id, EndedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Reason = "Werk gevonden" });
+        await EventuallyAsync(async () => (await new ClientService.ClientServiceClient(host.Channel).GetClientAsync(new GetClientRequest { ClientId = id })).Client, c => c.Anonymised);
+
+        var contract = (await new ContractService.ContractServiceClient(host.Channel).GetSocialContractAsync(new GetSocialContractRequest { ClientId = id })).Contract;
+        var journal = await new RecordService.RecordServiceClient(host.Channel).ListJournalAsync(new ListJournalRequest { ClientId = id });
+        var wellBeing = await new RecordService.RecordServiceClient(host.ChannelAs("person", id, purpose: null)).ListWellBeingAsync(new ListWellBeingRequest { ClientId = id });
+        var kept = Assert.Single(contract.Goals);
+        Assert.Equal(("", "", GoalDomain.Volunteering, GoalStatus.Agreed, 50), (kept.Description, kept.Progress[0].Note, kept.Domain, kept.Status, kept.Percent));
+        Assert.Equal(("", "", SuggestionStatus.Declined), (contract.Suggestions[0].Text, contract.Suggestions[0].Words, contract.Suggestions[0].Status));
+        Assert.Equal(("", ContactType.Phone), (Assert.Single(journal.Entries).Note, journal.Entries[0].Type));
+        Assert.Equal(("", 6), (Assert.Single(wellBeing.CheckIns).Note, wellBeing.CheckIns[0].Score));
+        Assert.Equal(5, contract.HistoryCount);
+    }
+
+    [Fact]
     public async Task TheAuditLogCannotBeChangedOrEmptied()
     {
         await using (var host = await SiloHost.StartAsync("Local", _data))

@@ -74,6 +74,9 @@ public sealed record ClientView(
     [Id(103)] public bool LegalHold { get; init; }
 
     [Id(104)] public bool Anonymised { get; init; }
+
+    /// <summary>Active or not, from the hours partners recorded; set on reads of the record (GetAsync).</summary>
+    [Id(120)] public ParticipationSummary? Participation { get; init; }
 }
 
 /// <summary>What the gateway checks a caller against: whose coach, which neighbourhood, whether the team may look.</summary>

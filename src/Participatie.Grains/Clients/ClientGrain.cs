@@ -9,6 +9,7 @@ using Participatie.Abstractions.Errors;
 using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Domain;
 using Participatie.Domain.Benefits;
+using Participatie.Domain.Participation;
 using Participatie.Domain.People;
 using Participatie.Domain.Regimes;
 using Participatie.Domain.Reintegration;
@@ -29,6 +30,7 @@ public sealed partial class ClientGrain(
     IOptions<ReintegrationPolicy> policy,
     IOptions<RegimePolicy> regimes,
     IOptions<BenefitTable> benefits,
+    IOptions<ParticipationPolicy> participation,
     IFaultPoints faults,
     TimeProvider time,
     IOptions<OutboxOptions> outboxOptions,
@@ -121,7 +123,7 @@ public sealed partial class ClientGrain(
     public Task<ClientView> GetAsync()
     {
         EnsureRegistered();
-        return Task.FromResult(State.ToView(ClientId));
+        return Task.FromResult(State.ToView(ClientId) with { Participation = ParticipationSummary() });
     }
 
     public async Task<EstimateView> AssessAsync(FactorsData? factors, string assessedBy)

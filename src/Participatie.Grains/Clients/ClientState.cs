@@ -87,6 +87,14 @@ public sealed class ClientState
 
     /// <summary>Statements of paid months as frozen by the payment run: returned as stored, never recomputed.</summary>
     [Id(21)] public List<StatementRecord> Statements { get; set; } = [];
+
+    // Participation in partners' activities (ids from 140; see ClientGrain.Participation).
+
+    /// <summary>The last day with hours in any activity; decides whether the person is active.</summary>
+    [Id(140)] public DateOnly? LastParticipationOn { get; set; }
+
+    /// <summary>Per activity id, the newest contribution the activity sent (the activity is the truth about it).</summary>
+    [Id(141)] public Dictionary<string, ActivityParticipationRecord> Participation { get; set; } = [];
 }
 
 /// <summary>A trajectory the person is or was on, with the settings configured when it started.</summary>

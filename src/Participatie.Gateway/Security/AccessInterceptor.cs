@@ -5,6 +5,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 using Participatie.Abstractions.Clients;
+using Participatie.Abstractions.Partners;
 using Participatie.Domain;
 using Participatie.Gateway.Security.Audit;
 
@@ -163,6 +164,10 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
                 return caller.Role != Role.Team || id == caller.NeighbourhoodId || !Ids.IsValid(IdKind.Neighbourhood, id);
             case Scope.Partner:
                 return caller.Role == Role.Partner && (id == caller.Subject || !PartnerIds.IsValid(id));
+            case Scope.Activity when caller.Role == Role.Partner:
+                return !Ids.IsValid(IdKind.Activity, id) || await grains.GetGrain<IActivityGrain>(id).GetOwnerAsync() == caller.Subject;
+            case Scope.Activity:
+                return true;
             default:
                 return false;
         }

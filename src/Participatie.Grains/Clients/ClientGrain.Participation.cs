@@ -37,6 +37,9 @@ public sealed partial class ClientGrain
         await CommitAsync(neighbourhoods: []);
     }
 
+    /// <summary>The record as every reply shows it, with whether the person is active today.</summary>
+    private ClientView View() => State.ToView(ClientId) with { Participation = ParticipationSummary() };
+
     /// <summary>Active today or not, with the window in force today.</summary>
     private ParticipationSummary ParticipationSummary()
     {

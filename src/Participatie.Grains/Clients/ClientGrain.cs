@@ -65,7 +65,7 @@ public sealed partial class ClientGrain(
         {
             if (command.RequestId is not null && command.RequestId == State.RequestId && fingerprint == State.RequestFingerprint)
             {
-                return State.ToView(ClientId);
+                return View();
             }
 
             throw new AlreadyExistsException("client", ClientId, command.RequestId is null
@@ -117,13 +117,13 @@ public sealed partial class ClientGrain(
         State.RegisteredAt = now;
         await CommitAsync(neighbourhoods: [intake.NeighbourhoodId]);
         LogRegistered(logger, ClientId, estimate.Segment);
-        return State.ToView(ClientId);
+        return View();
     }
 
     public Task<ClientView> GetAsync()
     {
         EnsureRegistered();
-        return Task.FromResult(State.ToView(ClientId) with { Participation = ParticipationSummary() });
+        return Task.FromResult(View());
     }
 
     public async Task<EstimateView> AssessAsync(FactorsData? factors, string assessedBy)

@@ -47,7 +47,10 @@ public sealed record EnrolmentView(
     [property: Id(2)] ParticipantStatus Status,
     [property: Id(3)] string Reference);
 
-/// <summary>A participant as the partner sees them: first name and reference, never who they are.</summary>
+/// <summary>
+/// A participant: first name and reference, which is all the partner sees, and the client id, for the gateway's audit
+/// only — it never goes into a partner's reply.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("participatie.ParticipantView")]
 public sealed record ParticipantView(
     [property: Id(0)] string Reference,
@@ -56,7 +59,8 @@ public sealed record ParticipantView(
     [property: Id(3)] DateTimeOffset AgreedAt,
     [property: Id(4)] DateTimeOffset? EnrolledAt,
     [property: Id(5)] int TotalMinutes,
-    [property: Id(6)] DateOnly? LastAttended);
+    [property: Id(6)] DateOnly? LastAttended,
+    [property: Id(7)] string ClientId);
 
 /// <summary>Hours on one day for one participant, in its raw request form; the grain checks it.</summary>
 [GenerateSerializer, Immutable, Alias("participatie.RecordHours")]
@@ -73,10 +77,14 @@ public sealed record HoursEntry(
     [property: Id(1)] DateTimeOffset RecordedAt,
     [property: Id(2)] string RecordedBy);
 
-/// <summary>One participant's hours on one day: the figure in force and the ones it replaced, oldest first.</summary>
+/// <summary>
+/// One participant's hours on one day: the figure in force and the ones it replaced, oldest first; the client id is for
+/// the gateway's audit only.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("participatie.AttendanceView")]
 public sealed record AttendanceView(
     [property: Id(0)] string Reference,
     [property: Id(1)] DateOnly Day,
     [property: Id(2)] HoursEntry Current,
-    [property: Id(3)] IReadOnlyList<HoursEntry> History);
+    [property: Id(3)] IReadOnlyList<HoursEntry> History,
+    [property: Id(4)] string ClientId);

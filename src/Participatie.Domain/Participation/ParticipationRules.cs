@@ -34,7 +34,7 @@ public static class ParticipationRules
         var neighbourhood = violations.Id(prefix + "neighbourhood_id", details.NeighbourhoodId, IdKind.Neighbourhood);
         violations.Range(prefix + "capacity", details.Capacity, 1, MaxCapacity);
         var schedule = violations.Text(prefix + "schedule", details.Schedule, MaxScheduleLength);
-        var contact = violations.Text(prefix + "contact", details.Contact, MaxContactLength);
+        var contact = violations.Text(prefix + "contact_person", details.Contact, MaxContactLength);
         return violations.Items.Count > before
             ? null
             : new ActivityDetails(title!, details.Type, neighbourhood!, details.Capacity, schedule!, contact!);

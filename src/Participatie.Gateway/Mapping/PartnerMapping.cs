@@ -9,7 +9,7 @@ internal static class PartnerMapping
 {
     public static ActivityData ToData(this V1.ActivityDetails? details) => details is null
         ? new ActivityData("", ActivityType.Unspecified, "", 0, "", "")
-        : new ActivityData(details.Title, (ActivityType)(int)details.Type, details.NeighbourhoodId, details.Capacity, details.Schedule, details.Contact);
+        : new ActivityData(details.Title, (ActivityType)(int)details.Type, details.NeighbourhoodId, details.Capacity, details.Schedule, details.ContactPerson);
 
     public static V1.Partner ToContract(this PartnerView partner) => new()
     {
@@ -31,7 +31,7 @@ internal static class PartnerMapping
             NeighbourhoodId = activity.Details.NeighbourhoodId,
             Capacity = activity.Details.Capacity,
             Schedule = activity.Details.Schedule,
-            Contact = activity.Details.Contact,
+            ContactPerson = activity.Details.Contact,
         },
         Open = activity.Open,
         ClosedOn = activity.ClosedOn is { } closed ? ContractMapping.Iso(closed) : "",

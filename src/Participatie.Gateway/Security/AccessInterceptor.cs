@@ -20,6 +20,15 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
 {
     private const string CallerKey = "participatie.caller";
 
+    private const string PeopleKey = "participatie.audit.people";
+
+    /// <summary>
+    /// People a service reached whose ids the reply does not show (a partner's participants, known to it only by
+    /// reference): audited with the call like the people of <see cref="AccessRule.PeopleInReply"/>.
+    /// </summary>
+    public static void AuditAlso(ServerCallContext context, IEnumerable<string> clientIds) =>
+        context.GetHttpContext().Items[PeopleKey] = clientIds.ToList();
+
     /// <summary>The caller of the current call, as authenticated here; services use it to shape replies.</summary>
     public static Caller? CallerOf(ServerCallContext context) =>
         context.GetHttpContext().Items.TryGetValue(CallerKey, out var caller) ? caller as Caller : null;
@@ -102,6 +111,11 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         if (caller.Role == Role.Person)
         {
             return Purposes.OwnRecord;
+        }
+
+        if (caller.Role == Role.Partner)
+        {
+            return Purposes.Participation;
         }
 
         if (declared is not null && Purposes.Known.Contains(declared))
@@ -189,6 +203,11 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         if (response is not null && rule.PeopleInReply is not null)
         {
             people.UnionWith(rule.PeopleInReply(response).Where(id => Ids.IsValid(IdKind.Client, id)));
+        }
+
+        if (context.GetHttpContext().Items.TryGetValue(PeopleKey, out var reached) && reached is List<string> ids)
+        {
+            people.UnionWith(ids.Where(id => Ids.IsValid(IdKind.Client, id)));
         }
 
         var now = time.GetUtcNow();

@@ -78,7 +78,8 @@ public static class AccessRules
         Add(experiment, "GetResults", AccessRule.For(Admin, Researcher));
 
         // Partners: their own organisation and the activities they offer; participants only by first name and
-        // reference, so these calls carry no person's identity (the person's own agreement is audited on ClientService).
+        // reference. The people a partner call reaches are audited all the same (purpose "participation"): the
+        // service names them to the audit, never in the reply.
         var partner = PartnerService.Descriptor;
         Add(partner, "RegisterPartner", AccessRule.For(Admin));
         Add(partner, "GetPartner", AccessRule.Partner<GetPartnerRequest>(r => r.PartnerId, Admin, Partner));
@@ -87,9 +88,9 @@ public static class AccessRules
         Add(partner, "UpdateActivity", AccessRule.Activity<UpdateActivityRequest>(r => r.ActivityId, Admin, Partner));
         Add(partner, "CloseActivity", AccessRule.Activity<CloseActivityRequest>(r => r.ActivityId, Admin, Partner));
         Add(partner, "GetActivity", AccessRule.Activity<GetActivityRequest>(r => r.ActivityId, Admin, Partner, Coach, Team, Person));
-        Add(partner, "EnrolParticipant", AccessRule.Activity<EnrolParticipantRequest>(r => r.ActivityId, Admin, Partner));
-        Add(partner, "ListParticipants", AccessRule.Activity<ListParticipantsRequest>(r => r.ActivityId, Admin, Partner));
-        Add(partner, "RecordHours", AccessRule.Activity<RecordHoursRequest>(r => r.ActivityId, Admin, Partner));
+        Add(partner, "EnrolParticipant", AccessRule.Activity<EnrolParticipantRequest>(r => r.ActivityId, Admin, Partner).Audits<EnrolParticipantResponse>(_ => []));
+        Add(partner, "ListParticipants", AccessRule.Activity<ListParticipantsRequest>(r => r.ActivityId, Admin, Partner).Audits<ListParticipantsResponse>(_ => []));
+        Add(partner, "RecordHours", AccessRule.Activity<RecordHoursRequest>(r => r.ActivityId, Admin, Partner).Audits<RecordHoursResponse>(_ => []));
 
         var admin = AdminService.Descriptor;
         Add(admin, "Ping", AccessRule.For(Admin, Coach, Team, Partner, Researcher, Person));

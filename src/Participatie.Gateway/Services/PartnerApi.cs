@@ -59,14 +59,19 @@ public sealed class PartnerApi(IGrainFactory grains) : PartnerService.PartnerSer
         };
     }
 
-    public override async Task<EnrolParticipantResponse> EnrolParticipant(EnrolParticipantRequest request, ServerCallContext context) =>
-        new() { Participant = (await Activity(request.ActivityId).EnrolAsync(request.ParticipantRef)).ToContract() };
+    public override async Task<EnrolParticipantResponse> EnrolParticipant(EnrolParticipantRequest request, ServerCallContext context)
+    {
+        var participant = await Activity(request.ActivityId).EnrolAsync(request.ParticipantRef);
+        AccessInterceptor.AuditAlso(context, [participant.ClientId]);
+        return new EnrolParticipantResponse { Participant = participant.ToContract() };
+    }
 
     public override async Task<ListParticipantsResponse> ListParticipants(ListParticipantsRequest request, ServerCallContext context)
     {
         var activity = Activity(request.ActivityId);
         var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
         var page = await activity.ListParticipantsAsync(after, size);
+        AccessInterceptor.AuditAlso(context, page.Select(p => p.ClientId));
         return new ListParticipantsResponse
         {
             Participants = { page.Select(p => p.ToContract()) },
@@ -78,6 +83,7 @@ public sealed class PartnerApi(IGrainFactory grains) : PartnerService.PartnerSer
     {
         var attendance = await Activity(request.ActivityId).RecordHoursAsync(
             new RecordHoursCommand(request.ParticipantRef, request.Date, request.Hours, Actor(context)));
+        AccessInterceptor.AuditAlso(context, [attendance.ClientId]);
         return attendance.ToContract();
     }
 

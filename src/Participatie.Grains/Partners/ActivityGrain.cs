@@ -29,6 +29,7 @@ public sealed partial class ActivityGrain(
     public const int MaxActorLength = 100;
     public const int MaxReasonLength = 500;
     private const string DetailsPrefix = "activity.";
+    private const string ReferencePrefix = "pr-";
 
     private readonly OutboxDelivery _outbox = new(outboxOptions.Value);
 
@@ -192,7 +193,7 @@ public sealed partial class ActivityGrain(
 
         if (participant.Status == ParticipantStatus.Enrolled)
         {
-            return participant.ToView();
+            return participant.ToView(clientId);
         }
 
         EnsureOpen();
@@ -207,7 +208,7 @@ public sealed partial class ActivityGrain(
         AddPending(clientId);
         await SaveAsync();
         await DeliverAsync();
-        return participant.ToView();
+        return participant.ToView(clientId);
     }
 
     public Task<IReadOnlyList<ParticipantView>> ListParticipantsAsync(string? after, int size)
@@ -215,11 +216,11 @@ public sealed partial class ActivityGrain(
         EnsureCreated();
         IReadOnlyList<ParticipantView> page =
         [
-            .. State.Participants.Values
-                .Where(p => after is null || string.CompareOrdinal(p.Reference, after) > 0)
-                .OrderBy(p => p.Reference, StringComparer.Ordinal)
+            .. State.Participants
+                .Where(p => after is null || string.CompareOrdinal(p.Value.Reference, after) > 0)
+                .OrderBy(p => p.Value.Reference, StringComparer.Ordinal)
                 .Take(size)
-                .Select(p => p.ToView()),
+                .Select(p => p.Value.ToView(p.Key)),
         ];
         return Task.FromResult(page);
     }
@@ -261,7 +262,7 @@ public sealed partial class ActivityGrain(
         else if (existing.Current.Minutes == minutes)
         {
             // The same figure again (a retry): nothing to correct.
-            return existing.ToView(command.Reference);
+            return existing.ToView(command.Reference, clientId);
         }
         else
         {
@@ -273,7 +274,7 @@ public sealed partial class ActivityGrain(
         AddPending(clientId);
         await SaveAsync();
         await DeliverAsync();
-        return existing.ToView(command.Reference);
+        return existing.ToView(command.Reference, clientId);
     }
 
     public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
@@ -329,8 +330,6 @@ public sealed partial class ActivityGrain(
             }
         }
     }
-
-    private const string ReferencePrefix = "pr-";
 
     private static void RequireReference(Violations violations, string? reference)
     {

@@ -42,20 +42,22 @@ internal static class ActivityMapping
     public static EnrolmentView ToEnrolment(this ParticipantRecord participant, string activityId, string title) =>
         new(activityId, title, participant.Status, participant.Reference);
 
-    public static ParticipantView ToView(this ParticipantRecord participant) => new(
+    public static ParticipantView ToView(this ParticipantRecord participant, string clientId) => new(
         participant.Reference,
         participant.FirstName,
         participant.Status,
         participant.AgreedAt,
         participant.EnrolledAt,
         participant.Days.Sum(d => d.Current.Minutes),
-        participant.Days.LastOrDefault(d => d.Current.Minutes > 0)?.Day);
+        participant.Days.LastOrDefault(d => d.Current.Minutes > 0)?.Day,
+        clientId);
 
-    public static AttendanceView ToView(this AttendanceRecord attendance, string reference) => new(
+    public static AttendanceView ToView(this AttendanceRecord attendance, string reference, string clientId) => new(
         reference,
         attendance.Day,
         attendance.Current.ToEntry(),
-        [.. attendance.History.Select(h => h.ToEntry())]);
+        [.. attendance.History.Select(h => h.ToEntry())],
+        clientId);
 
     public static ParticipationContribution ToContribution(this ParticipantRecord participant, string activityId, ActivityType type) => new(
         activityId,

@@ -222,7 +222,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             NeighbourhoodId = NeighbourhoodId,
             Capacity = 10,
             Schedule = "Tuesdays 10:00",
-            Contact = "Anouk",
+            ContactPerson = "Anouk",
         };
 
         /// <summary>A new activity of the world's partner.</summary>

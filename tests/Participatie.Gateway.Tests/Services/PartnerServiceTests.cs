@@ -29,6 +29,7 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         var listed = await partner.ListActivitiesAsync(new ListActivitiesRequest { PartnerId = partnerId });
         var participants = await partner.ListParticipantsAsync(new ListParticipantsRequest { ActivityId = created.ActivityId });
         var record = (await PersonClient(person).GetClientAsync(new GetClientRequest { ClientId = person })).Client;
+        var log = (await PersonClient(person).GetAccessLogAsync(new GetAccessLogRequest { ClientId = person })).Entries;
 
         Assert.Equal(created, repeated);
         Assert.Equal((ParticipantStatus.Enrolled, "Moestuin aan de Maas"), (enrolment.Status, enrolment.Title));
@@ -39,6 +40,12 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         var participant = Assert.Single(participants.Participants);
         Assert.Equal((enrolment.ParticipantRef, "Mohamed", 3.0, SampleRequests.Day(-1)), (participant.ParticipantRef, participant.FirstName, participant.TotalHours, participant.LastAttendedOn));
         Assert.Equal(new Participation { Active = true, LastParticipationOn = SampleRequests.Day(-1), WindowDays = 28 }, record.Participation);
+
+        // The person sees which partner reached their data, and why, though the partner never learnt who they are.
+        Assert.Equal(
+            ["PartnerService.ListParticipants", "PartnerService.RecordHours", "PartnerService.RecordHours"],
+            log.Where(e => e.ActorRole == "partner").Select(e => e.Action).Order(StringComparer.Ordinal));
+        Assert.All(log.Where(e => e.ActorRole == "partner"), e => Assert.Equal((partnerId, "participation"), (e.ActorId, e.Purpose)));
     }
 
     [Fact]
@@ -148,7 +155,7 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         await RpcAssert.InvalidAsync(() => partner.EnrolParticipantAsync(new EnrolParticipantRequest { ActivityId = activity, ParticipantRef = "cl-0123456789abcdef" }).ResponseAsync, "participant_ref");
         await RpcAssert.InvalidAsync(
             () => partner.CreateActivityAsync(new CreateActivityRequest { PartnerId = partnerId, Activity = new ActivityDetails { Title = "Koffie", NeighbourhoodId = wijk, Capacity = -1 } }).ResponseAsync,
-            "activity.type", "activity.capacity", "activity.schedule", "activity.contact");
+            "activity.type", "activity.capacity", "activity.schedule", "activity.contact_person");
         await RpcAssert.InvalidAsync(
             () => partner.RecordHoursAsync(new RecordHoursRequest { ActivityId = activity, ParticipantRef = "pr-0123456789ab", Date = SampleRequests.Day(1), Hours = 25 }).ResponseAsync,
             "date", "hours");
@@ -171,7 +178,7 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         using var created = await http.PostAsync($"/v1/partners/{partnerId}/activities", Json(new
         {
             requestId = "voetbal",
-            activity = new { title = "Walking football", type = "ACTIVITY_TYPE_SPORTS", neighbourhoodId = wijk, capacity = 12, schedule = "Wednesdays 14:00", contact = "Kees, 06-12345678" },
+            activity = new { title = "Walking football", type = "ACTIVITY_TYPE_SPORTS", neighbourhoodId = wijk, capacity = 12, schedule = "Wednesdays 14:00", contactPerson = "Kees, 06-12345678" },
         }));
         var activity = (await ReadAsync(created, HttpStatusCode.OK)).GetProperty("activity");
         var activityId = activity.GetProperty("activityId").GetString()!;
@@ -219,7 +226,7 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         NeighbourhoodId = neighbourhoodId,
         Capacity = capacity,
         Schedule = "Dinsdag en donderdag 10:00-12:00",
-        Contact = "Anouk, 010-1234567",
+        ContactPerson = "Anouk, 010-1234567",
     };
 
     private static async Task<(StatusCode Code, string Reason)> StatusOfAsync(Func<Task> call)

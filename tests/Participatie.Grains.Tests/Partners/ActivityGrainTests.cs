@@ -211,7 +211,7 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
         Assert.Equal("partner", unregistered.Kind);
         Assert.Equal("neighbourhood", nowhere.Kind);
         Assert.Equal(
-            ["activity.title", "activity.type", "activity.neighbourhood_id", "activity.capacity", "activity.schedule", "activity.contact"],
+            ["activity.title", "activity.type", "activity.neighbourhood_id", "activity.capacity", "activity.schedule", "activity.contact_person"],
             invalid.Errors.Select(e => e.Field));
         Assert.Equal(created, repeated);
         Assert.Equal("activity", other.Kind);

@@ -1,3 +1,5 @@
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
@@ -26,6 +28,10 @@ public static class GatewayExtensions
             options.MaxReceiveMessageSize = MaxMessageBytes;
             options.MaxSendMessageSize = MaxMessageBytes;
             options.EnableDetailedErrors = false;
+        }).AddJsonTranscoding(options =>
+        {
+            // PartnerService as JSON over HTTP (google.api.http paths); error details are written as JSON too.
+            options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor, ResourceInfo.Descriptor, RetryInfo.Descriptor);
         });
         services.AddGrpcReflection();
         services.AddSingleton<ReadinessState>();
@@ -65,6 +71,7 @@ public static class GatewayExtensions
         app.MapGrpcService<ExperimentApi>();
         app.MapGrpcService<ContractApi>();
         app.MapGrpcService<RecordApi>();
+        app.MapGrpcService<PartnerApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
 

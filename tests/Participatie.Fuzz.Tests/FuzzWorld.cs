@@ -12,7 +12,7 @@ namespace Participatie.Fuzz.Tests;
 
 /// <summary>
 /// A silo host (Memory profile) with a small world made through the API: one neighbourhood, one coach and one person
-/// in that coach's caseload. Hostile requests aim at these, and the world's snapshot is read before and after each.
+/// in that coach's caseload, and a partner with an activity that person takes part in. Hostile requests aim at these, and the world's snapshot is read before and after each.
 /// Every call goes through <see cref="SiloHost.Channel"/>, so it carries whatever credentials the host's channel has.
 /// </summary>
 public sealed class FuzzWorld : IAsyncLifetime
@@ -75,6 +75,12 @@ public sealed class FuzzWorld : IAsyncLifetime
 
     public string ClientId { get; private set; } = "";
 
+    public const string PartnerId = "pt-fuzz-world";
+    private const string PartnerContact = "Anouk, 010-1234567";
+
+    /// <summary>An activity of <see cref="PartnerId"/> in which the world's person has a place.</summary>
+    public string ActivityId { get; private set; } = "";
+
     /// <summary>Plausible requests aimed at this world, for probes and one-off calls.</summary>
     public Plausible Plausible { get; private set; } = null!;
 
@@ -95,6 +101,21 @@ public sealed class FuzzWorld : IAsyncLifetime
         _coachInvoker = Host.ChannelAs("coach", CoachId).CreateCallInvoker();
         _personInvoker = Host.ChannelAs("person", ClientId).CreateCallInvoker();
 
+        // A partner with one activity the world's person takes part in, so partner calls reach their rules.
+        var partners = new PartnerService.PartnerServiceClient(Host.Channel);
+        await partners.RegisterPartnerAsync(new RegisterPartnerRequest { PartnerId = PartnerId, Name = NeighbourhoodName, Contact = PartnerContact });
+        var activity = new ActivityDetails
+        {
+            Title = "Koffieochtend",
+            Type = ActivityType.SocialMeeting,
+            NeighbourhoodId = NeighbourhoodId,
+            Capacity = 5,
+            Schedule = "Tuesdays 10:00-12:00",
+            ContactPerson = "Kees, 06-12345678",
+        };
+        ActivityId = (await partners.CreateActivityAsync(new CreateActivityRequest { PartnerId = PartnerId, RequestId = "fuzz-world-activity", Activity = activity })).Activity.ActivityId;
+        var enrolment = await new ClientService.ClientServiceClient(Host.Channel).EnrolInActivityAsync(new EnrolInActivityRequest { ClientId = ClientId, ActivityId = ActivityId });
+
         _strings = new Dictionary<string, string>
         {
             ["client_id"] = ClientId,
@@ -111,6 +132,14 @@ public sealed class FuzzWorld : IAsyncLifetime
             ["registered_by"] = "co-intake",
             ["assessed_by"] = "co-intake",
             ["payload"] = "ping",
+            ["partner_id"] = PartnerId,
+            ["activity_id"] = ActivityId,
+            ["participant_ref"] = enrolment.ParticipantRef,
+            ["title"] = "Koffieochtend",
+            ["schedule"] = "Tuesdays 10:00-12:00",
+            ["contact"] = PartnerContact,
+            ["contact_person"] = "Kees, 06-12345678",
+            ["date"] = SampleRequests.Day(),
             ["page_token"] = "",
             ["description"] = "Twee ochtenden per week vrijwilligerswerk",
             ["review_on"] = SampleRequests.Day(30),
@@ -162,7 +191,7 @@ public sealed class FuzzWorld : IAsyncLifetime
 
     /// <summary>
     /// Everything a rejected request could have changed in this world, as text: the platform's counts, every
-    /// neighbourhood, the fixture's neighbourhood, coach, caseload and person.
+    /// neighbourhood, the fixture's neighbourhood, coach, caseload and person, the activity and its participants.
     /// </summary>
     public async Task<string> SnapshotAsync()
     {
@@ -175,6 +204,8 @@ public sealed class FuzzWorld : IAsyncLifetime
             await neighbourhoods.GetNeighbourhoodAsync(new GetNeighbourhoodRequest { NeighbourhoodId = NeighbourhoodId }, options),
             await coaches.GetCoachAsync(new GetCoachRequest { CoachId = CoachId }, options),
             await new ClientService.ClientServiceClient(Host.Channel).GetClientAsync(new GetClientRequest { ClientId = ClientId }, options),
+            await new PartnerService.PartnerServiceClient(Host.Channel).GetActivityAsync(new GetActivityRequest { ActivityId = ActivityId }, options),
+            await new PartnerService.PartnerServiceClient(Host.Channel).ListParticipantsAsync(new ListParticipantsRequest { ActivityId = ActivityId, PageSize = 1000 }, options),
         };
         var token = "";
         do

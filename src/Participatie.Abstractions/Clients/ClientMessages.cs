@@ -77,6 +77,8 @@ public sealed record ClientView(
 
     /// <summary>The last contact with the person that the contact journal records (follow-ups count from it).</summary>
     [Id(300)] public DateOnly? LastContactOn { get; init; }
+    /// <summary>Active or not, from the hours partners recorded; set on reads of the record (GetAsync).</summary>
+    [Id(120)] public ParticipationSummary? Participation { get; init; }
 }
 
 /// <summary>What the gateway checks a caller against: whose coach, which neighbourhood, whether the team may look.</summary>

@@ -184,4 +184,13 @@ public interface IClientGrain : IGrainWithStringKey
     /// <summary>The whole contract and record, for the person's export.</summary>
     [Alias("ExportContract")]
     Task<ContractExport> ExportContractAsync();
+
+    /// <summary>Whether the person can take part in an activity, and the first name partners see; answered even while another call runs.</summary>
+    [Alias("GetParticipantFacts")]
+    [AlwaysInterleave]
+    Task<ParticipantFacts> GetParticipantFactsAsync();
+
+    /// <summary>Applies an activity's contribution (status and hours) if it is newer than what the record holds.</summary>
+    [Alias("ApplyParticipation")]
+    Task ApplyParticipationAsync(ParticipationContribution contribution);
 }

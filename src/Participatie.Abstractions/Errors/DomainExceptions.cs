@@ -142,4 +142,22 @@ public static class Reasons
 
     /// <summary>The record holds the most items of this kind it keeps.</summary>
     public const string RecordLimitReached = Domain.Contracts.ContractRefusal.RecordLimitReached;
+
+    /// <summary>Every place of the activity is taken.</summary>
+    public const string ActivityFull = "ACTIVITY_FULL";
+
+    /// <summary>The activity is closed: no new participants, no hours after its closing day.</summary>
+    public const string ActivityClosed = "ACTIVITY_CLOSED";
+
+    /// <summary>No agreement of the person to take part in this activity is recorded under that reference.</summary>
+    public const string NoAgreement = "NO_AGREEMENT";
+
+    /// <summary>The participant agreed but has no place: hours are recorded for enrolled participants only.</summary>
+    public const string NotEnrolled = "NOT_ENROLLED";
+
+    /// <summary>The new capacity is below the places already taken.</summary>
+    public const string CapacityBelowEnrolled = "CAPACITY_BELOW_ENROLLED";
+
+    /// <summary>The partner has as many activities as one organisation may have.</summary>
+    public const string TooManyActivities = "TOO_MANY_ACTIVITIES";
 }

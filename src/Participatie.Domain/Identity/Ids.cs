@@ -14,6 +14,8 @@ public static partial class Ids
     public const string CoachPrefix = "co-";
     public const string NeighbourhoodPrefix = "wk-";
     public const string ExperimentPrefix = "ex-";
+    public const string PartnerPrefix = "pt-";
+    public const string ActivityPrefix = "ac-";
 
     // Crockford's base32 alphabet in lower case: no i, l, o or u, so ids read aloud well.
     private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -41,6 +43,8 @@ public static partial class Ids
         IdKind.Coach => CoachPrefix,
         IdKind.Neighbourhood => NeighbourhoodPrefix,
         IdKind.Experiment => ExperimentPrefix,
+        IdKind.Partner => PartnerPrefix,
+        IdKind.Activity => ActivityPrefix,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -50,15 +54,20 @@ public static partial class Ids
         IdKind.Coach => GeneratedId().IsMatch(value) && value.StartsWith(CoachPrefix, StringComparison.Ordinal),
         IdKind.Neighbourhood => NeighbourhoodId().IsMatch(value),
         IdKind.Experiment => ExperimentId().IsMatch(value),
+        IdKind.Partner => PartnerId().IsMatch(value),
+        IdKind.Activity => ActivityId().IsMatch(value),
         _ => false,
     };
 
     /// <summary>The format rule of an id kind, as a field violation states it.</summary>
     public static string Describe(IdKind kind) => kind switch
     {
-        IdKind.Neighbourhood or IdKind.Experiment => $"must be \"{Prefix(kind)}\" followed by 1-60 lower-case letters, digits or hyphens",
+        IdKind.Neighbourhood or IdKind.Experiment or IdKind.Partner => $"must be \"{Prefix(kind)}\" followed by 1-60 lower-case letters, digits or hyphens",
         _ => $"must be \"{Prefix(kind)}\" followed by 16 characters of [0-9a-z] as issued by the platform",
     };
+
+    /// <summary>A new random activity id.</summary>
+    public static string NewActivityId() => ActivityPrefix + RandomPart();
 
     private static string RandomPart()
     {
@@ -96,4 +105,10 @@ public static partial class Ids
 
     [GeneratedRegex(@"^ex-[a-z0-9][a-z0-9-]{0,59}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ExperimentId();
+
+    [GeneratedRegex(@"^pt-[a-z0-9][a-z0-9-]{0,59}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PartnerId();
+
+    [GeneratedRegex(@"^ac-[0-9a-z]{16}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ActivityId();
 }

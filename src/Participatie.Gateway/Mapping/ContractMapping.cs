@@ -77,6 +77,16 @@ internal static class ContractMapping
             result.CurrentEstimate = client.CurrentEstimate.ToContract();
         }
 
+        if (client.Participation is { } participation)
+        {
+            result.Participation = new V1.Participation
+            {
+                Active = participation.Active,
+                LastParticipationOn = participation.LastParticipationOn is { } last ? Iso(last) : string.Empty,
+                WindowDays = participation.WindowDays,
+            };
+        }
+
         return result;
     }
 

@@ -5,6 +5,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 using Participatie.Abstractions.Clients;
+using Participatie.Abstractions.Partners;
 using Participatie.Domain;
 using Participatie.Gateway.Security.Audit;
 
@@ -18,6 +19,15 @@ namespace Participatie.Gateway.Security;
 public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog audit, TimeProvider time, ILogger<AccessInterceptor> logger) : Interceptor
 {
     private const string CallerKey = "participatie.caller";
+
+    private const string PeopleKey = "participatie.audit.people";
+
+    /// <summary>
+    /// People a service reached whose ids the reply does not show (a partner's participants, known to it only by
+    /// reference): audited with the call like the people of <see cref="AccessRule.PeopleInReply"/>.
+    /// </summary>
+    public static void AuditAlso(ServerCallContext context, IEnumerable<string> clientIds) =>
+        context.GetHttpContext().Items[PeopleKey] = clientIds.ToList();
 
     /// <summary>The caller of the current call, as authenticated here; services use it to shape replies.</summary>
     public static Caller? CallerOf(ServerCallContext context) =>
@@ -132,6 +142,11 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
             return Purposes.OwnRecord;
         }
 
+        if (caller.Role == Role.Partner)
+        {
+            return Purposes.Participation;
+        }
+
         if (rule.RequiredPurpose is not null && declared is not null && Purposes.Known.Contains(declared) && declared != rule.RequiredPurpose)
         {
             throw Denied($"This operation is only for the purpose {rule.RequiredPurpose} (send {Purposes.Header}: {rule.RequiredPurpose}).");
@@ -197,6 +212,10 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
                 return caller.Role != Role.Team || id == caller.NeighbourhoodId || !Ids.IsValid(IdKind.Neighbourhood, id);
             case Scope.Partner:
                 return caller.Role == Role.Partner && (id == caller.Subject || !PartnerIds.IsValid(id));
+            case Scope.Activity when caller.Role == Role.Partner:
+                return !Ids.IsValid(IdKind.Activity, id) || await grains.GetGrain<IActivityGrain>(id).GetOwnerAsync() == caller.Subject;
+            case Scope.Activity:
+                return true;
             default:
                 return false;
         }
@@ -223,6 +242,11 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         if (response is not null && rule.PeopleInReply is not null)
         {
             people.UnionWith(rule.PeopleInReply(response).Where(id => Ids.IsValid(IdKind.Client, id)));
+        }
+
+        if (context.GetHttpContext().Items.TryGetValue(PeopleKey, out var reached) && reached is List<string> ids)
+        {
+            people.UnionWith(ids.Where(id => Ids.IsValid(IdKind.Client, id)));
         }
 
         var now = time.GetUtcNow();

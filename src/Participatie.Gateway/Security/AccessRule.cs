@@ -19,6 +19,9 @@ public enum Scope
 
     /// <summary>One partner organisation's own data (a partner id): that partner, an admin.</summary>
     Partner = 4,
+
+    /// <summary>One activity (an activity id): a partner reaches only the activities it offers; other roles the rule names.</summary>
+    Activity = 5,
 }
 
 /// <summary>
@@ -72,6 +75,10 @@ public sealed class AccessRule
     public static AccessRule Partner<TRequest>(Func<TRequest, string> partnerId, params Role[] roles)
         where TRequest : IMessage =>
         new(roles.ToHashSet(), Scope.Partner, m => partnerId((TRequest)m), personData: false);
+
+    public static AccessRule Activity<TRequest>(Func<TRequest, string> activityId, params Role[] roles)
+        where TRequest : IMessage =>
+        new(roles.ToHashSet(), Scope.Activity, m => activityId((TRequest)m), personData: false);
 
     /// <summary>The reply shows or creates these people's data: audit each of them.</summary>
     public AccessRule Audits<TResponse>(Func<TResponse, IEnumerable<string>> people)

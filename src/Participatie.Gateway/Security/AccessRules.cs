@@ -48,6 +48,7 @@ public static class AccessRules
         Add(client, "ReportEarnings", AccessRule.Person<ReportEarningsRequest>(r => r.ClientId, Admin, Coach, Person));
         Add(client, "RecordSanction", AccessRule.Person<RecordSanctionRequest>(r => r.ClientId, Admin, Coach));
         Add(client, "GetBenefitStatement", AccessRule.Person<GetBenefitStatementRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(client, "EnrolInActivity", AccessRule.Person<EnrolInActivityRequest>(r => r.ClientId, Admin, Coach, Person));
 
         // The social contract is between the person and their own coach; admins read it. The caller is the party that
         // acts, so only the person can answer a suggestion, and only the coach can make one.
@@ -102,6 +103,21 @@ public static class AccessRules
         Add(experiment, "GetAssignment", AccessRule.Person<GetAssignmentRequest>(r => r.ClientId, Admin, Coach, Person));
         Add(experiment, "RecordOutcomes", AccessRule.For(Admin).AuditsRequest<RecordOutcomesRequest>(r => r.Outcomes.Select(o => o.ClientId)));
         Add(experiment, "GetResults", AccessRule.For(Admin, Researcher));
+
+        // Partners: their own organisation and the activities they offer; participants only by first name and
+        // reference. The people a partner call reaches are audited all the same (purpose "participation"): the
+        // service names them to the audit, never in the reply.
+        var partner = PartnerService.Descriptor;
+        Add(partner, "RegisterPartner", AccessRule.For(Admin));
+        Add(partner, "GetPartner", AccessRule.Partner<GetPartnerRequest>(r => r.PartnerId, Admin, Partner));
+        Add(partner, "CreateActivity", AccessRule.Partner<CreateActivityRequest>(r => r.PartnerId, Admin, Partner));
+        Add(partner, "ListActivities", AccessRule.Partner<ListActivitiesRequest>(r => r.PartnerId, Admin, Partner));
+        Add(partner, "UpdateActivity", AccessRule.Activity<UpdateActivityRequest>(r => r.ActivityId, Admin, Partner));
+        Add(partner, "CloseActivity", AccessRule.Activity<CloseActivityRequest>(r => r.ActivityId, Admin, Partner));
+        Add(partner, "GetActivity", AccessRule.Activity<GetActivityRequest>(r => r.ActivityId, Admin, Partner, Coach, Team, Person));
+        Add(partner, "EnrolParticipant", AccessRule.Activity<EnrolParticipantRequest>(r => r.ActivityId, Admin, Partner).Audits<EnrolParticipantResponse>(_ => []));
+        Add(partner, "ListParticipants", AccessRule.Activity<ListParticipantsRequest>(r => r.ActivityId, Admin, Partner).Audits<ListParticipantsResponse>(_ => []));
+        Add(partner, "RecordHours", AccessRule.Activity<RecordHoursRequest>(r => r.ActivityId, Admin, Partner).Audits<RecordHoursResponse>(_ => []));
 
         var admin = AdminService.Descriptor;
         Add(admin, "Ping", AccessRule.For(Admin, Coach, Team, Partner, Researcher, Person));

@@ -81,7 +81,5 @@ public static class PartnerIds
 {
     public const string Prefix = "pt-";
 
-    public static bool IsValid(string? id) =>
-        id is { Length: > 3 and <= 63 } && id.StartsWith(Prefix, StringComparison.Ordinal)
-        && id[3..].All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && id[3] != '-';
+    public static bool IsValid(string? id) => Ids.IsValid(IdKind.Partner, id);
 }

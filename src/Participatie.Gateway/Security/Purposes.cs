@@ -2,7 +2,8 @@ namespace Participatie.Gateway.Security;
 
 /// <summary>
 /// Why someone reads or changes a person's data: the <c>x-purpose</c> request header, one of a fixed list so that
-/// the audit log can be read and counted. The person themselves needs none (their purpose is their own record).
+/// the audit log can be read and counted. The person themselves needs none (their purpose is their own record), nor
+/// does a partner (theirs is always <see cref="Participation"/>).
 /// </summary>
 public static class Purposes
 {
@@ -11,6 +12,9 @@ public static class Purposes
     public const string OwnRecord = "own_record";
 
     public const string Payment = "payment";
+
+    /// <summary>The purpose of every partner call: running its own activities.</summary>
+    public const string Participation = "participation";
 
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -22,6 +26,7 @@ public static class Purposes
         "legal_duty",      // a statutory obligation (objection, appeal, court order)
         "administration",  // functional administration of the platform
         "testing",         // synthetic data in test and demo environments
+        Participation,     // a partner running its activity: places and attendance (a partner's only purpose)
         OwnRecord,
     };
 }

@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Errors;
+using Participatie.Abstractions.Partners;
 using Participatie.Contracts.V1;
 using Participatie.Domain;
 using Participatie.Domain.Validation;
@@ -150,6 +151,16 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         violations.ThrowIfAny();
         var client = await grains.GetGrain<IClientGrain>(id!).SetEncryptedBsnAsync(bsns.Protect(bsn));
         return new SetPaymentDetailsResponse { Client = Shaped(client, context) };
+    }
+
+    public override async Task<EnrolInActivityResponse> EnrolInActivity(EnrolInActivityRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var id = violations.Id("client_id", request.ClientId, IdKind.Client);
+        var activityId = violations.Id("activity_id", request.ActivityId, IdKind.Activity);
+        violations.ThrowIfAny();
+        var enrolment = await grains.GetGrain<IActivityGrain>(activityId!).AgreeAsync(id!, PartnerApi.Actor(context));
+        return enrolment.ToContract();
     }
 
     /// <summary>The record as this caller may see it: health only for the person and their own coach.</summary>

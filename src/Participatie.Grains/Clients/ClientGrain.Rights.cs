@@ -30,7 +30,7 @@ public sealed partial class ClientGrain
             await CommitAsync(neighbourhoods: []);
         }
 
-        return State.ToView(ClientId);
+        return View();
     }
 
     public async Task<CaseEnd> EndCaseAsync(DateOnly endedOn, string reason)
@@ -57,7 +57,7 @@ public sealed partial class ClientGrain
         State.CaseEndReason = why;
         await CommitAsync(neighbourhoods: [State.NeighbourhoodId], coaches: coach is null ? [] : [coach]);
         await ScheduleRetentionAsync();
-        return new CaseEnd(State.ToView(ClientId), AnonymiseOn());
+        return new CaseEnd(View(), AnonymiseOn());
     }
 
     public async Task<ClientView> SetLegalHoldAsync(bool hold, string reason)
@@ -80,7 +80,7 @@ public sealed partial class ClientGrain
             await ScheduleRetentionAsync();
         }
 
-        return State.ToView(ClientId);
+        return View();
     }
 
     public async Task<ClientView> SetEncryptedBsnAsync(string encryptedBsn)
@@ -89,7 +89,7 @@ public sealed partial class ClientGrain
         EnsureNotAnonymised();
         State.EncryptedBsn = encryptedBsn;
         await CommitAsync(neighbourhoods: []);
-        return State.ToView(ClientId);
+        return View();
     }
 
     public Task<string?> GetEncryptedBsnAsync() => Task.FromResult(State.Registered ? State.EncryptedBsn : null);

@@ -6,6 +6,7 @@ using Participatie.Abstractions.Errors;
 using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Domain;
 using Participatie.Domain.Benefits;
+using Participatie.Domain.Participation;
 using Participatie.Domain.People;
 using Participatie.Domain.Regimes;
 using Participatie.Domain.Reintegration;
@@ -26,6 +27,7 @@ public sealed partial class ClientGrain(
     IOptions<ReintegrationPolicy> policy,
     IOptions<RegimePolicy> regimes,
     IOptions<BenefitTable> benefits,
+    IOptions<ParticipationPolicy> participation,
     IFaultPoints faults,
     TimeProvider time,
     IOptions<OutboxOptions> outboxOptions,
@@ -60,7 +62,7 @@ public sealed partial class ClientGrain(
         {
             if (command.RequestId is not null && command.RequestId == State.RequestId && fingerprint == State.RequestFingerprint)
             {
-                return State.ToView(ClientId);
+                return View();
             }
 
             throw new AlreadyExistsException("client", ClientId, command.RequestId is null
@@ -112,13 +114,13 @@ public sealed partial class ClientGrain(
         State.RegisteredAt = now;
         await CommitAsync(neighbourhoods: [intake.NeighbourhoodId]);
         LogRegistered(logger, ClientId, estimate.Segment);
-        return State.ToView(ClientId);
+        return View();
     }
 
     public Task<ClientView> GetAsync()
     {
         EnsureRegistered();
-        return Task.FromResult(State.ToView(ClientId));
+        return Task.FromResult(View());
     }
 
     public async Task<EstimateView> AssessAsync(FactorsData? factors, string assessedBy)

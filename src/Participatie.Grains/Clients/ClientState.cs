@@ -120,6 +120,14 @@ public sealed class ClientState
     [Id(309)] public DateOnly? LastContactOn { get; set; }
 
     [Id(310)] public List<OutflowRecord> Outflows { get; set; } = [];
+
+    // Participation in partners' activities (ids from 140; see ClientGrain.Participation).
+
+    /// <summary>The last day with hours in any activity; decides whether the person is active.</summary>
+    [Id(140)] public DateOnly? LastParticipationOn { get; set; }
+
+    /// <summary>Per activity id, the newest contribution the activity sent (the activity is the truth about it).</summary>
+    [Id(141)] public Dictionary<string, ActivityParticipationRecord> Participation { get; set; } = [];
 }
 
 /// <summary>A trajectory the person is or was on, with the settings configured when it started.</summary>

@@ -15,4 +15,6 @@ public static class StorageNames
     public const string PartnerKeys = "partner-keys-v1";
     public const string Experiment = "experiment-v1";
     public const string PaymentRun = "payment-run-v1";
+    public const string Partner = "partner-v1";
+    public const string Activity = "activity-v1";
 }

@@ -5,6 +5,7 @@ using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Participatie.Domain.Benefits;
+using Participatie.Domain.Participation;
 using Participatie.Domain.Regimes;
 using Participatie.Domain.Reintegration;
 using Npgsql;
@@ -88,6 +89,7 @@ public static class SiloHostingExtensions
         // Every figure a configured regime needs (experimental disregard, bonuses, basic benefit) must be in the table.
         builder.Services.AddValidatedOptions<RegimePolicy>(configuration, RegimePolicy.Section, p => p.Problems(Bound<BenefitTable>(configuration, BenefitsSection)));
         builder.Services.AddValidatedOptions<PaymentRunOptions>(configuration, PaymentRunOptions.Section, o => o.Problems());
+        builder.Services.AddValidatedOptions<ParticipationPolicy>(configuration, ParticipationPolicy.Section, p => p.Problems());
         builder.Services.AddSingleton<IFaultPoints, NoFaults>();
 
         builder.UseOrleans(silo =>

@@ -87,6 +87,17 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["RecordService.AddJournalEntry"] = [Coach, Team],
         ["RecordService.ListJournal"] = [Admin, Coach, Team, Person],
         ["RecordService.ReportOutflow"] = [Coach, Person],
+        ["ClientService.EnrolInActivity"] = [Admin, Coach, Person],
+        ["PartnerService.RegisterPartner"] = [Admin],
+        ["PartnerService.GetPartner"] = [Admin, Partner],
+        ["PartnerService.CreateActivity"] = [Admin, Partner],
+        ["PartnerService.ListActivities"] = [Admin, Partner],
+        ["PartnerService.UpdateActivity"] = [Admin, Partner],
+        ["PartnerService.CloseActivity"] = [Admin, Partner],
+        ["PartnerService.GetActivity"] = [Admin, Partner, Coach, Team, Person],
+        ["PartnerService.EnrolParticipant"] = [Admin, Partner],
+        ["PartnerService.ListParticipants"] = [Admin, Partner],
+        ["PartnerService.RecordHours"] = [Admin, Partner],
     };
 
     /// <summary>
@@ -185,6 +196,11 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
 
         public string PartnerId { get; } = "pt-matrix-" + Guid.NewGuid().ToString("N")[..6];
 
+        /// <summary>An activity of <see cref="PartnerId"/> with <see cref="PersonId"/> enrolled under <see cref="ParticipantRef"/>.</summary>
+        public string ActivityId { get; private set; } = "";
+
+        public string ParticipantRef { get; private set; } = "";
+
         public static async Task<World> CreateAsync(GatewayFixture gateway)
         {
             var world = new World(gateway)
@@ -195,6 +211,9 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             world.CoachId = (await gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne Jansen", CaseloadLimit = 500 })).Coach.CoachId;
             world.OtherCoach = (await gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Ruud de Vries", CaseloadLimit = 500 })).Coach.CoachId;
             world.PersonId = await world.PersonAsync(world.CoachId, world.NeighbourhoodId, teamInvolvement: true);
+            await world.Partners.RegisterPartnerAsync(new RegisterPartnerRequest { PartnerId = world.PartnerId, Name = "Huis van de Wijk", Contact = "Anouk" });
+            world.ActivityId = await world.ActivityAsync();
+            world.ParticipantRef = (await gateway.Clients.EnrolInActivityAsync(new EnrolInActivityRequest { ClientId = world.PersonId, ActivityId = world.ActivityId })).ParticipantRef;
             return world;
         }
 
@@ -224,6 +243,21 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             await PersonAsync(coachId, NeighbourhoodId, teamInvolvement: false);
             return coachId;
         }
+        private PartnerService.PartnerServiceClient Partners => new(_gateway.Host.Channel);
+
+        private ActivityDetails Activity => new()
+        {
+            Title = "Koffieochtend",
+            Type = ActivityType.SocialMeeting,
+            NeighbourhoodId = NeighbourhoodId,
+            Capacity = 10,
+            Schedule = "Tuesdays 10:00",
+            ContactPerson = "Anouk",
+        };
+
+        /// <summary>A new activity of the world's partner.</summary>
+        public async Task<string> ActivityAsync() =>
+            (await Partners.CreateActivityAsync(new CreateActivityRequest { PartnerId = PartnerId, Activity = Activity })).Activity.ActivityId;
 
         public async Task<string> PersonAsync(string coachId, string neighbourhoodId, bool teamInvolvement)
         {
@@ -317,6 +351,17 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             "RecordService.AddJournalEntry" => SampleRequests.JournalEntry(PersonId),
             "RecordService.ListJournal" => new ListJournalRequest { ClientId = PersonId },
             "RecordService.ReportOutflow" => new ReportOutflowRequest { ClientId = PersonId, HoursPerWeek = 12, StartOn = SampleRequests.Day(7) },
+            "ClientService.EnrolInActivity" => new EnrolInActivityRequest { ClientId = PersonId, ActivityId = ActivityId },
+            "PartnerService.RegisterPartner" => new RegisterPartnerRequest { PartnerId = "pt-m-" + Guid.NewGuid().ToString("N")[..10], Name = "Sportclub Zuid", Contact = "bestuur" },
+            "PartnerService.GetPartner" => new GetPartnerRequest { PartnerId = PartnerId },
+            "PartnerService.CreateActivity" => new CreateActivityRequest { PartnerId = PartnerId, Activity = Activity },
+            "PartnerService.ListActivities" => new ListActivitiesRequest { PartnerId = PartnerId },
+            "PartnerService.UpdateActivity" => new UpdateActivityRequest { ActivityId = ActivityId, Activity = Activity },
+            "PartnerService.CloseActivity" => new CloseActivityRequest { ActivityId = await ActivityAsync(), Reason = "matrix" },
+            "PartnerService.GetActivity" => new GetActivityRequest { ActivityId = ActivityId },
+            "PartnerService.EnrolParticipant" => new EnrolParticipantRequest { ActivityId = ActivityId, ParticipantRef = ParticipantRef },
+            "PartnerService.ListParticipants" => new ListParticipantsRequest { ActivityId = ActivityId },
+            "PartnerService.RecordHours" => new RecordHoursRequest { ActivityId = ActivityId, ParticipantRef = ParticipantRef, Date = SampleRequests.Day(), Hours = 1 },
             _ => throw new InvalidOperationException($"No sample request for {rpc}: add one with its row in the access table"),
         };
 

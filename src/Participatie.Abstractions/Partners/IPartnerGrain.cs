@@ -1,0 +1,25 @@
+namespace Participatie.Abstractions.Partners;
+
+/// <summary>
+/// A partner organisation (welzijnsorganisatie, sports club, Huis van de Wijk …): its name, contact and the activities
+/// it offers. Key: the partner id ("pt-…"), the same id its API keys and tokens carry.
+/// </summary>
+[Alias("participatie.IPartnerGrain")]
+public interface IPartnerGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the organisation; registering again with the same name and contact returns it as it is.</summary>
+    [Alias("Register")]
+    Task<PartnerView> RegisterAsync(RegisterPartnerCommand command);
+
+    /// <summary>Reads the organisation.</summary>
+    [Alias("Get")]
+    Task<PartnerView> GetAsync();
+
+    /// <summary>Creates an activity under this organisation with the given id, or returns it when it exists with the same details.</summary>
+    [Alias("CreateActivity")]
+    Task<ActivityView> CreateActivityAsync(string activityId, ActivityData details, string createdBy);
+
+    /// <summary>The organisation's activity ids in id order, after <paramref name="after"/>.</summary>
+    [Alias("ListActivityIds")]
+    Task<IReadOnlyList<string>> ListActivityIdsAsync(string? after, int size);
+}

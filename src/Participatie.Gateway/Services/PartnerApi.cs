@@ -1,0 +1,98 @@
+using Grpc.Core;
+using Participatie.Abstractions.Errors;
+using Participatie.Abstractions.Partners;
+using Participatie.Contracts.V1;
+using Participatie.Domain;
+using Participatie.Domain.Validation;
+using Participatie.Gateway.Errors;
+using Participatie.Gateway.Mapping;
+using Participatie.Gateway.Security;
+
+namespace Participatie.Gateway.Services;
+
+/// <summary>PartnerService: map the request, call the partner's or activity's grain, map the reply (never a client id).</summary>
+public sealed class PartnerApi(IGrainFactory grains) : PartnerService.PartnerServiceBase
+{
+    public const int MaxRequestIdLength = 100;
+
+    public override async Task<RegisterPartnerResponse> RegisterPartner(RegisterPartnerRequest request, ServerCallContext context)
+    {
+        var partner = await Partner(request.PartnerId).RegisterAsync(new RegisterPartnerCommand(request.Name, request.Contact, Actor(context)));
+        return new RegisterPartnerResponse { Partner = partner.ToContract() };
+    }
+
+    public override async Task<GetPartnerResponse> GetPartner(GetPartnerRequest request, ServerCallContext context) =>
+        new() { Partner = (await Partner(request.PartnerId).GetAsync()).ToContract() };
+
+    public override async Task<CreateActivityResponse> CreateActivity(CreateActivityRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var partnerId = violations.Id("partner_id", request.PartnerId, IdKind.Partner);
+        var requestId = violations.Text("request_id", request.RequestId, MaxRequestIdLength, required: false);
+        violations.ThrowIfAny();
+
+        // A request id always leads to the same activity of this partner, so a repeated request finds it.
+        var activityId = requestId is null ? Ids.NewActivityId() : Ids.FromRequestKey(IdKind.Activity, $"{partnerId}/{requestId}");
+        var activity = await grains.GetGrain<IPartnerGrain>(partnerId!).CreateActivityAsync(activityId, request.Activity.ToData(), Actor(context));
+        return new CreateActivityResponse { Activity = activity.ToContract() };
+    }
+
+    public override async Task<UpdateActivityResponse> UpdateActivity(UpdateActivityRequest request, ServerCallContext context) =>
+        new() { Activity = (await Activity(request.ActivityId).UpdateAsync(request.Activity.ToData())).ToContract() };
+
+    public override async Task<CloseActivityResponse> CloseActivity(CloseActivityRequest request, ServerCallContext context) =>
+        new() { Activity = (await Activity(request.ActivityId).CloseAsync(request.Reason)).ToContract() };
+
+    public override async Task<GetActivityResponse> GetActivity(GetActivityRequest request, ServerCallContext context) =>
+        new() { Activity = (await Activity(request.ActivityId).GetAsync()).ToContract() };
+
+    public override async Task<ListActivitiesResponse> ListActivities(ListActivitiesRequest request, ServerCallContext context)
+    {
+        var partner = Partner(request.PartnerId);
+        var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
+        var ids = await partner.ListActivityIdsAsync(after, size);
+        var activities = await Task.WhenAll(ids.Select(id => grains.GetGrain<IActivityGrain>(id).GetAsync()));
+        return new ListActivitiesResponse
+        {
+            Activities = { activities.Select(a => a.ToContract()) },
+            NextPageToken = ids.Count == size ? PageTokens.Encode(ids[^1]) : "",
+        };
+    }
+
+    public override async Task<EnrolParticipantResponse> EnrolParticipant(EnrolParticipantRequest request, ServerCallContext context)
+    {
+        var participant = await Activity(request.ActivityId).EnrolAsync(request.ParticipantRef);
+        AccessInterceptor.AuditAlso(context, [participant.ClientId]);
+        return new EnrolParticipantResponse { Participant = participant.ToContract() };
+    }
+
+    public override async Task<ListParticipantsResponse> ListParticipants(ListParticipantsRequest request, ServerCallContext context)
+    {
+        var activity = Activity(request.ActivityId);
+        var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
+        var page = await activity.ListParticipantsAsync(after, size);
+        AccessInterceptor.AuditAlso(context, page.Select(p => p.ClientId));
+        return new ListParticipantsResponse
+        {
+            Participants = { page.Select(p => p.ToContract()) },
+            NextPageToken = page.Count == size ? PageTokens.Encode(page[^1].Reference) : "",
+        };
+    }
+
+    public override async Task<RecordHoursResponse> RecordHours(RecordHoursRequest request, ServerCallContext context)
+    {
+        var attendance = await Activity(request.ActivityId).RecordHoursAsync(
+            new RecordHoursCommand(request.ParticipantRef, request.Date, request.Hours, Actor(context)));
+        AccessInterceptor.AuditAlso(context, [attendance.ClientId]);
+        return attendance.ToContract();
+    }
+
+    /// <summary>Who made the change, as the audit and the hours' history name them: the caller's subject.</summary>
+    internal static string Actor(ServerCallContext context) => AccessInterceptor.CallerOf(context)?.Subject ?? "unknown";
+
+    private IPartnerGrain Partner(string partnerId) =>
+        grains.GetGrain<IPartnerGrain>(RequestErrors.RequireId("partner_id", partnerId, IdKind.Partner));
+
+    private IActivityGrain Activity(string activityId) =>
+        grains.GetGrain<IActivityGrain>(RequestErrors.RequireId("activity_id", activityId, IdKind.Activity));
+}

@@ -1,0 +1,73 @@
+using Participatie.Abstractions.Clients;
+using Participatie.Domain.Participation;
+using Participatie.Grains.Infrastructure;
+
+namespace Participatie.Grains.Clients;
+
+/// <summary>
+/// The person in partners' activities. Each activity is the truth about the person's place and hours there; the record
+/// keeps the newest contribution each activity sent (versioned, so repeats and late deliveries change nothing) and from
+/// them the last day the person took part, which makes them active or not (<see cref="ParticipationPolicy"/>).
+/// </summary>
+public sealed partial class ClientGrain
+{
+    public Task<ParticipantFacts> GetParticipantFactsAsync() =>
+        Task.FromResult(new ParticipantFacts(State.Registered && State.AnonymisedAt is null, State.GivenName, State.CaseEndedOn is not null));
+
+    public async Task ApplyParticipationAsync(ParticipationContribution contribution)
+    {
+        if (!State.Registered
+            || (State.Participation.TryGetValue(contribution.ActivityId, out var existing) && existing.Version >= contribution.Version))
+        {
+            return;
+        }
+
+        State.Participation[contribution.ActivityId] = new ActivityParticipationRecord
+        {
+            Version = contribution.Version,
+            Type = contribution.Type,
+            Status = contribution.Status,
+            Days = [.. contribution.Days.Select(d => new DayMinutesRecord { Day = d.Day, Minutes = d.Minutes })],
+        };
+        State.LastParticipationOn = State.Participation.Values
+            .SelectMany(p => p.Days)
+            .Where(d => d.Minutes > 0)
+            .Select(d => (DateOnly?)d.Day)
+            .Max();
+        await CommitAsync(neighbourhoods: []);
+    }
+
+    /// <summary>The record as every reply shows it, with whether the person is active today.</summary>
+    private ClientView View() => State.ToView(ClientId) with { Participation = ParticipationSummary() };
+
+    /// <summary>Active today or not, with the window in force today.</summary>
+    private ParticipationSummary ParticipationSummary()
+    {
+        var today = Today.In(Time);
+        return new ParticipationSummary(
+            participation.Value.IsActive(State.LastParticipationOn, today),
+            State.LastParticipationOn,
+            participation.Value.WindowOn(today));
+    }
+}
+
+/// <summary>What one activity last told the record: the person's status there and the hours of each day.</summary>
+[GenerateSerializer, Alias("participatie.state.ActivityParticipation")]
+public sealed class ActivityParticipationRecord
+{
+    [Id(0)] public long Version { get; set; }
+
+    [Id(1)] public ActivityType Type { get; set; }
+
+    [Id(2)] public ParticipantStatus Status { get; set; }
+
+    [Id(3)] public List<DayMinutesRecord> Days { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("participatie.state.DayMinutes")]
+public sealed class DayMinutesRecord
+{
+    [Id(0)] public DateOnly Day { get; set; }
+
+    [Id(1)] public int Minutes { get; set; }
+}

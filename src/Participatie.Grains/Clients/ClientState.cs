@@ -87,6 +87,14 @@ public sealed class ClientState
 
     /// <summary>Statements of paid months as frozen by the payment run: returned as stored, never recomputed.</summary>
     [Id(21)] public List<StatementRecord> Statements { get; set; } = [];
+
+    /// <summary>The last day the person took part in an activity, in the Netherlands' calendar; null when never.</summary>
+    [Id(22)] public DateOnly? LastParticipationOn { get; set; }
+
+    // The client directory, the projection that lists and searches read (ids from 300).
+
+    /// <summary>The directory has not yet been sent the latest version (part of the outbox).</summary>
+    [Id(300)] public bool PendingDirectory { get; set; }
 }
 
 /// <summary>A trajectory the person is or was on, with the settings configured when it started.</summary>

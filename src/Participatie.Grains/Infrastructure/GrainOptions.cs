@@ -113,3 +113,23 @@ public sealed class PaymentRunOptions
         }
     }
 }
+
+/// <summary>What counts as taking part (configuration section <c>Participation</c>).</summary>
+public sealed class ParticipationOptions
+{
+    public const string Section = "Participation";
+
+    /// <summary>A person is active when they took part on or after today minus this many days (four weeks by default).</summary>
+    public TimeSpan ActiveWindow { get; set; } = TimeSpan.FromDays(28);
+
+    /// <summary>The first day of the window that ends today: who took part on or after it is active.</summary>
+    public DateOnly ActiveSince(DateOnly today) => today.AddDays(-(int)ActiveWindow.TotalDays);
+
+    public IEnumerable<string> Problems()
+    {
+        if (ActiveWindow < TimeSpan.FromDays(1) || ActiveWindow > TimeSpan.FromDays(366) || ActiveWindow.Ticks % TimeSpan.TicksPerDay != 0)
+        {
+            yield return $"{Section}:ActiveWindow must be a whole number of days between 1 and 366";
+        }
+    }
+}

@@ -48,6 +48,9 @@ public static class AccessRules
         Add(client, "ReportEarnings", AccessRule.Person<ReportEarningsRequest>(r => r.ClientId, Admin, Coach, Person));
         Add(client, "RecordSanction", AccessRule.Person<RecordSanctionRequest>(r => r.ClientId, Admin, Coach));
         Add(client, "GetBenefitStatement", AccessRule.Person<GetBenefitStatementRequest>(r => r.ClientId, Admin, Coach, Person));
+        // Lists are scoped to the caller by the service (a coach's own caseload, a team's consenting residents); every
+        // person on the page is audited.
+        Add(client, "ListClients", AccessRule.For(Admin, Coach, Team).Audits<ListClientsResponse>(r => r.Clients.Select(c => c.ClientId)));
 
         var coach = CoachService.Descriptor;
         Add(coach, "CreateCoach", AccessRule.For(Admin));

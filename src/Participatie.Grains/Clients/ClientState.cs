@@ -88,8 +88,10 @@ public sealed class ClientState
     /// <summary>Statements of paid months as frozen by the payment run: returned as stored, never recomputed.</summary>
     [Id(21)] public List<StatementRecord> Statements { get; set; } = [];
 
-    /// <summary>The last day the person took part in an activity, in the Netherlands' calendar; null when never.</summary>
-    [Id(22)] public DateOnly? LastParticipationOn { get; set; }
+    // Participation in partners' activities (ids from 140; see ClientGrain.Participation).
+
+    /// <summary>The last day with hours in any activity; decides whether the person is active.</summary>
+    [Id(140)] public DateOnly? LastParticipationOn { get; set; }
 
     // The client directory, the projection that lists and searches read (ids from 300).
 

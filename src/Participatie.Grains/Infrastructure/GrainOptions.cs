@@ -119,11 +119,11 @@ public sealed class ParticipationOptions
 {
     public const string Section = "Participation";
 
-    /// <summary>A person is active when they took part on or after today minus this many days (four weeks by default).</summary>
+    /// <summary>A person is active with participation on one of the last this many days, today included (four weeks by default).</summary>
     public TimeSpan ActiveWindow { get; set; } = TimeSpan.FromDays(28);
 
     /// <summary>The first day of the window that ends today: who took part on or after it is active.</summary>
-    public DateOnly ActiveSince(DateOnly today) => today.AddDays(-(int)ActiveWindow.TotalDays);
+    public DateOnly ActiveSince(DateOnly today) => today.AddDays(1 - (int)ActiveWindow.TotalDays);
 
     public IEnumerable<string> Problems()
     {

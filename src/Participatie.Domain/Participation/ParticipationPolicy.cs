@@ -28,6 +28,9 @@ public sealed class ParticipationPolicy
     public int WindowOn(DateOnly day) =>
         ActiveWindows.Where(w => w.From <= day).MaxBy(w => w.From)?.Days ?? DefaultWindowDays;
 
+    /// <summary>The first day of the window that ends <paramref name="today"/>: who took part on or after it is active.</summary>
+    public DateOnly ActiveSince(DateOnly today) => today.AddDays(1 - WindowOn(today));
+
     /// <summary>Active on <paramref name="today"/>: participation on one of the last window's days, today included.</summary>
     public bool IsActive(DateOnly? lastParticipation, DateOnly today) =>
         lastParticipation is { } last && last <= today && last > today.AddDays(-WindowOn(today));

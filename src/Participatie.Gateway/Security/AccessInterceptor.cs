@@ -268,7 +268,8 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         }
     }
 
-    private static RpcException Denied(string message) => new Google.Rpc.Status
+    /// <summary>PERMISSION_DENIED with reason ACCESS_DENIED, also for services that scope a list to the caller.</summary>
+    internal static RpcException Denied(string message) => new Google.Rpc.Status
     {
         Code = (int)Code.PermissionDenied,
         Message = message,

@@ -74,6 +74,10 @@ public static class AccessRules
         Add(record, "ListJournal", AccessRule.Person<ListJournalRequest>(r => r.ClientId, Admin, Coach, Team, Person));
         Add(record, "ReportOutflow", AccessRule.Person<ReportOutflowRequest>(r => r.ClientId, Coach, Person));
 
+        // Lists are scoped to the caller by the service (a coach's own caseload, a team's consenting residents); every
+        // person on the page is audited.
+        Add(client, "ListClients", AccessRule.For(Admin, Coach, Team).Audits<ListClientsResponse>(r => r.Clients.Select(c => c.ClientId)));
+
         var coach = CoachService.Descriptor;
         Add(coach, "CreateCoach", AccessRule.For(Admin));
         Add(coach, "GetCoach", AccessRule.Coach<GetCoachRequest>(r => r.CoachId, Admin, Coach));

@@ -163,6 +163,13 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         return enrolment.ToContract();
     }
 
+    public override async Task<ListClientsResponse> ListClients(ListClientsRequest request, ServerCallContext context)
+    {
+        var query = ClientLists.Query(request, AccessInterceptor.CallerOf(context)!);
+        var page = await grains.GetGrain<IClientSearchGrain>(ClientSearchKeys.Any).ListAsync(query);
+        return page.ToContract();
+    }
+
     /// <summary>The record as this caller may see it: health only for the person and their own coach.</summary>
     private static Client Shaped(ClientView client, ServerCallContext context)
     {

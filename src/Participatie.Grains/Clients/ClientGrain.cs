@@ -12,13 +12,15 @@ using Participatie.Domain.Regimes;
 using Participatie.Domain.Reintegration;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
+using Participatie.Grains.Search;
 
 namespace Participatie.Grains.Clients;
 
 /// <summary>
 /// One person on social assistance. The record is the truth about the person's coach and neighbourhood; coaches'
-/// caseloads and neighbourhood figures are derived from it through versioned contributions sent from an outbox
-/// that is stored in the same write as the change (see <see cref="OutboxDelivery"/>). It also holds what the person's
+/// caseloads, neighbourhood figures and the person's row in the client directory (what lists and searches read) are
+/// derived from it through versioned contributions sent from an outbox that is stored in the same write as the change
+/// (see <see cref="OutboxDelivery"/>). It also holds what the person's
 /// regime and benefit depend on (trajectories, experiment memberships, income forms, measures) and the statements of
 /// paid months (the other parts of this class).
 /// </summary>
@@ -32,6 +34,7 @@ public sealed partial class ClientGrain(
     TimeProvider time,
     IOptions<OutboxOptions> outboxOptions,
     IOptions<RetentionOptions> retention,
+    IClientDirectoryStore directory,
     ILogger<ClientGrain> logger) : Grain, IClientGrain, IRemindable
 {
     private readonly OutboxDelivery _outbox = new(outboxOptions.Value);
@@ -237,7 +240,7 @@ public sealed partial class ClientGrain(
         }
     }
 
-    private bool HasPending => State.PendingCoaches.Count > 0 || State.PendingNeighbourhoods.Count > 0;
+    private bool HasPending => State.PendingCoaches.Count > 0 || State.PendingNeighbourhoods.Count > 0 || State.PendingDirectory;
 
     private string[] CurrentCoach() => State.CoachId is null ? [] : [State.CoachId];
 
@@ -250,13 +253,14 @@ public sealed partial class ClientGrain(
     }
 
     /// <summary>
-    /// Stores the change with a new version and the list of coaches and neighbourhoods that must hear of it, in one
-    /// write; then tells them. A failed write leaves memory ahead of storage, so the activation is dropped and the
+    /// Stores the change with a new version and the list of coaches and neighbourhoods that must hear of it (and the
+    /// client directory, which hears of every change), in one write; then tells them. A failed write leaves memory ahead of storage, so the activation is dropped and the
     /// next call reads the stored record again.
     /// </summary>
     private async Task CommitAsync(string[] neighbourhoods, string[]? coaches = null)
     {
         State.Version++;
+        State.PendingDirectory = true;
         foreach (var id in neighbourhoods.Where(id => !State.PendingNeighbourhoods.Contains(id)))
         {
             State.PendingNeighbourhoods.Add(id);
@@ -275,7 +279,8 @@ public sealed partial class ClientGrain(
     private Task SaveAsync() => record.WriteOrDeactivateAsync(this);
 
     /// <summary>
-    /// Sends the current contribution to every pending coach and neighbourhood. Receivers keep the newest version,
+    /// Sends the current contribution to every pending coach and neighbourhood, and the current row to the client
+    /// directory. Receivers keep the newest version,
     /// so sending again is harmless. Delivered targets are cleared in memory only: the next write stores that, and
     /// until then a restart merely delivers once more.
     /// </summary>
@@ -303,6 +308,14 @@ public sealed partial class ClientGrain(
             {
                 State.PendingNeighbourhoods.Remove(neighbourhoodId);
             }
+        }
+
+        if (State.PendingDirectory)
+        {
+            var row = State.DirectoryRow(ClientId);
+            var ok = await _outbox.TryAsync(() => directory.UpsertAsync(row), "client directory", logger);
+            failed |= !ok;
+            State.PendingDirectory = !ok;
         }
 
         await _outbox.AfterDeliveryAsync(this, failed, DeliverAsync);

@@ -1,6 +1,7 @@
 using Participatie.Abstractions.Clients;
 using Participatie.Domain.People;
 using Participatie.Domain.Reintegration;
+using Participatie.Grains.Search;
 
 namespace Participatie.Grains.Clients;
 
@@ -77,6 +78,21 @@ internal static class ClientMapping
 
     public static Segment CurrentSegment(this ClientState state) =>
         state.Estimates.Count == 0 ? Segment.NotAssessed : state.Estimates[^1].Segment;
+
+    /// <summary>The person's row in the client directory at the current version; an anonymised record has no names left.</summary>
+    public static ClientDirectoryRow DirectoryRow(this ClientState state, string clientId) => new(
+        clientId,
+        state.GivenName,
+        state.FamilyName,
+        NameKeys.Of(state.FamilyName, state.GivenName),
+        state.NeighbourhoodId,
+        state.CoachId,
+        state.CurrentSegment(),
+        state.TeamInvolvement,
+        state.CaseEndedOn,
+        state.LastParticipationOn,
+        state.AnonymisedAt is not null,
+        state.Version);
 
     public static CaseloadSummary Summary(this ClientState state) =>
         new($"{state.GivenName} {state.FamilyName}", state.NeighbourhoodId, state.CurrentSegment(), state.LastContactOn);

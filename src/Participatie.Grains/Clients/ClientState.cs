@@ -128,6 +128,11 @@ public sealed class ClientState
 
     /// <summary>Per activity id, the newest contribution the activity sent (the activity is the truth about it).</summary>
     [Id(141)] public Dictionary<string, ActivityParticipationRecord> Participation { get; set; } = [];
+
+    // The client directory, the projection that lists and searches read.
+
+    /// <summary>The directory has not yet been sent the latest version (part of the outbox).</summary>
+    [Id(320)] public bool PendingDirectory { get; set; }
 }
 
 /// <summary>A trajectory the person is or was on, with the settings configured when it started.</summary>

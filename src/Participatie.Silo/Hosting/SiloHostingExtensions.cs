@@ -13,6 +13,7 @@ using Participatie.Gateway;
 using Participatie.Gateway.Security;
 using Participatie.Gateway.Security.Audit;
 using Participatie.Grains.Infrastructure;
+using Participatie.Grains.Search;
 using Participatie.Silo.Storage;
 
 namespace Participatie.Silo.Hosting;
@@ -102,11 +103,13 @@ public static class SiloHostingExtensions
                     silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                     silo.Services.AddGrainStorage(StorageNames.Provider, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
                     silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+                    silo.Services.AddSingleton<IClientDirectoryStore, SqliteClientDirectoryStore>();
                     break;
                 case StorageProfile.Memory:
                     silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                     silo.AddMemoryGrainStorage(StorageNames.Provider);
                     silo.UseInMemoryReminderService();
+                    silo.Services.AddSingleton<IClientDirectoryStore, InMemoryClientDirectoryStore>();
                     break;
                 case StorageProfile.PostgreSql:
                     silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
@@ -115,6 +118,7 @@ public static class SiloHostingExtensions
                     silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, storage.ConnectionString));
                     silo.AddAdoNetGrainStorage(StorageNames.Provider, o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, storage.ConnectionString));
                     silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, storage.ConnectionString));
+                    silo.Services.AddSingleton<IClientDirectoryStore, PostgresClientDirectoryStore>();
                     break;
             }
 

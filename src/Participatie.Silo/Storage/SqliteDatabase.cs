@@ -5,7 +5,7 @@ namespace Participatie.Silo.Storage;
 
 /// <summary>
 /// The embedded store of the <c>Local</c> profile: one SQLite file in the data folder holding grain state,
-/// reminders and (later) our own tables. WAL journal, so readers never wait for the writer; writes go through one
+/// reminders and our own tables (the audit log, the client directory). WAL journal, so readers never wait for the writer; writes go through one
 /// connection at a time, which is what SQLite allows anyway, without busy-retry storms.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
@@ -118,6 +118,25 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
                 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            -- The client directory (a projection of the person records, see deploy/postgres/006): name_key is the
+            -- folded name, compared as bytes; lists page by keyset on (name_key, client_id) along these indexes.
+            CREATE TABLE IF NOT EXISTS client_directory (
+                client_id              TEXT    NOT NULL PRIMARY KEY,
+                given_name             TEXT    NOT NULL,
+                family_name            TEXT    NOT NULL,
+                name_key               TEXT    NOT NULL,
+                neighbourhood_id       TEXT    NOT NULL,
+                coach_id               TEXT,
+                segment                INTEGER NOT NULL,
+                team_involvement       INTEGER NOT NULL,
+                case_ended_on          TEXT,
+                last_participation_on  TEXT,
+                anonymised             INTEGER NOT NULL,
+                version                INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS client_directory_by_name ON client_directory (name_key, client_id) WHERE anonymised = FALSE;
+            CREATE INDEX IF NOT EXISTS client_directory_by_coach ON client_directory (coach_id, name_key, client_id) WHERE anonymised = FALSE;
+            CREATE INDEX IF NOT EXISTS client_directory_by_neighbourhood ON client_directory (neighbourhood_id, name_key, client_id) WHERE anonymised = FALSE;
             """;
         await command.ExecuteNonQueryAsync();
     }

@@ -60,6 +60,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["ClientService.ReportEarnings"] = [Admin, Coach, Person],
         ["ClientService.RecordSanction"] = [Admin, Coach],
         ["ClientService.GetBenefitStatement"] = [Admin, Coach, Person],
+        ["ClientService.ListClients"] = [Admin, Coach, Team],
         ["NeighbourhoodService.StartTrial"] = [Admin, Team],
         ["NeighbourhoodService.EndTrial"] = [Admin, Team],
         ["ExperimentService.CreateExperiment"] = [Admin],
@@ -166,6 +167,9 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Coach), CoachService.Descriptor.FindMethodByName("GetCaseload"), new GetCaseloadRequest { CoachId = world.OtherCoach }));
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Team), NeighbourhoodService.Descriptor.FindMethodByName("GetNeighbourhood"), new GetNeighbourhoodRequest { NeighbourhoodId = world.OtherNeighbourhood }));
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Partner), AdminService.Descriptor.FindMethodByName("ListPartnerApiKeys"), new ListPartnerApiKeysRequest { PartnerId = "pt-someone-else" }));
+        var list = ClientService.Descriptor.FindMethodByName("ListClients");
+        Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Coach), list, new ListClientsRequest { CoachId = world.OtherCoach }));
+        Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Team), list, new ListClientsRequest { NeighbourhoodId = world.OtherNeighbourhood }));
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Coach), read, new GetClientRequest { ClientId = "cl-0000000000000000" }));
         Assert.Equal(StatusCode.NotFound, await RawCalls.StatusOfAsync(world.ChannelOf(Admin), read, new GetClientRequest { ClientId = "cl-0000000000000000" }));
     }
@@ -319,6 +323,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             "ClientService.ReportEarnings" => new ReportEarningsRequest { ClientId = PersonId, Month = "2020-01" },
             "ClientService.RecordSanction" => new RecordSanctionRequest { ClientId = PersonId },
             "ClientService.GetBenefitStatement" => new GetBenefitStatementRequest { ClientId = PersonId, Month = "2020-01" },
+            "ClientService.ListClients" => new ListClientsRequest(),
             "NeighbourhoodService.StartTrial" => new StartTrialRequest { NeighbourhoodId = NeighbourhoodId },
             "NeighbourhoodService.EndTrial" => new EndTrialRequest { NeighbourhoodId = NeighbourhoodId },
             "ExperimentService.CreateExperiment" => new CreateExperimentRequest(),

@@ -4,6 +4,7 @@ using Orleans.TestingHost;
 using Participatie.Domain.Benefits;
 using Participatie.Domain.Reintegration;
 using Participatie.Grains.Infrastructure;
+using Participatie.Grains.Search;
 
 namespace Participatie.Grains.Tests.Fixtures;
 
@@ -19,6 +20,9 @@ public class ClusterFixture : IAsyncLifetime
 
     /// <summary>The benefit table of the silos of this process; tests that change it must reset it in finally.</summary>
     public static SwitchableBenefits Benefits { get; } = new();
+
+    /// <summary>The client directory of the silos of this process: one table for both, as in a real cluster.</summary>
+    public static FlakyDirectory Directory { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -50,6 +54,7 @@ public class ClusterFixture : IAsyncLifetime
             });
             siloBuilder.Services.Configure<OutboxOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(200));
             siloBuilder.Services.AddSingleton<IOptions<BenefitTable>>(Benefits);
+            siloBuilder.Services.AddSingleton<IClientDirectoryStore>(Directory);
             siloBuilder.Services.AddSingleton(Options.Create(TestRules.Regimes()));
             siloBuilder.Services.Configure<PaymentRunOptions>(o =>
             {

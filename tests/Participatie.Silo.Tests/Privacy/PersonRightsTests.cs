@@ -94,6 +94,21 @@ public sealed class PersonRightsTests : IDisposable
         var person = new ClientService.ClientServiceClient(host.ChannelAs("person", released, purpose: null));
         await RpcAssert.PreconditionAsync(() => person.SetTeamInvolvementAsync(new SetTeamInvolvementRequest { ClientId = released, Agreed = true }).ResponseAsync, "ANONYMISED");
 
+        // No list shows the anonymised record, and its row in the client directory kept no name.
+        var listed = await clients.ListClientsAsync(new ListClientsRequest { IncludeEndedCases = true });
+        Assert.DoesNotContain(released, listed.Clients.Select(c => c.ClientId));
+        Assert.Contains(held, listed.Clients.Select(c => c.ClientId));
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "participatie.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT given_name || family_name || name_key, anonymised FROM client_directory WHERE client_id = $id";
+            command.Parameters.AddWithValue("$id", released);
+            await using var row = await command.ExecuteReaderAsync();
+            Assert.True(await row.ReadAsync());
+            Assert.Equal(("", 1L), (row.GetString(0), row.GetInt64(1)));
+        }
+
         // The held record keeps everything while the hold lasts, and is anonymised once it is lifted.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal("Mohamed", (await clients.GetClientAsync(new GetClientRequest { ClientId = held })).Client.GivenName);

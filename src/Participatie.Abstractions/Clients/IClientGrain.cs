@@ -97,6 +97,11 @@ public interface IClientGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<Coaches.FollowUpFacts> GetFollowUpFactsAsync(DateOnly on);
 
+    /// <summary>What the person contributes to a neighbourhood's figures now (a resident of it or not), for a rebuild.</summary>
+    [Alias("GetResidentContribution")]
+    [AlwaysInterleave]
+    Task<Neighbourhoods.ResidentContribution> GetResidentContributionAsync(string neighbourhoodId);
+
     /// <summary>The month's payment as frozen, with the encrypted BSN, for the payment export; null when the month was not paid.</summary>
     [Alias("GetPaymentLine")]
     [ReadOnly]

@@ -39,4 +39,15 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     [Alias("ListResidents")]
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> ListResidentsAsync(string? after, int pageSize);
+
+    /// <summary>Applies an activity's offer if it is newer than what the neighbourhood holds.</summary>
+    [Alias("ApplyActivity")]
+    Task ApplyActivityAsync(ActivityOffer offer);
+
+    /// <summary>
+    /// Replaces the contributions by fresh ones asked of every person the client directory places here and of every
+    /// activity the neighbourhood knows, and returns the figures before and after: equal unless something was lost.
+    /// </summary>
+    [Alias("Rebuild")]
+    Task<NeighbourhoodRebuild> RebuildAsync();
 }

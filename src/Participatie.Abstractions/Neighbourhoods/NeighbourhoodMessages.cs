@@ -21,7 +21,20 @@ public sealed record NeighbourhoodView(
     [property: Id(6)] int BeyondCut,
     [property: Id(7)] int WithCoach,
     [property: Id(8)] DateTimeOffset CreatedAt,
-    [property: Id(9)] IReadOnlyList<TrialView> Trials);
+    [property: Id(9)] IReadOnlyList<TrialView> Trials,
+    [property: Id(10)] NeighbourhoodActivity? Activity = null);
+
+/// <summary>
+/// What goes on in a neighbourhood, as of <see cref="On"/>: residents active (participation within the window in force),
+/// minutes of participation this month, residents who started work this year, and activities on offer.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("participatie.NeighbourhoodActivity")]
+public sealed record NeighbourhoodActivity(
+    [property: Id(0)] DateOnly On,
+    [property: Id(1)] int ActiveResidents,
+    [property: Id(2)] int ParticipationMinutesThisMonth,
+    [property: Id(3)] int OutflowToWorkThisYear,
+    [property: Id(4)] int ActivitiesOnOffer);
 
 /// <summary>Starts a neighbourhood trial; dates as ISO strings, checked by the grain.</summary>
 [GenerateSerializer, Immutable, Alias("participatie.StartTrial")]
@@ -52,4 +65,28 @@ public sealed record ResidentContribution(
     [property: Id(1)] long Version,
     [property: Id(2)] bool Resident,
     [property: Id(3)] Segment Segment,
-    [property: Id(4)] bool HasCoach);
+    [property: Id(4)] bool HasCoach,
+    [property: Id(5)] DateOnly? LastParticipationOn = null,
+    [property: Id(6)] IReadOnlyList<MonthMinutes>? Participation = null,
+    [property: Id(7)] DateOnly? OutflowOn = null);
+
+/// <summary>Minutes of participation in a month (the month's first day).</summary>
+[GenerateSerializer, Immutable, Alias("participatie.MonthMinutes")]
+public sealed record MonthMinutes(
+    [property: Id(0)] DateOnly Month,
+    [property: Id(1)] int Minutes);
+
+/// <summary>An activity telling its neighbourhood whether it is on offer there, at a version ("set if newer").</summary>
+[GenerateSerializer, Immutable, Alias("participatie.ActivityOffer")]
+public sealed record ActivityOffer(
+    [property: Id(0)] string ActivityId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] bool OnOffer);
+
+/// <summary>A neighbourhood's figures as they were, and as rebuilt from the people's records and the activities.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.NeighbourhoodRebuild")]
+public sealed record NeighbourhoodRebuild(
+    [property: Id(0)] NeighbourhoodView Before,
+    [property: Id(1)] NeighbourhoodView After,
+    [property: Id(2)] int PeopleAsked,
+    [property: Id(3)] int ActivitiesAsked);

@@ -23,6 +23,11 @@ public interface IActivityGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<string?> GetOwnerAsync();
 
+    /// <summary>Whether the activity is on offer in the neighbourhood, at the version of its last change there (for a rebuild).</summary>
+    [Alias("GetOffer")]
+    [AlwaysInterleave]
+    Task<Neighbourhoods.ActivityOffer> GetOfferAsync(string neighbourhoodId);
+
     /// <summary>Replaces the details; the capacity may not drop below the places taken.</summary>
     [Alias("Update")]
     Task<ActivityView> UpdateAsync(ActivityData details);

@@ -160,6 +160,11 @@ internal static class ContractMapping
         BeyondCut = n.BeyondCut,
         WithCoach = n.WithCoach,
         CreatedAt = Iso(n.CreatedAt),
+        FiguresOn = n.Activity is { } a ? Iso(a.On) : string.Empty,
+        ActiveResidents = n.Activity?.ActiveResidents ?? 0,
+        ParticipationHoursThisMonth = (n.Activity?.ParticipationMinutesThisMonth ?? 0) / 60.0,
+        OutflowToWorkThisYear = n.Activity?.OutflowToWorkThisYear ?? 0,
+        ActivitiesOnOffer = n.Activity?.ActivitiesOnOffer ?? 0,
         Trials =
         {
             n.Trials.Select(t => new V1.NeighbourhoodTrial

@@ -94,6 +94,7 @@ public static class AccessRules
         Add(neighbourhood, "ListNeighbourhoods", AccessRule.For(Admin, Coach, Team));
         Add(neighbourhood, "StartTrial", AccessRule.Neighbourhood<StartTrialRequest>(r => r.NeighbourhoodId, Admin, Team));
         Add(neighbourhood, "EndTrial", AccessRule.Neighbourhood<EndTrialRequest>(r => r.NeighbourhoodId, Admin, Team));
+        Add(neighbourhood, "RebuildFigures", AccessRule.For(Admin));
 
         // Experiments: researchers see designs, draws and results (counts and means, cells under 10 suppressed),
         // never a person; sign-ups and assignments are the person's own data.

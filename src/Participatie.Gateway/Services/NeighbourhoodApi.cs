@@ -51,4 +51,22 @@ public sealed class NeighbourhoodApi(IGrainFactory grains) : NeighbourhoodServic
         var view = await grains.GetGrain<INeighbourhoodGrain>(id).EndTrialAsync(request.Name, request.LastDay);
         return new EndTrialResponse { Neighbourhood = view.ToContract() };
     }
+
+    /// <summary>The figures of a neighbourhood without its name, trials and dates, to compare a rebuild with.</summary>
+    private static (int, int, int, int, int, NeighbourhoodActivity?) Figures(NeighbourhoodView n) =>
+        (n.Residents, n.NotAssessed, n.WithinCut, n.BeyondCut, n.WithCoach, n.Activity);
+
+    public override async Task<RebuildFiguresResponse> RebuildFigures(RebuildFiguresRequest request, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("neighbourhood_id", request.NeighbourhoodId, IdKind.Neighbourhood);
+        var rebuild = await grains.GetGrain<INeighbourhoodGrain>(id).RebuildAsync();
+        return new RebuildFiguresResponse
+        {
+            Before = rebuild.Before.ToContract(),
+            After = rebuild.After.ToContract(),
+            Equal = Figures(rebuild.Before) == Figures(rebuild.After),
+            PeopleAsked = rebuild.PeopleAsked,
+            ActivitiesAsked = rebuild.ActivitiesAsked,
+        };
+    }
 }

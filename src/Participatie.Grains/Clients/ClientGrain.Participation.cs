@@ -1,5 +1,7 @@
 using Participatie.Abstractions.Clients;
+using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Domain.Participation;
+using Participatie.Domain.People;
 using Participatie.Grains.Infrastructure;
 
 namespace Participatie.Grains.Clients;
@@ -34,7 +36,39 @@ public sealed partial class ClientGrain
             .Where(d => d.Minutes > 0)
             .Select(d => (DateOnly?)d.Day)
             .Max();
-        await CommitAsync(neighbourhoods: []);
+        // The neighbourhood's figures count the person's hours and whether they are active.
+        await CommitAsync(neighbourhoods: [State.NeighbourhoodId]);
+    }
+
+    public Task<ResidentContribution> GetResidentContributionAsync(string neighbourhoodId) =>
+        Task.FromResult(State.Registered
+            ? ResidentContributionTo(neighbourhoodId)
+            : new ResidentContribution(ClientId, 0, false, Segment.Unspecified, false));
+
+    /// <summary>
+    /// What the person contributes to a neighbourhood: resident or not, segment, coach, and — for the figures of what
+    /// goes on there — the last day of participation, minutes per month (this month and the last) and the start of work.
+    /// </summary>
+    private ResidentContribution ResidentContributionTo(string neighbourhoodId)
+    {
+        var today = Today.In(Time);
+        var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var minutes = State.Participation.Values
+            .SelectMany(p => p.Days)
+            .Where(d => d.Day >= since)
+            .GroupBy(d => new DateOnly(d.Day.Year, d.Day.Month, 1))
+            .OrderBy(g => g.Key)
+            .Select(g => new MonthMinutes(g.Key, g.Sum(d => d.Minutes)))
+            .ToList();
+        return new ResidentContribution(
+            ClientId,
+            State.Version,
+            State.NeighbourhoodId == neighbourhoodId,
+            State.CurrentSegment(),
+            State.CoachId is not null,
+            State.LastParticipationOn,
+            minutes,
+            State.Outflows.Count == 0 ? null : State.Outflows.Max(o => o.StartOn));
     }
 
     /// <summary>The record as every reply shows it, with whether the person is active today.</summary>

@@ -132,7 +132,7 @@ public sealed partial class ClientGrain
         var outflow = new OutflowRecord { HoursPerWeek = command.HoursPerWeek, StartOn = start!.Value, By = actor.Party, ReportedAt = Time.GetUtcNow() };
         State.Outflows.Add(outflow);
         State.Outflows.Sort((a, b) => a.StartOn.CompareTo(b.StartOn));
-        await SaveAsync();
+        await CommitAsync(neighbourhoods: [State.NeighbourhoodId]); // outflow to work counts in the neighbourhood's figures
         return outflow.ToView();
     }
 

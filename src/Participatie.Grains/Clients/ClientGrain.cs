@@ -300,8 +300,7 @@ public sealed partial class ClientGrain(
 
         foreach (var neighbourhoodId in State.PendingNeighbourhoods.ToArray())
         {
-            var resident = State.NeighbourhoodId == neighbourhoodId;
-            var contribution = new ResidentContribution(ClientId, State.Version, resident, State.CurrentSegment(), State.CoachId is not null);
+            var contribution = ResidentContributionTo(neighbourhoodId);
             var ok = await _outbox.TryAsync(() => GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ApplyAsync(contribution), neighbourhoodId, logger);
             failed |= !ok;
             if (ok)

@@ -18,9 +18,11 @@ namespace Participatie.Grains.Neighbourhoods;
 /// contribution ("set if newer"), never from bare increments, so a repeated or late delivery cannot make them drift.
 /// The same contributions make the list of residents a payment run walks.
 /// </summary>
-public sealed class NeighbourhoodGrain(
+public sealed partial class NeighbourhoodGrain(
     [PersistentState(StorageNames.Neighbourhood, StorageNames.Provider)] IPersistentState<NeighbourhoodState> record,
     IOptions<BenefitTable> benefits,
+    IOptions<Domain.Participation.ParticipationPolicy> participation,
+    Search.IClientDirectoryStore directory,
     TimeProvider time) : Grain, INeighbourhoodGrain
 {
     private const int MaxNameLength = 100;
@@ -72,13 +74,7 @@ public sealed class NeighbourhoodGrain(
             return;
         }
 
-        State.Residents[contribution.ClientId] = new ResidentRecord
-        {
-            Version = contribution.Version,
-            Resident = contribution.Resident,
-            Segment = contribution.Segment,
-            HasCoach = contribution.HasCoach,
-        };
+        State.Residents[contribution.ClientId] = Record(contribution);
         _figures = null;
         _residents = null;
         await record.WriteStateAsync();
@@ -204,7 +200,7 @@ public sealed class NeighbourhoodGrain(
     private NeighbourhoodView View()
     {
         var f = _figures ??= Figures.Of(State.Residents.Values);
-        return new NeighbourhoodView(NeighbourhoodId, State.Name, State.Municipality, f.Residents, f.NotAssessed, f.WithinCut, f.BeyondCut, f.WithCoach, State.CreatedAt, Trials());
+        return new NeighbourhoodView(NeighbourhoodId, State.Name, State.Municipality, f.Residents, f.NotAssessed, f.WithinCut, f.BeyondCut, f.WithCoach, State.CreatedAt, Trials(), Activity());
     }
 
     /// <summary>The counts, computed from the contributions (never kept as separate counters).</summary>

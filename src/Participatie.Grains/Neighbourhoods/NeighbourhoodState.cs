@@ -24,6 +24,9 @@ public sealed class NeighbourhoodState
 
     /// <summary>Regime trials of the whole neighbourhood, by start date; they never overlap.</summary>
     [Id(6)] public List<TrialRecord> Trials { get; set; } = [];
+
+    /// <summary>Per activity id, the newest offer the activity sent (the activity is the truth about it).</summary>
+    [Id(7)] public Dictionary<string, ActivityOfferRecord> Activities { get; set; } = [];
 }
 
 /// <summary>A stored neighbourhood trial.</summary>
@@ -53,4 +56,19 @@ public sealed class ResidentRecord
     [Id(2)] public Segment Segment { get; set; }
 
     [Id(3)] public bool HasCoach { get; set; }
+
+    [Id(4)] public DateOnly? LastParticipationOn { get; set; }
+
+    /// <summary>Minutes of participation per month (first day), for the current and the previous month when sent.</summary>
+    [Id(5)] public Dictionary<DateOnly, int> Minutes { get; set; } = [];
+
+    [Id(6)] public DateOnly? OutflowOn { get; set; }
+}
+
+[GenerateSerializer, Alias("participatie.state.ActivityOffer")]
+public sealed class ActivityOfferRecord
+{
+    [Id(0)] public long Version { get; set; }
+
+    [Id(1)] public bool OnOffer { get; set; }
 }

@@ -40,7 +40,7 @@ public sealed partial class ActivityGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Changes stored before a crash may not have reached the people's records: deliver them now.
-        if (State.PendingClients.Count > 0)
+        if (State.PendingClients.Count > 0 || State.PendingNeighbourhoods.Count > 0)
         {
             await DeliverAsync();
         }
@@ -69,7 +69,9 @@ public sealed partial class ActivityGrain(
         State.Apply(data);
         State.CreatedBy = by!;
         State.CreatedAt = time.GetUtcNow();
+        ChangeOffer(State.NeighbourhoodId);
         await SaveAsync();
+        await DeliverAsync();
         return State.ToView(ActivityId);
     }
 
@@ -99,6 +101,7 @@ public sealed partial class ActivityGrain(
         if (data.NeighbourhoodId != State.NeighbourhoodId)
         {
             await EnsureNeighbourhoodAsync(data.NeighbourhoodId);
+            ChangeOffer(State.NeighbourhoodId, data.NeighbourhoodId);
         }
 
         if (data.Type != State.Type)
@@ -127,7 +130,9 @@ public sealed partial class ActivityGrain(
         {
             State.ClosedOn = Today.In(time);
             State.CloseReason = why;
+            ChangeOffer(State.NeighbourhoodId);
             await SaveAsync();
+            await DeliverAsync();
         }
 
         return State.ToView(ActivityId);
@@ -282,7 +287,7 @@ public sealed partial class ActivityGrain(
         if (reminderName == OutboxDelivery.ReminderName)
         {
             await DeliverAsync();
-            if (State.PendingClients.Count == 0)
+            if (State.PendingClients.Count == 0 && State.PendingNeighbourhoods.Count == 0)
             {
                 await _outbox.RemoveBackstopAsync(this);
             }
@@ -307,7 +312,34 @@ public sealed partial class ActivityGrain(
             }
         }
 
+        foreach (var neighbourhoodId in State.PendingNeighbourhoods.ToArray())
+        {
+            var offer = Offer(neighbourhoodId);
+            var ok = await _outbox.TryAsync(() => GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ApplyActivityAsync(offer), neighbourhoodId, logger);
+            failed |= !ok;
+            if (ok)
+            {
+                State.PendingNeighbourhoods.Remove(neighbourhoodId);
+            }
+        }
+
         await _outbox.AfterDeliveryAsync(this, failed, DeliverAsync);
+    }
+
+    public Task<ActivityOffer> GetOfferAsync(string neighbourhoodId) => Task.FromResult(Offer(neighbourhoodId));
+
+    /// <summary>On offer in a neighbourhood: created there and not closed.</summary>
+    private ActivityOffer Offer(string neighbourhoodId) =>
+        new(ActivityId, State.OfferVersion, State.Created && State.ClosedOn is null && State.NeighbourhoodId == neighbourhoodId);
+
+    /// <summary>A new version of the offer, for these neighbourhoods to hear of (stored with the change that caused it).</summary>
+    private void ChangeOffer(params string[] neighbourhoods)
+    {
+        State.OfferVersion++;
+        foreach (var id in neighbourhoods.Where(id => !State.PendingNeighbourhoods.Contains(id)))
+        {
+            State.PendingNeighbourhoods.Add(id);
+        }
     }
 
     private void AddPending(string clientId)

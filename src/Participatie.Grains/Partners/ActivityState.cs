@@ -43,6 +43,12 @@ public sealed class ActivityState
 
     /// <summary>People whose record has not yet heard of their latest change.</summary>
     [Id(14)] public List<string> PendingClients { get; set; } = [];
+
+    /// <summary>The version of the activity's offer (created, moved, closed), sent to its neighbourhoods.</summary>
+    [Id(15)] public long OfferVersion { get; set; }
+
+    /// <summary>Neighbourhoods not yet told of the newest offer (the old one too after a move): part of the outbox.</summary>
+    [Id(16)] public List<string> PendingNeighbourhoods { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("participatie.state.ActivityParticipant")]

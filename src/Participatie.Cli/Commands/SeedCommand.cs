@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Participatie.Cli.Output;
 using Participatie.Cli.Seeding;
+using Participatie.Security;
 
 namespace Participatie.Cli.Commands;
 
@@ -45,7 +48,18 @@ internal static class SeedCommand
         error.WriteLine($"Seeding {settings.Neighbourhoods} neighbourhoods, {settings.Coaches} coaches and {settings.Clients} clients "
             + $"through {gateway.Address} (seed {settings.Seed}, {settings.Concurrency} calls at once)");
 
-        var report = await new Seeder(gateway.Channel, settings, error).RunAsync(cancellationToken);
+        // First contacts are written by each person's coach. The seed can mint coach tokens only with the development
+        // key (a Local silo); with a token of your own the journal entries are left out.
+        using var coachChannel = GrpcChannel.ForAddress(gateway.Address);
+        var asCoach = parseResult.GetValue(Gateway.TokenOption) is { Length: > 0 }
+            ? null
+            : new CoachCalls(coachChannel, coachId => new Metadata { { "authorization", "Bearer " + Tokens.Mint("coach", coachId) }, { "x-purpose", "case_work" } });
+        if (asCoach is null)
+        {
+            error.WriteLine("A token was given: the journal entries, which need coach tokens, are left out.");
+        }
+
+        var report = await new Seeder(gateway.Channel, settings, error, asCoach).RunAsync(cancellationToken);
 
         WriteSummary(output, gateway.Address, settings, report);
         if (report.WithoutCoach > 0)

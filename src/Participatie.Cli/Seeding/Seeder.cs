@@ -6,6 +6,9 @@ using Participatie.Contracts.V1;
 
 namespace Participatie.Cli.Seeding;
 
+/// <summary>Calls as a person's coach: a channel without the command's own credentials, and the headers of a coach's token.</summary>
+internal sealed record CoachCalls(GrpcChannel Channel, Func<string, Metadata> Headers);
+
 /// <summary>What to seed; an experiment arm size of 0 leaves the experiment out.</summary>
 internal sealed record SeedSettings(int Neighbourhoods, int Coaches, int Clients, int Concurrency, int Seed, int ExperimentArmSize = 0);
 
@@ -32,8 +35,9 @@ internal sealed record SeedReport(
 /// fails is counted and the run goes on; one that stays unavailable after its retries stops the run, as the platform
 /// is gone.
 /// </summary>
-internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWriter progress)
+internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWriter progress, CoachCalls? asCoach = null)
 {
+    private readonly PartnerService.PartnerServiceClient _partners = new(channel);
     private readonly NeighbourhoodService.NeighbourhoodServiceClient _neighbourhoods = new(channel);
     private readonly CoachService.CoachServiceClient _coaches = new(channel);
     private readonly ClientService.ClientServiceClient _clients = new(channel);
@@ -70,12 +74,19 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
 
         // A repeated seed finds the people it assigned before with their coach already.
         var unassigned = registered.Select(r => r.Client).Where(c => c.CoachId.Length == 0).ToList();
-        var (_, assignmentStep) = await StepAsync("assignments", unassigned.Count,
+        var (assignments, assignmentStep) = await StepAsync("assignments", unassigned.Count,
             i => $"assigning {unassigned[i].ClientId}",
             (i, token) => AssignAsync(unassigned[i], token),
             cancellationToken);
 
         var steps = new List<StepReport> { neighbourhoodStep, coachStep, clientStep, assignmentStep };
+        var coachOf = registered.Where(r => r.Client.CoachId.Length > 0).ToDictionary(r => r.Client.ClientId, r => r.Client.CoachId);
+        foreach (var assignment in assignments)
+        {
+            coachOf[assignment.ClientId] = assignment.CoachId;
+        }
+
+        await SeedCaseWorkAsync(city, [.. registered.Select(r => r.Client)], coachOf, steps, cancellationToken);
         string? experiment = null;
         if (settings.ExperimentArmSize > 0)
         {
@@ -164,21 +175,99 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
 
     private const int OutcomeBatch = 500;
 
+    private sealed record CoachAssignment(string ClientId, string CoachId);
+
+    private sealed record CreatedActivity(string NeighbourhoodId, int Number, string ActivityId);
+
+    private sealed record Enrolment(int Index, EnrolInActivityResponse Reply);
+
     /// <summary>A signed-up person's place, with their index among the sign-ups (which picks their synthetic data).</summary>
     private sealed record Place(int Index, Assignment Assignment);
 
     private async Task<Experiment> GetExperimentAsync(CancellationToken cancellationToken) =>
         (await Retry.CallAsync(o => _experiments.GetExperimentAsync(new GetExperimentRequest { ExperimentId = DemoExperiment.Id }, o), cancellationToken)).Experiment;
 
+    /// <summary>
+    /// Partners and their activities, people taking part with hours, and first contacts in the journal (written as each
+    /// person's coach, which needs coach tokens: only with the development key, see <c>SeedCommand</c>).
+    /// </summary>
+    private async Task SeedCaseWorkAsync(DemoCity city, List<Client> clients, Dictionary<string, string> coachOf, List<StepReport> steps, CancellationToken cancellationToken)
+    {
+        var wijken = city.Neighbourhoods;
+        var (_, partnerStep) = await StepAsync("partners", wijken.Count,
+            i => $"registering {DemoCaseWork.PartnerId(wijken[i])}",
+            async (i, token) =>
+            {
+                try
+                {
+                    return await Retry.CallAsync(o => _partners.RegisterPartnerAsync(DemoCaseWork.Partner(wijken[i]), o), token);
+                }
+                catch (RpcException exception) when (exception.StatusCode == StatusCode.AlreadyExists)
+                {
+                    return new RegisterPartnerResponse(); // registered by an earlier seed
+                }
+            },
+            cancellationToken);
+        steps.Add(partnerStep);
+
+        var offers = wijken.SelectMany((w, i) => Enumerable.Range(0, DemoCaseWork.ActivitiesPerNeighbourhood).Select(n => (Wijk: w, Index: i, Number: n))).ToList();
+        var (activities, activityStep) = await StepAsync("activities", offers.Count,
+            i => $"creating activity {offers[i].Number} of {offers[i].Wijk.Id}",
+            async (i, token) => new CreatedActivity(offers[i].Wijk.Id, offers[i].Number, (await Retry.CallAsync(o => _partners.CreateActivityAsync(DemoCaseWork.Activity(offers[i].Wijk, offers[i].Index, offers[i].Number), o), token)).Activity.ActivityId),
+            cancellationToken);
+        steps.Add(activityStep);
+        var activityOf = activities.ToDictionary(a => (a.NeighbourhoodId, a.Number), a => a.ActivityId);
+
+        var taking = clients.Select((c, i) => (Client: c, Index: i))
+            .Where(p => DemoCaseWork.TakesPart(p.Index) && activityOf.ContainsKey((p.Client.NeighbourhoodId, DemoCaseWork.ActivityOf(p.Index))))
+            .ToList();
+        var (enrolments, enrolmentStep) = await StepAsync("enrolments", taking.Count,
+            i => $"enrolling {taking[i].Client.ClientId}",
+            async (i, token) =>
+            {
+                var request = new EnrolInActivityRequest { ClientId = taking[i].Client.ClientId, ActivityId = activityOf[(taking[i].Client.NeighbourhoodId, DemoCaseWork.ActivityOf(taking[i].Index))] };
+                return new Enrolment(taking[i].Index, await Retry.CallAsync(o => _clients.EnrolInActivityAsync(request, o), token));
+            },
+            cancellationToken);
+        steps.Add(enrolmentStep);
+
+        var work = new DemoCaseWork(settings.Seed, DateOnly.FromDateTime(DateTime.Now));
+        var hours = enrolments
+            .Where(e => e.Reply.Status == ParticipantStatus.Enrolled)
+            .SelectMany(e => work.Hours(e.Index).Select(h => new RecordHoursRequest { ActivityId = e.Reply.ActivityId, ParticipantRef = e.Reply.ParticipantRef, Date = h.Date, Hours = h.Hours }))
+            .ToList();
+        var (_, hourStep) = await StepAsync("hours", hours.Count,
+            i => $"recording hours of {hours[i].ParticipantRef}",
+            (i, token) => Retry.CallAsync(o => _partners.RecordHoursAsync(hours[i], o), token),
+            cancellationToken);
+        steps.Add(hourStep);
+
+        if (asCoach is null)
+        {
+            return;
+        }
+
+        var contacts = clients.Select((c, i) => (Coach: coachOf.GetValueOrDefault(c.ClientId), Entry: work.FirstContact(i, c.ClientId)))
+            .Where(c => c.Coach is not null && c.Entry is not null)
+            .ToList();
+        var records = new RecordService.RecordServiceClient(asCoach.Channel);
+        var (_, journalStep) = await StepAsync("journal entries", contacts.Count,
+            i => $"a first contact with {contacts[i].Entry!.ClientId}",
+            (i, token) => Retry.CallAsync(o => records.AddJournalEntryAsync(contacts[i].Entry!, o.WithHeaders(asCoach.Headers(contacts[i].Coach!))), token),
+            cancellationToken);
+        steps.Add(journalStep);
+    }
+
     /// <summary>Assigns a person to a coach with room, preferably one of their neighbourhood; null when all are full.</summary>
-    private async Task<AssignClientResponse?> AssignAsync(Client client, CancellationToken cancellationToken)
+    private async Task<CoachAssignment?> AssignAsync(Client client, CancellationToken cancellationToken)
     {
         while (_pool.Take(client.NeighbourhoodId) is { } coachId)
         {
             try
             {
                 var request = new AssignClientRequest { CoachId = coachId, ClientId = client.ClientId };
-                return await Retry.CallAsync(o => _coaches.AssignClientAsync(request, o), cancellationToken);
+                await Retry.CallAsync(o => _coaches.AssignClientAsync(request, o), cancellationToken);
+                return new CoachAssignment(client.ClientId, coachId);
             }
             catch (RpcException exception) when (exception.StatusCode == StatusCode.FailedPrecondition)
             {

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Participatie.Contracts.V1;
+
+namespace Participatie.Cli.Seeding;
+
+/// <summary>
+/// The daily work of the demo city: a partner organisation per neighbourhood with two activities, a third of the people
+/// taking part with hours on a few days of the last three weeks, and a first contact in the journal of half the people
+/// with a coach — some of them long enough ago to be due again. Everything follows from the seed, so a repeat finds
+/// the same and changes nothing.
+/// </summary>
+internal sealed class DemoCaseWork(int seed, DateOnly today)
+{
+    public const int ActivitiesPerNeighbourhood = 2;
+
+    private static readonly (string Title, ActivityType Type, string Schedule)[] Offers =
+    [
+        ("Moestuin", ActivityType.Gardening, "Dinsdag en donderdag 10:00-12:00"),
+        ("Taalcafé", ActivityType.LanguageLessons, "Woensdag 14:00-16:00"),
+        ("Repair café", ActivityType.Volunteering, "Zaterdag 10:00-13:00"),
+        ("Wandelgroep", ActivityType.Sports, "Maandag 9:30-11:00"),
+        ("Computerles", ActivityType.ComputerLessons, "Vrijdag 13:00-15:00"),
+    ];
+
+    public static string PartnerId(DemoNeighbourhood neighbourhood) => "pt-huis-" + neighbourhood.Id["wk-".Length..];
+
+    public static RegisterPartnerRequest Partner(DemoNeighbourhood neighbourhood) => new()
+    {
+        PartnerId = PartnerId(neighbourhood),
+        Name = $"Huis van de Wijk {neighbourhood.Name}",
+        Contact = "info@huisvandewijk.example",
+    };
+
+    /// <summary>The neighbourhood's <paramref name="number"/>th activity (0 or 1); neighbourhoods differ by their index.</summary>
+    public static CreateActivityRequest Activity(DemoNeighbourhood neighbourhood, int neighbourhoodIndex, int number)
+    {
+        var (title, type, schedule) = Offers[(neighbourhoodIndex + number) % Offers.Length];
+        return new CreateActivityRequest
+        {
+            PartnerId = PartnerId(neighbourhood),
+            RequestId = $"seed-{neighbourhood.Id}-{number}",
+            Activity = new ActivityDetails
+            {
+                Title = $"{title} {neighbourhood.Name}",
+                Type = type,
+                NeighbourhoodId = neighbourhood.Id,
+                Capacity = 40,
+                Schedule = schedule,
+                ContactPerson = "Anouk, 010-1234567",
+            },
+        };
+    }
+
+    /// <summary>Every third person takes part in one of their neighbourhood's activities.</summary>
+    public static bool TakesPart(int clientIndex) => clientIndex % 3 == 0;
+
+    /// <summary>Which of the neighbourhood's activities the person chose.</summary>
+    public static int ActivityOf(int clientIndex) => clientIndex / 3 % ActivitiesPerNeighbourhood;
+
+    /// <summary>Hours on three days of the last three weeks, in quarter hours.</summary>
+    public IEnumerable<(string Date, double Hours)> Hours(int clientIndex)
+    {
+        var random = new Random(HashCode.Combine(seed, 17, clientIndex));
+        return Enumerable.Range(0, 3)
+            .Select(_ => today.AddDays(-random.Next(0, 21)))
+            .Distinct()
+            .Select(day => (Iso(day), random.Next(4, 13) / 4.0));
+    }
+
+    /// <summary>Half the people with a coach have a first contact in the journal, between a week and four months ago.</summary>
+    public AddJournalEntryRequest? FirstContact(int clientIndex, string clientId)
+    {
+        if (clientIndex % 2 != 0)
+        {
+            return null;
+        }
+
+        var random = new Random(HashCode.Combine(seed, 23, clientIndex));
+        return new AddJournalEntryRequest
+        {
+            ClientId = clientId,
+            Type = random.Next(2) == 0 ? ContactType.HomeVisit : ContactType.Phone,
+            ContactedOn = Iso(today.AddDays(-random.Next(7, 120))),
+            Note = "Kennismaking: wat wil je, wat kun je, wat heb je nodig.",
+            RequestId = $"seed-contact-{clientId}",
+        };
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

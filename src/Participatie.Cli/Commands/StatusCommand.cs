@@ -78,10 +78,17 @@ internal static class StatusCommand
             new Column("RESIDENTS", RightAligned: true),
             new Column("WITHIN CUT", RightAligned: true),
             new Column("BEYOND CUT", RightAligned: true),
-            new Column("WITH COACH", RightAligned: true));
+            new Column("WITH COACH", RightAligned: true),
+            new Column("ACTIVE", RightAligned: true),
+            new Column("HOURS THIS MONTH", RightAligned: true),
+            new Column("TO WORK THIS YEAR", RightAligned: true),
+            new Column("ACTIVITIES", RightAligned: true));
         foreach (var n in neighbourhoods)
         {
-            table.AddRow(n.NeighbourhoodId, n.Name, $"{n.Residents}", $"{n.WithinCut}", $"{n.BeyondCut}", $"{n.WithCoach}");
+            table.AddRow(
+                n.NeighbourhoodId, n.Name, $"{n.Residents}", $"{n.WithinCut}", $"{n.BeyondCut}", $"{n.WithCoach}",
+                $"{n.ActiveResidents}", n.ParticipationHoursThisMonth.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+                $"{n.OutflowToWorkThisYear}", $"{n.ActivitiesOnOffer}");
         }
 
         table.Write(output);

@@ -6,12 +6,17 @@ namespace Participatie.Cli.Seeding;
 /// <summary>
 /// The daily work of the demo city: a partner organisation per neighbourhood with two activities, a third of the people
 /// taking part with hours on a few days of the last three weeks, and a first contact in the journal of half the people
-/// with a coach — some of them long enough ago to be due again. Everything follows from the seed, so a repeat finds
+/// with a coach — some of them long enough ago to be due again — and some who found work. Everything follows from the seed, so a repeat finds
 /// the same and changes nothing.
 /// </summary>
 internal sealed class DemoCaseWork(int seed, DateOnly today)
 {
     public const int ActivitiesPerNeighbourhood = 2;
+
+    // Streams of DemoCity.RandomFor of their own (the city uses 1 and 2, the experiment its own).
+    private const int HoursStream = 11;
+    private const int ContactStream = 12;
+    private const int OutflowStream = 13;
 
     private static readonly (string Title, ActivityType Type, string Schedule)[] Offers =
     [
@@ -60,7 +65,7 @@ internal sealed class DemoCaseWork(int seed, DateOnly today)
     /// <summary>Hours on three days of the last three weeks, in quarter hours.</summary>
     public IEnumerable<(string Date, double Hours)> Hours(int clientIndex)
     {
-        var random = new Random(HashCode.Combine(seed, 17, clientIndex));
+        var random = DemoCity.RandomFor(seed, HoursStream, clientIndex);
         return Enumerable.Range(0, 3)
             .Select(_ => today.AddDays(-random.Next(0, 21)))
             .Distinct()
@@ -75,15 +80,27 @@ internal sealed class DemoCaseWork(int seed, DateOnly today)
             return null;
         }
 
-        var random = new Random(HashCode.Combine(seed, 23, clientIndex));
+        var random = DemoCity.RandomFor(seed, ContactStream, clientIndex);
         return new AddJournalEntryRequest
         {
             ClientId = clientId,
             Type = random.Next(2) == 0 ? ContactType.HomeVisit : ContactType.Phone,
             ContactedOn = Iso(today.AddDays(-random.Next(7, 120))),
             Note = "Kennismaking: wat wil je, wat kun je, wat heb je nodig.",
-            RequestId = $"seed-contact-{clientId}",
+            RequestId = $"seed-contact-{clientId}-{Iso(today)}",
         };
+    }
+
+    /// <summary>One in twelve people with a coach found work: since a day of the last five months, 16 to 32 hours a week.</summary>
+    public ReportOutflowRequest? Outflow(int clientIndex, string clientId)
+    {
+        if (clientIndex % 12 != 5)
+        {
+            return null;
+        }
+
+        var random = DemoCity.RandomFor(seed, OutflowStream, clientIndex);
+        return new ReportOutflowRequest { ClientId = clientId, HoursPerWeek = 8 * random.Next(2, 5), StartOn = Iso(today.AddDays(-random.Next(0, 150))) };
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -256,6 +256,16 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
             (i, token) => Retry.CallAsync(o => records.AddJournalEntryAsync(contacts[i].Entry!, o.WithHeaders(asCoach.Headers(contacts[i].Coach!))), token),
             cancellationToken);
         steps.Add(journalStep);
+
+        // Reporting the same outflow again changes nothing, so a repeated seed adds none.
+        var outflows = clients.Select((c, i) => (Coach: coachOf.GetValueOrDefault(c.ClientId), Report: work.Outflow(i, c.ClientId)))
+            .Where(c => c.Coach is not null && c.Report is not null)
+            .ToList();
+        var (_, outflowStep) = await StepAsync("outflow to work", outflows.Count,
+            i => $"outflow of {outflows[i].Report!.ClientId}",
+            (i, token) => Retry.CallAsync(o => records.ReportOutflowAsync(outflows[i].Report!, o.WithHeaders(asCoach.Headers(outflows[i].Coach!))), token),
+            cancellationToken);
+        steps.Add(outflowStep);
     }
 
     /// <summary>Assigns a person to a coach with room, preferably one of their neighbourhood; null when all are full.</summary>

@@ -1,4 +1,5 @@
 using Participatie.Abstractions.Clients;
+using Participatie.Abstractions.Coaches;
 using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Domain.Participation;
 using Participatie.Domain.People;
@@ -24,6 +25,7 @@ public sealed partial class ClientGrain
             return;
         }
 
+        var enrolled = contribution.Status == ParticipantStatus.Enrolled && existing?.Status != ParticipantStatus.Enrolled;
         State.Participation[contribution.ActivityId] = new ActivityParticipationRecord
         {
             Version = contribution.Version,
@@ -38,6 +40,10 @@ public sealed partial class ClientGrain
             .Max();
         // The neighbourhood's figures count the person's hours and whether they are active.
         await CommitAsync(neighbourhoods: [State.NeighbourhoodId]);
+        if (enrolled)
+        {
+            await NotifyCoachAsync(InboxItemKind.Enrolment, $"has a place in an activity ({Snake(contribution.Type)})");
+        }
     }
 
     public Task<ResidentContribution> GetResidentContributionAsync(string neighbourhoodId) =>

@@ -145,6 +145,18 @@ public sealed class FollowUpServiceTests(GatewayFixture gateway)
         });
         var declined = await NextAsync(watch);
 
+        var partnerId = "pt-inbox-" + Guid.NewGuid().ToString("N")[..8];
+        var partners = new PartnerService.PartnerServiceClient(gateway.Host.Channel);
+        await partners.RegisterPartnerAsync(new RegisterPartnerRequest { PartnerId = partnerId, Name = "Buurthuis De Kroon", Contact = "info@dekroon.example" });
+        var wijk = (await gateway.Clients.GetClientAsync(new GetClientRequest { ClientId = person })).Client.NeighbourhoodId;
+        var activity = (await partners.CreateActivityAsync(new CreateActivityRequest
+        {
+            PartnerId = partnerId,
+            Activity = new ActivityDetails { Title = "Moestuin", Type = ActivityType.Gardening, NeighbourhoodId = wijk, Capacity = 5, Schedule = "Dinsdag 10:00", ContactPerson = "Anouk" },
+        })).Activity;
+        await new ClientService.ClientServiceClient(asCoach).EnrolInActivityAsync(new EnrolInActivityRequest { ClientId = person, ActivityId = activity.ActivityId });
+        var enrolled = await NextAsync(watch);
+
         Assert.Equal(InboxItemKind.Assigned, assigned.Kind);
         var item = Assert.Single(agenda.FollowUps);
         Assert.Equal((person, SampleRequests.Day(-100), SampleRequests.Day(-10), 10, 1), (item.ClientId, item.LastContactOn, item.DueOn, item.DaysOverdue, agenda.Overdue));
@@ -152,6 +164,7 @@ public sealed class FollowUpServiceTests(GatewayFixture gateway)
         Assert.Equal((InboxItemKind.OverdueContact, person), (overdue.Kind, overdue.ClientId));
         Assert.Equal((InboxItemKind.SuggestionDeclined, person), (declined.Kind, declined.ClientId));
         Assert.DoesNotContain("mother", declined.Text, StringComparison.Ordinal);
+        Assert.Equal((InboxItemKind.Enrolment, person), (enrolled.Kind, enrolled.ClientId));
     }
 
     private async Task<string> CoachAsync(int limit) =>

@@ -51,6 +51,14 @@ public sealed partial class ClientGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A record from before the client directory existed sends its row the first time it is activated again (a read,
+        // a payment run, the coach's daily check): until a later write stores InDirectory, each activation sends it
+        // again, which the directory's "set if newer" ignores.
+        if (State.Registered && !State.InDirectory)
+        {
+            State.PendingDirectory = true;
+        }
+
         // A change stored before a crash may not have reached its coaches and neighbourhood: deliver it now.
         if (HasPending)
         {
@@ -315,6 +323,7 @@ public sealed partial class ClientGrain(
             var ok = await _outbox.TryAsync(() => directory.UpsertAsync(row), "client directory", logger);
             failed |= !ok;
             State.PendingDirectory = !ok;
+            State.InDirectory |= ok;
         }
 
         await _outbox.AfterDeliveryAsync(this, failed, DeliverAsync);

@@ -133,6 +133,9 @@ public sealed class ClientState
 
     /// <summary>The directory has not yet been sent the latest version (part of the outbox).</summary>
     [Id(320)] public bool PendingDirectory { get; set; }
+
+    /// <summary>The directory has had a row of this record; false in records from before the directory, which send one when activated.</summary>
+    [Id(321)] public bool InDirectory { get; set; }
 }
 
 /// <summary>A trajectory the person is or was on, with the settings configured when it started.</summary>

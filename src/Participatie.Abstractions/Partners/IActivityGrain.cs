@@ -51,6 +51,10 @@ public interface IActivityGrain : IGrainWithStringKey
     [Alias("ListParticipants")]
     Task<IReadOnlyList<ParticipantView>> ListParticipantsAsync(string? after, int size);
 
+    /// <summary>Forgets the first name of a participant whose record is anonymised; the reference, status and hours stay.</summary>
+    [Alias("AnonymiseParticipant")]
+    Task AnonymiseParticipantAsync(string clientId);
+
     /// <summary>Records (or corrects) a participant's hours on a day; the figures it replaces are kept as history.</summary>
     [Alias("RecordHours")]
     Task<AttendanceView> RecordHoursAsync(RecordHoursCommand command);

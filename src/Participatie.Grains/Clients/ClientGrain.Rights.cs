@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Errors;
+using Participatie.Abstractions.Partners;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
 
@@ -116,6 +117,12 @@ public sealed partial class ClientGrain
         if (State.LegalHold || time.GetUtcNow() < due)
         {
             return;
+        }
+
+        // First the first name partners' activities keep: if one cannot be reached, the reminder tries it all again.
+        foreach (var activityId in State.Participation.Keys)
+        {
+            await GrainFactory.GetGrain<IActivityGrain>(activityId).AnonymiseParticipantAsync(ClientId);
         }
 
         Anonymise();

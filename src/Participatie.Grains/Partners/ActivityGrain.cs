@@ -216,6 +216,15 @@ public sealed partial class ActivityGrain(
         return participant.ToView(clientId);
     }
 
+    public async Task AnonymiseParticipantAsync(string clientId)
+    {
+        if (State.Participants.TryGetValue(clientId, out var participant) && participant.FirstName.Length > 0)
+        {
+            participant.FirstName = "";
+            await SaveAsync();
+        }
+    }
+
     public Task<IReadOnlyList<ParticipantView>> ListParticipantsAsync(string? after, int size)
     {
         EnsureCreated();

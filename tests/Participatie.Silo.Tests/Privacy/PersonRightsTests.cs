@@ -133,6 +133,14 @@ public sealed class PersonRightsTests : IDisposable
         await byPerson.RespondToSuggestionAsync(new RespondToSuggestionRequest { ClientId = id, SuggestionId = suggestion.SuggestionId, Words = "Nee, mijn moeder heeft mij nodig" });
         await records.RecordWellBeingAsync(new RecordWellBeingRequest { ClientId = id, Score = 6, Note = "Slaapt slecht" });
         await records.AddJournalEntryAsync(SampleRequests.JournalEntry(id));
+        var partners = new PartnerService.PartnerServiceClient(host.Channel);
+        await partners.RegisterPartnerAsync(new RegisterPartnerRequest { PartnerId = "pt-rights", Name = "Buurthuis De Kroon", Contact = "info@dekroon.example" });
+        var activity = (await partners.CreateActivityAsync(new CreateActivityRequest
+        {
+            PartnerId = "pt-rights",
+            Activity = new ActivityDetails { Title = "Moestuin", Type = ActivityType.Gardening, NeighbourhoodId = "wk-rights", Capacity = 5, Schedule = "Dinsdag 10:00", ContactPerson = "Anouk" },
+        })).Activity.ActivityId;
+        await new ClientService.ClientServiceClient(host.ChannelAs("person", id, purpose: null)).EnrolInActivityAsync(new EnrolInActivityRequest { ClientId = id, ActivityId = activity });
 
         await new ClientService.ClientServiceClient(host.Channel).EndCaseAsync(new EndCaseRequest { ClientId = id, EndedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Reason = "Werk gevonden" });
         await EventuallyAsync(async () => (await new ClientService.ClientServiceClient(host.Channel).GetClientAsync(new GetClientRequest { ClientId = id })).Client, c => c.Anonymised);
@@ -146,6 +154,8 @@ public sealed class PersonRightsTests : IDisposable
         Assert.Equal(("", ContactType.Phone), (Assert.Single(journal.Entries).Note, journal.Entries[0].Type));
         Assert.Equal(("", 6), (Assert.Single(wellBeing.CheckIns).Note, wellBeing.CheckIns[0].Score));
         Assert.Equal(5, contract.HistoryCount);
+        var participant = Assert.Single((await partners.ListParticipantsAsync(new ListParticipantsRequest { ActivityId = activity })).Participants);
+        Assert.Equal(("", ParticipantStatus.Enrolled), (participant.FirstName, participant.Status));
     }
 
     [Fact]

@@ -26,6 +26,10 @@ internal sealed record LoadOperation(string Name, OperationKind Kind, string Des
 internal static class LoadOperations
 {
     private const int CaseloadPageSize = 1000;
+    private const int SearchPageSize = 50;
+
+    /// <summary>Beginnings of family names as a coach types them: common Dutch, Turkish, Moroccan and Surinamese names.</summary>
+    private static readonly string[] NamePrefixes = ["ja", "de", "ba", "ko", "el", "ye", "ra", "bo", "sm", "ve", "ma", "ha", "ka", "ou", "me"];
 
     public static LoadOperation Ping { get; } = new("ping", OperationKind.Baseline, "AdminService.Ping",
         (context, _, options) => context.Admin.PingAsync(new PingRequest { Payload = LoadContext.Caller }, options).ResponseAsync);
@@ -38,6 +42,9 @@ internal static class LoadOperations
         new("caseload", OperationKind.Read, "CoachService.GetCaseload of a prepared coach",
             (context, random, options) => context.Coaches.GetCaseloadAsync(
                 new GetCaseloadRequest { CoachId = context.AnyCoach(random), PageSize = CaseloadPageSize }, options).ResponseAsync),
+        new("search", OperationKind.Read, "ClientService.ListClients by a two-letter name prefix, a page of 50 (the client directory)",
+            (context, random, options) => context.Clients.ListClientsAsync(
+                new ListClientsRequest { NamePrefix = NamePrefixes[random.Next(NamePrefixes.Length)], PageSize = SearchPageSize }, options).ResponseAsync),
         new("neighbourhood", OperationKind.Read, "NeighbourhoodService.GetNeighbourhood",
             (context, random, options) => context.Neighbourhoods.GetNeighbourhoodAsync(
                 new GetNeighbourhoodRequest { NeighbourhoodId = context.AnyNeighbourhood(random) }, options).ResponseAsync),

@@ -12,8 +12,9 @@ internal sealed class OperationMix
     /// <summary>Named mixes, so scripts and people say the same thing.</summary>
     public static IReadOnlyDictionary<string, string> Presets { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["mixed"] = "get-client=50,caseload=20,neighbourhood=10,earnings=10,register=10",
-        ["reads"] = "get-client=60,caseload=25,neighbourhood=15",
+        ["mixed"] = "get-client=40,caseload=15,search=15,neighbourhood=10,earnings=10,register=10",
+        ["reads"] = "get-client=50,caseload=20,search=15,neighbourhood=15",
+        ["search"] = "search=1",
         ["writes"] = "earnings=50,register=50",
         ["get-client"] = "get-client=1",
         ["ping"] = "ping=1",

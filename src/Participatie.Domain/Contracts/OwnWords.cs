@@ -13,15 +13,12 @@ public static class OwnWords
     public static string? Words(this Violations violations, string field, string? value, int maxLength, bool required = true)
     {
         var text = violations.Text(field, value, maxLength, required);
-        if (text is not null && HasBidiControl(text))
+        if (text is not null && TextRules.HasBidiControl(text))
         {
-            violations.Add(field, "must not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069)");
+            violations.Add(field, TextRules.NoBidiControls);
             return null;
         }
 
         return text;
     }
-
-    /// <summary>True when the text holds an embedding, override or isolate control.</summary>
-    public static bool HasBidiControl(string text) => text.Any(c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
 }

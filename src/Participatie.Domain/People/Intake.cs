@@ -41,17 +41,8 @@ public static class IntakeRules
         ReintegrationFactors? factors,
         DateOnly today)
     {
-        var given = violations.Text("given_name", givenName, MaxNameLength);
-        if (given is not null && !TextRules.IsSingleLine(given))
-        {
-            violations.Add("given_name", "must be a single line");
-        }
-
-        var family = violations.Text("family_name", familyName, MaxNameLength);
-        if (family is not null && !TextRules.IsSingleLine(family))
-        {
-            violations.Add("family_name", "must be a single line");
-        }
+        var given = violations.Line("given_name", givenName, MaxNameLength);
+        var family = violations.Line("family_name", familyName, MaxNameLength);
 
         DateOnly? birth = null;
         if (string.IsNullOrEmpty(dateOfBirth))

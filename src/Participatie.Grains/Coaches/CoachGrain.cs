@@ -45,7 +45,7 @@ public sealed partial class CoachGrain(
 
         var violations = new Violations();
         violations.Id("coach_id", CoachId, IdKind.Coach);
-        var name = violations.Text("display_name", command.DisplayName, 100);
+        var name = violations.Line("display_name", command.DisplayName, 100);
         var limit = command.CaseloadLimit == 0 ? options.Value.DefaultLimit : command.CaseloadLimit;
         violations.Range("caseload_limit", limit, 1, options.Value.MaximumLimit);
         violations.Id("neighbourhood_id", command.NeighbourhoodId, IdKind.Neighbourhood, required: false);

@@ -39,8 +39,8 @@ public sealed partial class NeighbourhoodGrain(
     {
         var violations = new Violations();
         violations.Id("neighbourhood_id", NeighbourhoodId, IdKind.Neighbourhood);
-        var name = violations.Text("name", command.Name, MaxNameLength);
-        var municipality = violations.Text("municipality", command.Municipality, MaxNameLength);
+        var name = violations.Line("name", command.Name, MaxNameLength);
+        var municipality = violations.Line("municipality", command.Municipality, MaxNameLength);
         violations.ThrowIfAny();
 
         if (State.Created)

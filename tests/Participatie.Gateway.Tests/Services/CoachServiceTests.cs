@@ -52,6 +52,13 @@ public sealed class CoachServiceTests(GatewayFixture gateway)
     public async Task BadCoachRequestsAreInvalidOrNotFoundAndChangeNothing()
     {
         await RpcAssert.InvalidAsync(() => gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "", CaseloadLimit = -5 }).ResponseAsync, "display_name", "caseload_limit");
+        // Names others read in lists and logs are one line, without bidirectional controls that make them read otherwise.
+        await RpcAssert.InvalidAsync(() => gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne\nJansen" }).ResponseAsync, "display_name");
+        await RpcAssert.InvalidAsync(() => gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne \u202Enesnaj" }).ResponseAsync, "display_name");
+        await RpcAssert.InvalidAsync(() => gateway.Neighbourhoods.CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = "wk-bidi", Name = "Char\u2066lois", Municipality = "Rotter\rdam" }).ResponseAsync, "name", "municipality");
+        var intake = GatewayFixture.Intake(await gateway.NewNeighbourhoodAsync());
+        intake.FamilyName = "Jansen \u202Edrofnav";
+        await RpcAssert.InvalidAsync(() => gateway.Clients.RegisterClientAsync(intake).ResponseAsync, "family_name");
         await RpcAssert.InvalidAsync(() => gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = "co-x", ClientId = "nobody" }).ResponseAsync, "coach_id", "client_id");
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = "co-0000000000000000", ClientId = "cl-0000000000000000" }).ResponseAsync);
         await RpcAssert.InvalidAsync(() => gateway.Coaches.GetCaseloadAsync(new GetCaseloadRequest { CoachId = "co-0000000000000000", PageToken = "not-a-token" }).ResponseAsync, "page_token");

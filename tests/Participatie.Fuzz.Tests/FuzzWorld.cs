@@ -244,7 +244,7 @@ public sealed class FuzzWorld : IAsyncLifetime
         && (request.Descriptor.FindFieldByName("coach_id") is not { } coach || (string)coach.Accessor.GetValue(request) == CoachId);
 
     /// <summary>Whether the RPC is fuzzed as the world's coach or person rather than as an admin.</summary>
-    public bool IsScoped(Rpc rpc) => InvokerFor(rpc) == _coachInvoker || InvokerFor(rpc) == _personInvoker;
+    public bool IsScoped(Rpc rpc) => InvokerFor(rpc) is var invoker && (invoker == _coachInvoker || invoker == _personInvoker);
 
     public async Task<IMessage?> ReadAsync(string idField, string id, CallInvoker? invoker = null)
     {

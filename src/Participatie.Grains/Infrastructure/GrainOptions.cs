@@ -104,10 +104,13 @@ public sealed class PaymentRunOptions
     public const string Section = "PaymentRuns";
 
     /// <summary>People per batch: the run stores its progress after each.</summary>
-    public int BatchSize { get; set; } = 200;
+    public int BatchSize { get; set; } = 500;
 
-    /// <summary>Statements frozen at once within a batch.</summary>
-    public int Concurrency { get; set; } = 16;
+    /// <summary>
+    /// Statements being frozen at once within a batch. Each freeze stores the person's record; with many in flight
+    /// the embedded store commits them together, so this is what keeps storage busy rather than waiting.
+    /// </summary>
+    public int Concurrency { get; set; } = 64;
 
     /// <summary>
     /// The period of the reminder that wakes a run a crash broke off (at least <c>Reminders:MinimumReminderPeriod</c>,

@@ -110,11 +110,8 @@ public sealed partial class PaymentRunGrain(
                 continue;
             }
 
-            foreach (var chunk in ids.Chunk(options.Value.Concurrency))
-            {
-                var found = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IClientGrain>(id).GetPaymentLineAsync(Month)));
-                lines.AddRange(found.Where(line => line?.PaymentRunId == RunId)!);
-            }
+            var found = await InParallelAsync(ids, id => GrainFactory.GetGrain<IClientGrain>(id).GetPaymentLineAsync(Month));
+            lines.AddRange(found.Where(line => line?.PaymentRunId == RunId)!);
 
             cursor = cursor with { AfterClientId = ids[^1] };
         }
@@ -163,11 +160,7 @@ public sealed partial class PaymentRunGrain(
                 return;
             }
 
-            var results = new List<Frozen>();
-            foreach (var chunk in batch.ClientIds.Chunk(options.Value.Concurrency))
-            {
-                results.AddRange(await Task.WhenAll(chunk.Select(id => FreezeAsync(id, batch.Number))));
-            }
+            var results = await InParallelAsync(batch.ClientIds, id => FreezeAsync(id, batch.Number));
 
             faults.Hit(FaultPoint.PaymentRunAfterFreeze);
             Count(batch, results);
@@ -241,7 +234,7 @@ public sealed partial class PaymentRunGrain(
     }
 
     /// <summary>Adds the batch to the totals: a person counts when this batch froze their statement, not an earlier one.</summary>
-    private void Count(BatchRecord batch, List<Frozen> results)
+    private void Count(BatchRecord batch, Frozen[] results)
     {
         foreach (var (clientId, result, failure) in results)
         {
@@ -315,6 +308,26 @@ public sealed partial class PaymentRunGrain(
 
             after = page[^1];
         }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="call"/> for every id with at most <see cref="PaymentRunOptions.Concurrency"/> calls in
+    /// flight, a new one starting as soon as one ends (a sliding window, not rounds that wait for their slowest call);
+    /// the results in the order of the ids. Everything runs on this activation's turn.
+    /// </summary>
+    private async Task<TResult[]> InParallelAsync<TResult>(IReadOnlyList<string> ids, Func<string, Task<TResult>> call)
+    {
+        var results = new TResult[ids.Count];
+        var next = -1;
+        var workers = Enumerable.Range(0, Math.Min(options.Value.Concurrency, ids.Count)).Select(async _ =>
+        {
+            for (var i = ++next; i < ids.Count; i = ++next)
+            {
+                results[i] = await call(ids[i]);
+            }
+        });
+        await Task.WhenAll(workers);
+        return results;
     }
 
     private IGrainTimer ScheduleNext()

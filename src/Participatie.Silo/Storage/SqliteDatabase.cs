@@ -1,21 +1,33 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Participatie.Silo.Storage;
 
 /// <summary>
 /// The embedded store of the <c>Local</c> profile: one SQLite file in the data folder holding grain state,
-/// reminders and our own tables (the audit log, the client directory). WAL journal, so readers never wait for the writer; writes go through one
-/// connection at a time, which is what SQLite allows anyway, without busy-retry storms.
+/// reminders and our own tables (the audit log, the client directory). WAL journal, so readers never wait for the
+/// writer. Writes are group-committed: one writer loop takes every write queued while the previous transaction
+/// committed and runs them in one transaction, each inside a savepoint of its own, so a write that fails is undone
+/// alone and the others commit. A caller's write completes only after the commit that holds it, so durability is
+/// what it was with a transaction per write; the cost of a commit is shared by everyone waiting for one.
 /// </summary>
-public sealed class SqliteDatabase : IAsyncDisposable
+public sealed partial class SqliteDatabase : IAsyncDisposable
 {
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _writer = new(1, 1);
-    private readonly Lazy<Task> _schema;
+    /// <summary>Writes at most in one transaction, so one commit never holds up the first caller for long.</summary>
+    public const int MaxWritesPerCommit = 256;
 
-    public SqliteDatabase(IOptions<StorageOptions> options)
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _schema;
+    private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<Task> _writer;
+
+    private readonly ILogger _logger;
+
+    public SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase>? logger = null)
     {
+        _logger = logger ?? NullLogger<SqliteDatabase>.Instance;
         var directory = Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, "participatie.db");
@@ -28,6 +40,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             DefaultTimeout = 30,
         }.ToString();
         _schema = new Lazy<Task>(CreateSchemaAsync);
+        _writer = new Lazy<Task>(() => Task.Run(WriteLoopAsync));
     }
 
     /// <summary>The database file.</summary>
@@ -41,30 +54,141 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return await read(connection);
     }
 
-    /// <summary>Runs a write in a transaction; one writer at a time.</summary>
+    /// <summary>
+    /// Runs a write inside the next group commit and completes once that commit is durable. The write runs in a
+    /// savepoint: when it throws, its changes are rolled back and the exception is this caller's alone. It must not
+    /// call <see cref="WriteAsync{T}"/> itself (it would wait for the commit it is part of).
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken = default)
     {
         await _schema.Value;
-        await _writer.WaitAsync(cancellationToken);
-        try
+        _ = _writer.Value;
+        var pending = new PendingWrite<T>(write, cancellationToken);
+        if (!_writes.Writer.TryWrite(pending))
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction();
-            var result = await write(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
+            throw new ObjectDisposedException(nameof(SqliteDatabase), "The database is closed");
         }
-        finally
-        {
-            _writer.Release();
-        }
+
+        return await pending.Completion;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _writer.Dispose();
+        // Writes already queued still commit; later ones are refused.
+        _writes.Writer.TryComplete();
+        if (_writer.IsValueCreated)
+        {
+            await _writer.Value;
+        }
+
         SqliteConnection.ClearAllPools();
-        await Task.CompletedTask;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxWritesPerCommit);
+        var reader = _writes.Reader;
+        SqliteConnection? connection = null;
+        try
+        {
+            while (await reader.WaitToReadAsync(CancellationToken.None))
+            {
+                batch.Clear();
+                while (batch.Count < MaxWritesPerCommit && reader.TryRead(out var write))
+                {
+                    if (!write.CancelIfRequested())
+                    {
+                        batch.Add(write);
+                    }
+                }
+
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    connection ??= await OpenAsync(CancellationToken.None);
+                    await CommitAsync(connection, batch);
+                }
+                catch (Exception exception)
+                {
+                    // The transaction as a whole failed (begin or commit): nothing of it is stored, every write in it
+                    // fails, and the next batch starts on a fresh connection.
+                    LogCommitFailed(_logger, batch.Count, exception);
+                    batch.ForEach(w => w.Fail(exception));
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync();
+                        connection = null;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task CommitAsync(SqliteConnection connection, List<PendingWrite> batch)
+    {
+        await using var transaction = connection.BeginTransaction();
+        var done = new List<PendingWrite>(batch.Count);
+        foreach (var write in batch)
+        {
+            transaction.Save("w");
+            try
+            {
+                await write.RunAsync(connection, transaction);
+                transaction.Release("w");
+                done.Add(write);
+            }
+            catch (Exception exception)
+            {
+                transaction.Rollback("w");
+                transaction.Release("w");
+                write.Fail(exception);
+            }
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+        done.ForEach(w => w.Complete());
+    }
+
+    /// <summary>A write waiting for the writer loop: its work, then its outcome once the commit is known.</summary>
+    private abstract class PendingWrite
+    {
+        public abstract Task RunAsync(SqliteConnection connection, SqliteTransaction transaction);
+
+        /// <summary>True (and the caller told) when the caller gave up before the write ran.</summary>
+        public abstract bool CancelIfRequested();
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken) : PendingWrite
+    {
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public Task<T> Completion => _completion.Task;
+
+        public override async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction) =>
+            _result = await write(connection, transaction);
+
+        public override bool CancelIfRequested() =>
+            cancellationToken.IsCancellationRequested && _completion.TrySetCanceled(cancellationToken);
+
+        public override void Complete() => _completion.TrySetResult(_result!);
+
+        public override void Fail(Exception exception) => _completion.TrySetException(exception);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -140,4 +264,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             """;
         await command.ExecuteNonQueryAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Count} writes failed; each of them is refused")]
+    private static partial void LogCommitFailed(ILogger logger, int count, Exception exception);
 }

@@ -18,7 +18,9 @@ internal static class LoadCommand
         var concurrency = RangeOption("--concurrency", 16, 1, 1024, "Workers, each with one call in flight");
         var warmup = RangeOption("--warmup", 5, 0, 3600, "Seconds of load before measuring, not counted");
         var prepare = RangeOption("--prepare", 200, 1, 100_000,
-            $"Synthetic persons to create (idempotently) as targets, with a coach per {LoadTargets.CoachCaseloadLimit}");
+            "Synthetic persons to create (idempotently) as targets, with a coach per --caseload-size of them; with hours in the mix, every third takes part in an activity");
+        var caseloadSize = RangeOption("--caseload-size", LoadTargets.DefaultCaseloadSize, 1, LoadTargets.MaxCaseloadSize,
+            "People per prepared coach, the coaches' caseload limit: a caseload call returns them all (a multiple of it in --prepare fills every caseload)");
         var mix = new Option<string>("--mix")
         {
             Description = $"Operations and their weights as name=weight,... (names: {OperationMix.SupportedNames}), or a preset: {OperationMix.PresetNames}",
@@ -40,7 +42,7 @@ internal static class LoadCommand
 
         var command = new Command("load", "Drive the gateway with a mix of calls at a given concurrency and report throughput and latency")
         {
-            duration, concurrency, warmup, mix, prepare, seed, json, comparePing,
+            duration, concurrency, warmup, mix, prepare, caseloadSize, seed, json, comparePing,
         };
         command.SetAction(Gateway.Action((parseResult, gateway, cancellationToken) => RunAsync(
             parseResult,
@@ -51,6 +53,7 @@ internal static class LoadCommand
                 parseResult.GetValue(warmup),
                 OperationMix.TryParse(parseResult.GetValue(mix) ?? OperationMix.Default, out _)!,
                 parseResult.GetValue(prepare),
+                parseResult.GetValue(caseloadSize),
                 parseResult.GetValue(seed)),
             parseResult.GetValue(json),
             parseResult.GetValue(comparePing),
@@ -70,38 +73,55 @@ internal static class LoadCommand
             .GetPlatformStatusAsync(new GetPlatformStatusRequest(), deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: cancellationToken);
         var targets = status.Neighbourhoods == 0
             ? null
-            : await LoadTargets.PrepareAsync(channel, settings.Prepare, Math.Min(settings.Concurrency, 32), error, cancellationToken);
+            : await LoadTargets.PrepareAsync(channel, settings, error, cancellationToken);
         if (targets is null)
         {
             error.WriteLine($"the platform at {gateway.Address} has no neighbourhoods: run `participatie seed` first");
             return ExitCodes.Failure;
         }
 
-        error.WriteLine($"Loading {gateway.Address} for {settings.WarmupSeconds} s warm-up + {settings.DurationSeconds} s with {settings.Concurrency} workers");
-        var context = new LoadContext(channel, targets, settings.Seed);
-        var report = await new LoadRunner(context, settings).RunAsync(cancellationToken);
-        OperationStats? ping = null;
-        if (comparePing)
+        if (settings.Mix.Includes(LoadOperations.Hours) && targets.Partner is null)
         {
-            error.WriteLine($"Ping alone for {settings.WarmupSeconds} s warm-up + {settings.DurationSeconds} s with {settings.Concurrency} workers");
-            var baseline = settings with { Mix = OperationMix.TryParse("ping", out _)! };
-            ping = (await new LoadRunner(context, baseline).RunAsync(cancellationToken)).Total;
+            error.WriteLine($"no prepared person has a place in an activity of {LoadPartner.PartnerId}, so there are no hours to record");
+            return ExitCodes.Failure;
+        }
+
+        LoadReport report;
+        OperationStats? ping = null;
+        var context = new LoadContext(channel, targets, settings.Seed);
+        try
+        {
+            error.WriteLine($"Loading {gateway.Address} for {settings.WarmupSeconds} s warm-up + {settings.DurationSeconds} s with {settings.Concurrency} workers");
+            report = await new LoadRunner(context, settings).RunAsync(cancellationToken);
+            if (comparePing)
+            {
+                error.WriteLine($"Ping alone for {settings.WarmupSeconds} s warm-up + {settings.DurationSeconds} s with {settings.Concurrency} workers");
+                var baseline = settings with { Mix = OperationMix.TryParse("ping", out _)! };
+                ping = (await new LoadRunner(context, baseline).RunAsync(cancellationToken)).Total;
+            }
+        }
+        finally
+        {
+            if (targets.Partner is { } partner)
+            {
+                await partner.RevokeAsync(channel, error);
+            }
         }
 
         var machine = $"{Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), .NET {Environment.Version}";
         if (asJson)
         {
-            WriteJson(output, gateway.Address, status, machine, settings, report, ping);
+            WriteJson(output, gateway.Address, status, machine, settings, report, ping, context.MeanCaseload);
         }
         else
         {
-            WriteTable(output, gateway.Address, status, machine, settings, report, ping);
+            WriteTable(output, gateway.Address, status, machine, settings, report, ping, context.MeanCaseload);
         }
 
         return report.Total.Calls == 0 ? ExitCodes.Failure : ExitCodes.Success;
     }
 
-    private static void WriteTable(TextWriter output, string address, GetPlatformStatusResponse status, string machine, LoadSettings settings, LoadReport report, OperationStats? ping)
+    private static void WriteTable(TextWriter output, string address, GetPlatformStatusResponse status, string machine, LoadSettings settings, LoadReport report, OperationStats? ping, double? meanCaseload)
     {
         output.WriteLine($"Load on {address} (host {status.HostName}, version {status.Version}, storage profile {status.StorageProfile})");
         output.WriteLine($"  client machine: {machine}");
@@ -133,6 +153,11 @@ internal static class LoadCommand
             output.WriteLine($"{stats.Name} errors: {string.Join(", ", stats.ErrorsByCode.Select(e => $"{e.Key} {e.Value}"))}");
         }
 
+        if (meanCaseload is { } mean)
+        {
+            output.WriteLine($"caseload replies: {mean:0.0} people on average, warm-up included (prepared coaches hold up to {settings.CaseloadSize})");
+        }
+
         if (report.Operations.FirstOrDefault(s => s.Name == LoadOperations.Ping.Name) is { CallsPerSecond: > 0 } inMix)
         {
             output.WriteLine();
@@ -160,7 +185,7 @@ internal static class LoadCommand
     private static double Succeeded(OperationStats stats) =>
         stats.Calls == 0 ? 0 : stats.CallsPerSecond * (stats.Calls - stats.Errors) / stats.Calls;
 
-    private static void WriteJson(TextWriter output, string address, GetPlatformStatusResponse status, string machine, LoadSettings settings, LoadReport report, OperationStats? ping)
+    private static void WriteJson(TextWriter output, string address, GetPlatformStatusResponse status, string machine, LoadSettings settings, LoadReport report, OperationStats? ping, double? meanCaseload)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -179,6 +204,7 @@ internal static class LoadCommand
             json.WriteNumber("warmupSeconds", settings.WarmupSeconds);
             json.WriteString("mix", settings.Mix.ToString());
             json.WriteNumber("prepare", settings.Prepare);
+            json.WriteNumber("caseloadSize", settings.CaseloadSize);
             if (settings.Seed is { } seed)
             {
                 json.WriteNumber("seed", seed);
@@ -207,6 +233,15 @@ internal static class LoadCommand
             json.WriteEndArray();
             json.WritePropertyName("total");
             WriteStats(json, report.Total);
+            if (meanCaseload is { } mean)
+            {
+                json.WriteNumber("caseloadMeanEntries", Math.Round(mean, 1));
+            }
+            else
+            {
+                json.WriteNull("caseloadMeanEntries");
+            }
+
             if (ping is null)
             {
                 json.WriteNull("ping");
@@ -247,7 +282,7 @@ internal static class LoadCommand
     }
 
     private static string Options(LoadSettings settings) =>
-        $"--duration {settings.DurationSeconds} --concurrency {settings.Concurrency} --warmup {settings.WarmupSeconds} --mix {settings.Mix} --prepare {settings.Prepare}"
+        $"--duration {settings.DurationSeconds} --concurrency {settings.Concurrency} --warmup {settings.WarmupSeconds} --mix {settings.Mix} --prepare {settings.Prepare} --caseload-size {settings.CaseloadSize}"
         + (settings.Seed is { } seed ? $" --seed {seed}" : "");
 
     private static Option<int> RangeOption(string name, int defaultValue, int minimum, int maximum, string description)

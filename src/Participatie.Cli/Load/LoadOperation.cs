@@ -34,14 +34,19 @@ internal static class LoadOperations
     public static LoadOperation Ping { get; } = new("ping", OperationKind.Baseline, "AdminService.Ping",
         (context, _, options) => context.Admin.PingAsync(new PingRequest { Payload = LoadContext.Caller }, options).ResponseAsync);
 
+    /// <summary>Needs participants, which the run prepares only when its mix has this operation.</summary>
+    public static LoadOperation Hours { get; } = new("hours", OperationKind.Write,
+        "PartnerService.RecordHours of a prepared participant on a day of the last four weeks, with the partner's API key (the activity and the person's record store)",
+        (context, random, options) => context.Partners.RecordHoursAsync(context.Hours(random), context.AsPartner(options)).ResponseAsync);
+
     public static IReadOnlyList<LoadOperation> All { get; } =
     [
         Ping,
         new("get-client", OperationKind.Read, "ClientService.GetClient of a prepared person",
             (context, random, options) => context.Clients.GetClientAsync(new GetClientRequest { ClientId = context.AnyClient(random) }, options).ResponseAsync),
-        new("caseload", OperationKind.Read, "CoachService.GetCaseload of a prepared coach",
-            (context, random, options) => context.Coaches.GetCaseloadAsync(
-                new GetCaseloadRequest { CoachId = context.AnyCoach(random), PageSize = CaseloadPageSize }, options).ResponseAsync),
+        new("caseload", OperationKind.Read, "CoachService.GetCaseload of a prepared coach, the whole caseload in one page",
+            async (context, random, options) => context.CountCaseload((await context.Coaches.GetCaseloadAsync(
+                new GetCaseloadRequest { CoachId = context.AnyCoach(random), PageSize = CaseloadPageSize }, options)).Entries.Count)),
         new("search", OperationKind.Read, "ClientService.ListClients by a two-letter name prefix, a page of 50 (the client directory)",
             (context, random, options) => context.Clients.ListClientsAsync(
                 new ListClientsRequest { NamePrefix = NamePrefixes[random.Next(NamePrefixes.Length)], PageSize = SearchPageSize }, options).ResponseAsync),
@@ -52,6 +57,7 @@ internal static class LoadOperations
             (context, random, options) => context.Clients.ReportEarningsAsync(context.Earnings(random), options).ResponseAsync),
         new("register", OperationKind.Write, "ClientService.RegisterClient of a new synthetic person",
             (context, random, options) => context.Clients.RegisterClientAsync(context.NewPerson(random), options).ResponseAsync),
+        Hours,
     ];
 
     public static LoadOperation? Find(string name) => All.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));

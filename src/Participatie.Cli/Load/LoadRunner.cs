@@ -3,8 +3,8 @@ using Grpc.Core;
 
 namespace Participatie.Cli.Load;
 
-/// <summary>How to load the platform.</summary>
-internal sealed record LoadSettings(int DurationSeconds, int Concurrency, int WarmupSeconds, OperationMix Mix, int Prepare, int? Seed);
+/// <summary>How to load the platform: <see cref="Prepare"/> persons as targets, with a coach per <see cref="CaseloadSize"/> of them.</summary>
+internal sealed record LoadSettings(int DurationSeconds, int Concurrency, int WarmupSeconds, OperationMix Mix, int Prepare, int CaseloadSize, int? Seed);
 
 /// <summary>
 /// The outcome of a run: the figures per operation in the order of the mix, of the reads and of the writes (when the

@@ -12,11 +12,13 @@ internal sealed class OperationMix
     /// <summary>Named mixes, so scripts and people say the same thing.</summary>
     public static IReadOnlyDictionary<string, string> Presets { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["mixed"] = "get-client=40,caseload=15,search=15,neighbourhood=10,earnings=10,register=10",
+        ["mixed"] = "get-client=40,caseload=15,search=15,neighbourhood=10,earnings=7,register=6,hours=7",
         ["reads"] = "get-client=50,caseload=20,search=15,neighbourhood=15",
         ["search"] = "search=1",
-        ["writes"] = "earnings=50,register=50",
+        ["writes"] = "earnings=34,register=33,hours=33",
         ["get-client"] = "get-client=1",
+        ["caseload"] = "caseload=1",
+        ["hours"] = "hours=1",
         ["ping"] = "ping=1",
     };
 
@@ -34,6 +36,8 @@ internal sealed class OperationMix
     public static string SupportedNames => string.Join(", ", LoadOperations.All.Select(o => o.Name));
 
     public static string PresetNames => string.Join(", ", Presets.Select(p => $"{p.Key} ({p.Value})"));
+
+    public bool Includes(LoadOperation operation) => Entries.Any(e => e.Operation == operation);
 
     /// <summary>The share of the weight that goes to operations of <paramref name="kind"/>.</summary>
     public double ShareOf(OperationKind kind) => (double)Entries.Where(e => e.Operation.Kind == kind).Sum(e => e.Weight) / _totalWeight;

@@ -13,6 +13,9 @@ internal sealed class DemoCaseWork(int seed, DateOnly today)
 {
     public const int ActivitiesPerNeighbourhood = 2;
 
+    /// <summary>Places in an activity.</summary>
+    public const int Capacity = 40;
+
     // Streams of DemoCity.RandomFor of their own (the city uses 1 and 2, the experiment its own).
     private const int HoursStream = 11;
     private const int ContactStream = 12;
@@ -37,19 +40,26 @@ internal sealed class DemoCaseWork(int seed, DateOnly today)
     };
 
     /// <summary>The neighbourhood's <paramref name="number"/>th activity (0 or 1); neighbourhoods differ by their index.</summary>
-    public static CreateActivityRequest Activity(DemoNeighbourhood neighbourhood, int neighbourhoodIndex, int number)
+    public static CreateActivityRequest Activity(DemoNeighbourhood neighbourhood, int neighbourhoodIndex, int number) =>
+        Offer(PartnerId(neighbourhood), $"seed-{neighbourhood.Id}-{number}", neighbourhood.Id, neighbourhood.Name, neighbourhoodIndex + number);
+
+    /// <summary>
+    /// The <paramref name="offer"/>th of the offers (any number: they repeat), by <paramref name="partnerId"/> in a
+    /// neighbourhood, its title ending in <paramref name="place"/>, with <see cref="Capacity"/> places.
+    /// </summary>
+    public static CreateActivityRequest Offer(string partnerId, string requestId, string neighbourhoodId, string place, int offer)
     {
-        var (title, type, schedule) = Offers[(neighbourhoodIndex + number) % Offers.Length];
+        var (title, type, schedule) = Offers[offer % Offers.Length];
         return new CreateActivityRequest
         {
-            PartnerId = PartnerId(neighbourhood),
-            RequestId = $"seed-{neighbourhood.Id}-{number}",
+            PartnerId = partnerId,
+            RequestId = requestId,
             Activity = new ActivityDetails
             {
-                Title = $"{title} {neighbourhood.Name}",
+                Title = $"{title} {place}",
                 Type = type,
-                NeighbourhoodId = neighbourhood.Id,
-                Capacity = 40,
+                NeighbourhoodId = neighbourhoodId,
+                Capacity = Capacity,
                 Schedule = schedule,
                 ContactPerson = "Anouk, 010-1234567",
             },
@@ -62,15 +72,18 @@ internal sealed class DemoCaseWork(int seed, DateOnly today)
     /// <summary>Which of the neighbourhood's activities the person chose.</summary>
     public static int ActivityOf(int clientIndex) => clientIndex / 3 % ActivitiesPerNeighbourhood;
 
-    /// <summary>Hours on three days of the last three weeks, in quarter hours.</summary>
-    public IEnumerable<(string Date, double Hours)> Hours(int clientIndex)
+    /// <summary>Hours on three days of the last three weeks.</summary>
+    public IEnumerable<(DateOnly Day, double Hours)> Hours(int clientIndex)
     {
         var random = DemoCity.RandomFor(seed, HoursStream, clientIndex);
         return Enumerable.Range(0, 3)
             .Select(_ => today.AddDays(-random.Next(0, 21)))
             .Distinct()
-            .Select(day => (Iso(day), random.Next(4, 13) / 4.0));
+            .Select(day => (day, HoursOfADay(random)));
     }
+
+    /// <summary>A day's hours in an activity: one to three, in quarter hours (at most Participation:MaxHoursPerDay, 12 by default).</summary>
+    public static double HoursOfADay(Random random) => random.Next(4, 13) / 4.0;
 
     /// <summary>Half the people with a coach have a first contact in the journal, between a week and four months ago.</summary>
     public AddJournalEntryRequest? FirstContact(int clientIndex, string clientId)

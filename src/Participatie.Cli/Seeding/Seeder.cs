@@ -37,7 +37,7 @@ internal sealed record SeedReport(
 /// </summary>
 internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWriter progress, CoachCalls? asCoach = null)
 {
-    private readonly PartnerService.PartnerServiceClient _partners = new(channel);
+    private readonly PartnerWork _partnerWork = new(channel);
     private readonly NeighbourhoodService.NeighbourhoodServiceClient _neighbourhoods = new(channel);
     private readonly CoachService.CoachServiceClient _coaches = new(channel);
     private readonly ClientService.ClientServiceClient _clients = new(channel);
@@ -196,24 +196,14 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
         var wijken = city.Neighbourhoods;
         var (_, partnerStep) = await StepAsync("partners", wijken.Count,
             i => $"registering {DemoCaseWork.PartnerId(wijken[i])}",
-            async (i, token) =>
-            {
-                try
-                {
-                    return await Retry.CallAsync(o => _partners.RegisterPartnerAsync(DemoCaseWork.Partner(wijken[i]), o), token);
-                }
-                catch (RpcException exception) when (exception.StatusCode == StatusCode.AlreadyExists)
-                {
-                    return new RegisterPartnerResponse(); // registered by an earlier seed
-                }
-            },
+            async (i, token) => await _partnerWork.RegisterAsync(DemoCaseWork.Partner(wijken[i]), token),
             cancellationToken);
         steps.Add(partnerStep);
 
         var offers = wijken.SelectMany((w, i) => Enumerable.Range(0, DemoCaseWork.ActivitiesPerNeighbourhood).Select(n => (Wijk: w, Index: i, Number: n))).ToList();
         var (activities, activityStep) = await StepAsync("activities", offers.Count,
             i => $"creating activity {offers[i].Number} of {offers[i].Wijk.Id}",
-            async (i, token) => new CreatedActivity(offers[i].Wijk.Id, offers[i].Number, (await Retry.CallAsync(o => _partners.CreateActivityAsync(DemoCaseWork.Activity(offers[i].Wijk, offers[i].Index, offers[i].Number), o), token)).Activity.ActivityId),
+            async (i, token) => new CreatedActivity(offers[i].Wijk.Id, offers[i].Number, await _partnerWork.OfferAsync(DemoCaseWork.Activity(offers[i].Wijk, offers[i].Index, offers[i].Number), token)),
             cancellationToken);
         steps.Add(activityStep);
         var activityOf = activities.ToDictionary(a => (a.NeighbourhoodId, a.Number), a => a.ActivityId);
@@ -223,22 +213,19 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
             .ToList();
         var (enrolments, enrolmentStep) = await StepAsync("enrolments", taking.Count,
             i => $"enrolling {taking[i].Client.ClientId}",
-            async (i, token) =>
-            {
-                var request = new EnrolInActivityRequest { ClientId = taking[i].Client.ClientId, ActivityId = activityOf[(taking[i].Client.NeighbourhoodId, DemoCaseWork.ActivityOf(taking[i].Index))] };
-                return new Enrolment(taking[i].Index, await Retry.CallAsync(o => _clients.EnrolInActivityAsync(request, o), token));
-            },
+            async (i, token) => new Enrolment(taking[i].Index, await _partnerWork.EnrolAsync(
+                taking[i].Client.ClientId, activityOf[(taking[i].Client.NeighbourhoodId, DemoCaseWork.ActivityOf(taking[i].Index))], token)),
             cancellationToken);
         steps.Add(enrolmentStep);
 
         var work = new DemoCaseWork(settings.Seed, DateOnly.FromDateTime(DateTime.Now));
         var hours = enrolments
             .Where(e => e.Reply.Status == ParticipantStatus.Enrolled)
-            .SelectMany(e => work.Hours(e.Index).Select(h => new RecordHoursRequest { ActivityId = e.Reply.ActivityId, ParticipantRef = e.Reply.ParticipantRef, Date = h.Date, Hours = h.Hours }))
+            .SelectMany(e => work.Hours(e.Index).Select(h => PartnerWork.Hours(e.Reply.ActivityId, e.Reply.ParticipantRef, h.Day, h.Hours)))
             .ToList();
         var (_, hourStep) = await StepAsync("hours", hours.Count,
             i => $"recording hours of {hours[i].ParticipantRef}",
-            (i, token) => Retry.CallAsync(o => _partners.RecordHoursAsync(hours[i], o), token),
+            async (i, token) => await _partnerWork.RecordHoursAsync(hours[i], token),
             cancellationToken);
         steps.Add(hourStep);
 

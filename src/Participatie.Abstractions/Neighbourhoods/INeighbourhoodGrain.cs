@@ -18,8 +18,12 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     [Alias("Exists")]
     Task<bool> ExistsAsync();
 
-    /// <summary>Applies a resident's contribution if it is newer than what the neighbourhood holds.</summary>
+    /// <summary>
+    /// Applies a resident's contribution if it is newer than what the neighbourhood holds. Contributions interleave
+    /// and are stored in batches: a neighbourhood of a thousand residents is not rewritten once per resident's change.
+    /// </summary>
     [Alias("Apply")]
+    [AlwaysInterleave]
     Task ApplyAsync(ResidentContribution contribution);
 
     /// <summary>Starts a regime trial for every resident; trials of one neighbourhood may not overlap.</summary>
@@ -42,6 +46,7 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
 
     /// <summary>Applies an activity's offer if it is newer than what the neighbourhood holds.</summary>
     [Alias("ApplyActivity")]
+    [AlwaysInterleave]
     Task ApplyActivityAsync(ActivityOffer offer);
 
     /// <summary>

@@ -16,16 +16,17 @@ public sealed partial class NeighbourhoodGrain
     private const int RebuildConcurrency = 16;
     private const int RebuildPage = 500;
 
-    public async Task ApplyActivityAsync(ActivityOffer offer)
+    public Task ApplyActivityAsync(ActivityOffer offer) => Writes.ApplyAsync(() =>
     {
         if (State.Activities.TryGetValue(offer.ActivityId, out var existing) && existing.Version >= offer.Version)
         {
-            return;
+            return false;
         }
 
         State.Activities[offer.ActivityId] = new ActivityOfferRecord { Version = offer.Version, OnOffer = offer.OnOffer };
-        await record.WriteStateAsync();
-    }
+        _figures = null;
+        return true;
+    });
 
     public async Task<NeighbourhoodRebuild> RebuildAsync()
     {
@@ -35,6 +36,11 @@ public sealed partial class NeighbourhoodGrain
         // The people: everyone the client directory (a projection of the people's records, not of this grain) places
         // here, and everyone this grain holds as a resident (someone who moved away tells us they are no longer ours).
         var people = new HashSet<string>(State.Residents.Keys, StringComparer.Ordinal);
+
+        // What was held when the rebuild began: a contribution delivered while the sources are asked replaces its
+        // record here, and is kept when it is newer than what its source answered.
+        var heldResidents = new Dictionary<string, ResidentRecord>(State.Residents, StringComparer.Ordinal);
+        var heldActivities = new Dictionary<string, ActivityOfferRecord>(State.Activities, StringComparer.Ordinal);
         ClientListPosition? after = null;
         do
         {
@@ -55,7 +61,7 @@ public sealed partial class NeighbourhoodGrain
         }
 
         var activities = new Dictionary<string, ActivityOfferRecord>(StringComparer.Ordinal);
-        foreach (var chunk in State.Activities.Keys.Chunk(RebuildConcurrency))
+        foreach (var chunk in State.Activities.Keys.ToList().Chunk(RebuildConcurrency))
         {
             var offers = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IActivityGrain>(id).GetOfferAsync(NeighbourhoodId)));
             foreach (var offer in offers)
@@ -64,12 +70,35 @@ public sealed partial class NeighbourhoodGrain
             }
         }
 
-        State.Residents = residents;
-        State.Activities = activities;
-        _figures = null;
-        _residents = null;
-        await record.WriteStateAsync();
+        await Writes.ApplyAsync(() =>
+        {
+            State.Residents = WithDeliveredMeanwhile(residents, heldResidents, State.Residents, r => r.Version);
+            State.Activities = WithDeliveredMeanwhile(activities, heldActivities, State.Activities, a => a.Version);
+            _figures = null;
+            _residents = null;
+            return true;
+        });
         return new NeighbourhoodRebuild(before, View(), people.Count, activities.Count);
+    }
+
+    /// <summary>
+    /// The rebuilt entries (the sources are the truth, also against a held record of a higher version), except where a
+    /// contribution was delivered during the rebuild and is newer than, or missing from, what the rebuild got.
+    /// </summary>
+    private static Dictionary<string, TRecord> WithDeliveredMeanwhile<TRecord>(
+        Dictionary<string, TRecord> rebuilt, Dictionary<string, TRecord> held, Dictionary<string, TRecord> live, Func<TRecord, long> version)
+        where TRecord : class
+    {
+        foreach (var (id, current) in live)
+        {
+            var deliveredMeanwhile = !held.TryGetValue(id, out var before) || !ReferenceEquals(before, current);
+            if (deliveredMeanwhile && (!rebuilt.TryGetValue(id, out var fresh) || version(current) > version(fresh)))
+            {
+                rebuilt[id] = current;
+            }
+        }
+
+        return rebuilt;
     }
 
     private static ResidentRecord Record(ResidentContribution contribution) => new()

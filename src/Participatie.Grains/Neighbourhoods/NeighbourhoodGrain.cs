@@ -30,8 +30,12 @@ public sealed partial class NeighbourhoodGrain(
 
     private Figures? _figures;
     private string[]? _residents;
+    private BatchedWrites<NeighbourhoodState>? _writes;
 
     private NeighbourhoodState State => record.State;
+
+    /// <summary>Every change of the state goes through here: contributions arrive interleaved and are stored in batches.</summary>
+    private BatchedWrites<NeighbourhoodState> Writes => _writes ??= new(record, this);
 
     private string NeighbourhoodId => this.GetPrimaryKeyString();
 
@@ -50,11 +54,14 @@ public sealed partial class NeighbourhoodGrain(
                 : throw new AlreadyExistsException("neighbourhood", NeighbourhoodId, $"neighbourhood {NeighbourhoodId} exists already as \"{State.Name}\"");
         }
 
-        State.Created = true;
-        State.Name = name!;
-        State.Municipality = municipality!;
-        State.CreatedAt = time.GetUtcNow();
-        await record.WriteStateAsync();
+        await Writes.ApplyAsync(() =>
+        {
+            State.Created = true;
+            State.Name = name!;
+            State.Municipality = municipality!;
+            State.CreatedAt = time.GetUtcNow();
+            return true;
+        });
         await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).AddNeighbourhoodAsync(NeighbourhoodId);
         return View();
     }
@@ -67,18 +74,18 @@ public sealed partial class NeighbourhoodGrain(
 
     public Task<bool> ExistsAsync() => Task.FromResult(State.Created);
 
-    public async Task ApplyAsync(ResidentContribution contribution)
+    public Task ApplyAsync(ResidentContribution contribution) => Writes.ApplyAsync(() =>
     {
         if (State.Residents.TryGetValue(contribution.ClientId, out var existing) && existing.Version >= contribution.Version)
         {
-            return;
+            return false;
         }
 
         State.Residents[contribution.ClientId] = Record(contribution);
         _figures = null;
         _residents = null;
-        await record.WriteStateAsync();
-    }
+        return true;
+    });
 
     public async Task<NeighbourhoodView> StartTrialAsync(StartTrialCommand command)
     {
@@ -128,7 +135,7 @@ public sealed partial class NeighbourhoodGrain(
                 $"the trial needs figures the benefit table does not have on {from:yyyy-MM-dd}: {string.Join(", ", missing)} (Benefits:Entries)");
         }
 
-        State.Trials.Add(new TrialRecord
+        var trial = new TrialRecord
         {
             Name = name!,
             Settings = RegimeSettingsRecord.Of(settings),
@@ -136,9 +143,13 @@ public sealed partial class NeighbourhoodGrain(
             Until = until,
             StartedBy = startedBy!,
             StartedAt = time.GetUtcNow(),
+        };
+        await Writes.ApplyAsync(() =>
+        {
+            State.Trials.Add(trial);
+            State.Trials.Sort((a, b) => a.From.CompareTo(b.From));
+            return true;
         });
-        State.Trials.Sort((a, b) => a.From.CompareTo(b.From));
-        await record.WriteStateAsync();
         return View();
     }
 
@@ -156,11 +167,12 @@ public sealed partial class NeighbourhoodGrain(
             throw InvalidInputException.For("last_day", $"must lie within the trial's period ({Period(trial.From, trial.Until)})");
         }
 
-        if (trial.Until != last)
+        await Writes.ApplyAsync(() =>
         {
+            var changed = trial.Until != last;
             trial.Until = last;
-            await record.WriteStateAsync();
-        }
+            return changed;
+        });
 
         return View();
     }

@@ -44,6 +44,38 @@ public sealed class NeighbourhoodGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ContributionsDeliveredAllAtOnceAreAllStoredWhenTheyAreWrittenInBatches()
+    {
+        var wijk = await TestModels.NewNeighbourhoodAsync(_grains);
+        var grain = _grains.GetGrain<INeighbourhoodGrain>(wijk);
+        var random = new Random(11);
+        var deliveries = Enumerable.Range(0, 300)
+            .SelectMany(person => Enumerable.Range(1, 3).Select(version =>
+                new ResidentContribution($"cl-batch{person:D12}", version, version < 3 || person % 4 != 0, (Segment)random.Next(1, 4), version == 3)))
+            .ToList();
+        var latest = deliveries.GroupBy(c => c.ClientId).Select(g => g.MaxBy(c => c.Version)!).ToList();
+
+        // Every delivery at once, shuffled and twice: they interleave, wait for the write under way, and are stored
+        // together; after the activation is collected, the figures come from storage alone.
+        var calls = deliveries.Concat(deliveries).OrderBy(_ => random.Next()).Select(grain.ApplyAsync).ToList();
+        await Task.WhenAll(calls);
+
+        var live = await grain.GetAsync();
+        await _grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var stored = await grain.GetAsync();
+
+        var residents = latest.Where(c => c.Resident).ToList();
+        foreach (var figures in new[] { live, stored })
+        {
+            Assert.Equal(residents.Count, figures.Residents);
+            Assert.Equal(residents.Count(c => c.HasCoach), figures.WithCoach);
+            Assert.Equal(residents.Count(c => c.Segment == Segment.NotAssessed), figures.NotAssessed);
+        }
+
+        Assert.Equal(residents.Select(c => c.ClientId).Order(StringComparer.Ordinal), await grain.ListResidentsAsync(null, 1000));
+    }
+
+    [Fact]
     public async Task AnUndefinedNeighbourhoodIsNotFoundAndRedefiningDifferentlyIsRefused()
     {
         await Assert.ThrowsAsync<NotFoundException>(() => _grains.GetGrain<INeighbourhoodGrain>("wk-undefined-" + Guid.NewGuid().ToString("N")[..8]).GetAsync());

@@ -12,8 +12,9 @@ namespace Participatie.Grains.Payments;
 
 /// <summary>
 /// The payment run of one month. It walks the neighbourhoods of the directory in order and each neighbourhood's
-/// residents in order, in batches: a batch is stored before its statements are frozen, each person's grain freezes its
-/// statement once (a second freeze returns the first), and the batch's totals are stored with the cursor after it. A
+/// residents in order, in batches that run on from one neighbourhood into the next: a batch is stored before its
+/// statements are frozen, each person's grain freezes its statement once (a second freeze returns the first), and the
+/// batch's totals are stored with the cursor after it and the next batch, in one write. A
 /// crash therefore repeats at most the stored batch, with the same people and batch number, and counts nobody twice.
 /// Batches run on a grain timer, one at a time, so the run answers <see cref="GetAsync"/> in between; a reminder wakes
 /// a run that a crash broke off, and is removed when the run completes.
@@ -153,17 +154,33 @@ public sealed partial class PaymentRunGrain(
 
         try
         {
-            var batch = State.Current ?? await NextBatchAsync();
-            if (batch is null)
+            if (State.Current is null)
+            {
+                // The first batch of a pass: stored before anyone is paid.
+                State.Current = await NextBatchAsync();
+                if (State.Current is null)
+                {
+                    await CompleteAsync();
+                    return;
+                }
+
+                await SaveAsync();
+            }
+
+            var batch = State.Current;
+            var results = await InParallelAsync(batch.ClientIds, id => FreezeAsync(id, batch.Number));
+
+            faults.Hit(FaultPoint.PaymentRunAfterFreeze);
+            Count(batch, results);
+
+            // The totals of this batch and the choice of the next one are stored in one write.
+            State.Current = await NextBatchAsync();
+            if (State.Current is null)
             {
                 await CompleteAsync();
                 return;
             }
 
-            var results = await InParallelAsync(batch.ClientIds, id => FreezeAsync(id, batch.Number));
-
-            faults.Hit(FaultPoint.PaymentRunAfterFreeze);
-            Count(batch, results);
             await SaveAsync();
             ScheduleNext();
         }
@@ -176,39 +193,54 @@ public sealed partial class PaymentRunGrain(
         }
     }
 
-    /// <summary>The next people after the cursor, stored as the current batch before anyone is paid; null when all were visited.</summary>
+    /// <summary>
+    /// The next people after the cursor, up to a batch size, running on into the following neighbourhoods when one
+    /// ends; null when everyone was visited. The caller stores it before anyone in it is paid.
+    /// </summary>
     private async Task<BatchRecord?> NextBatchAsync()
     {
         var directory = GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform);
-        while (true)
+        var (neighbourhood, after) = (State.CursorNeighbourhood, State.CursorAfter);
+        if (neighbourhood is null)
         {
-            if (State.CursorNeighbourhood is null)
-            {
-                var first = await directory.ListNeighbourhoodsAsync(null, 1);
-                if (first.Count == 0)
-                {
-                    return null;
-                }
-
-                (State.CursorNeighbourhood, State.CursorAfter) = (first[0], null);
-            }
-
-            var ids = await GrainFactory.GetGrain<INeighbourhoodGrain>(State.CursorNeighbourhood).ListResidentsAsync(State.CursorAfter, options.Value.BatchSize);
-            if (ids.Count > 0)
-            {
-                State.Current = new BatchRecord { Number = State.Batch + 1, Neighbourhood = State.CursorNeighbourhood, ClientIds = [.. ids] };
-                await SaveAsync();
-                return State.Current;
-            }
-
-            var next = await directory.ListNeighbourhoodsAsync(State.CursorNeighbourhood, 1);
-            if (next.Count == 0)
+            var first = await directory.ListNeighbourhoodsAsync(null, 1);
+            if (first.Count == 0)
             {
                 return null;
             }
 
-            (State.CursorNeighbourhood, State.CursorAfter) = (next[0], null);
+            (neighbourhood, after) = (first[0], null);
         }
+
+        var size = options.Value.BatchSize;
+        var batch = new BatchRecord { Number = State.Batch + 1, Neighbourhood = neighbourhood };
+        while (batch.ClientIds.Count < size)
+        {
+            var wanted = size - batch.ClientIds.Count;
+            var ids = await GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhood).ListResidentsAsync(after, wanted);
+            batch.ClientIds.AddRange(ids);
+            after = ids.Count > 0 ? ids[^1] : after;
+            if (ids.Count == wanted)
+            {
+                break;
+            }
+
+            var next = await directory.ListNeighbourhoodsAsync(neighbourhood, 1);
+            if (next.Count == 0)
+            {
+                break;
+            }
+
+            if (batch.ClientIds.Count == 0)
+            {
+                batch.Neighbourhood = next[0];
+            }
+
+            (neighbourhood, after) = (next[0], null);
+        }
+
+        (batch.EndNeighbourhood, batch.EndAfter) = (neighbourhood, after);
+        return batch.ClientIds.Count == 0 ? null : batch;
     }
 
     /// <summary>
@@ -268,8 +300,7 @@ public sealed partial class PaymentRunGrain(
 
         State.Processed += batch.ClientIds.Count;
         State.Batch = batch.Number;
-        State.CursorNeighbourhood = batch.Neighbourhood;
-        State.CursorAfter = batch.ClientIds[^1];
+        (State.CursorNeighbourhood, State.CursorAfter) = batch.End;
         State.Current = null;
     }
 

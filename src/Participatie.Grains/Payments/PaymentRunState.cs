@@ -57,14 +57,30 @@ public sealed class PaymentRunState
     [Id(17)] public BatchRecord? Current { get; set; }
 }
 
+/// <summary>
+/// A batch: up to a batch size of people in walk order, which may run on from one neighbourhood into the next, and the
+/// position of the walk after it.
+/// </summary>
 [GenerateSerializer, Alias("participatie.state.PaymentBatch")]
 public sealed class BatchRecord
 {
     [Id(0)] public int Number { get; set; }
 
+    /// <summary>The neighbourhood the batch begins in.</summary>
     [Id(1)] public string Neighbourhood { get; set; } = string.Empty;
 
     [Id(2)] public List<string> ClientIds { get; set; } = [];
+
+    /// <summary>
+    /// Where the walk stands after the batch: the neighbourhood and its last person visited (null when the batch
+    /// ended on an empty neighbourhood). A batch stored before batches spanned neighbourhoods has none: it ends in
+    /// <see cref="Neighbourhood"/> after its last person.
+    /// </summary>
+    [Id(3)] public string? EndNeighbourhood { get; set; }
+
+    [Id(4)] public string? EndAfter { get; set; }
+
+    public (string Neighbourhood, string? After) End => EndNeighbourhood is null ? (Neighbourhood, ClientIds[^1]) : (EndNeighbourhood, EndAfter);
 }
 
 [GenerateSerializer, Alias("participatie.state.PaymentFailure")]

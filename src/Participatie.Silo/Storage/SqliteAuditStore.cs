@@ -7,6 +7,9 @@ namespace Participatie.Silo.Storage;
 /// <summary>The audit log of the Local profile: the <c>audit_log</c> table of the SQLite file (append-only by trigger).</summary>
 public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 {
+    /// <summary>Every write to the SQLite file joins the database's group commit.</summary>
+    public bool CommitsAppendsTogether => true;
+
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {

@@ -7,7 +7,8 @@ namespace Participatie.Gateway.Security.Audit;
 /// <summary>
 /// The audit log as the gateway uses it. A call that reads or changes a person's data answers only after its audit
 /// records are stored (fail closed: no record, no answer). Records of concurrent calls are stored together in one
-/// transaction (group commit), so auditing every read costs one write per batch, not one per call.
+/// transaction (group commit), so auditing every read costs one write per batch, not one per call: batched here, or,
+/// when the store commits concurrent appends together by itself (SQLite), by the store alone.
 /// </summary>
 public sealed partial class AuditLog(IAuditStore store, ILogger<AuditLog> logger) : BackgroundService
 {
@@ -23,8 +24,26 @@ public sealed partial class AuditLog(IAuditStore store, ILogger<AuditLog> logger
             return Task.CompletedTask;
         }
 
+        if (store.CommitsAppendsTogether)
+        {
+            return AppendNowAsync(records);
+        }
+
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         return _pending.Writer.TryWrite((records, stored)) ? stored.Task : Task.FromException(new InvalidOperationException("The audit log is closed"));
+    }
+
+    private async Task AppendNowAsync(IReadOnlyList<AuditRecord> records)
+    {
+        try
+        {
+            await store.AppendAsync(records, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            LogFailed(logger, records.Count, exception);
+            throw;
+        }
     }
 
     public Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken) => store.QueryAsync(query, cancellationToken);

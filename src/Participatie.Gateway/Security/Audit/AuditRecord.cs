@@ -34,6 +34,12 @@ public interface IAuditStore
     /// <summary>Appends every record in one transaction, or none.</summary>
     Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when the store commits concurrent appends together by itself (the embedded store's group commit): the
+    /// audit log then hands each call's records straight to it, without a batching step of its own in between.
+    /// </summary>
+    bool CommitsAppendsTogether => false;
+
     Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
 }
 

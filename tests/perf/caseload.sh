@@ -4,7 +4,7 @@
 # one page (the report's "caseload replies" line says how many people the replies held on average). Target (issue 7):
 # p99 at most 10 ms for 350.
 #   DURATION      seconds measured (default 30); WARMUP seconds before (default 5)
-#   CONCURRENCY   workers, each with one call in flight (default 16)
+#   CONCURRENCY   workers, each with one call in flight, after a run with one (default 16)
 #   CASELOAD_SIZE people per coach (default 350); COACHES how many (default 10), PREPARE = COACHES * CASELOAD_SIZE persons
 #   NEIGHBOURHOODS the seeded neighbourhoods the persons live in (default 10)
 source "$(dirname "$0")/lib.sh"
@@ -27,9 +27,12 @@ log "seeding $NEIGHBOURHOODS neighbourhoods"
 cli seed --neighbourhoods "$NEIGHBOURHOODS" --coaches 1 --clients 0 --experiment-arm-size 0 \
   --concurrency "$CONCURRENCY" 2>"$WORK/seed-progress.log" | head -1
 
-echo
-echo "=== Local: caseloads of $CASELOAD_SIZE ($COACHES coaches, $PREPARE persons), $CONCURRENCY workers ==="
-log "preparing $PREPARE persons in caseloads of $CASELOAD_SIZE, then $WARMUP s warm-up and $DURATION s of load"
-cli load --mix caseload --duration "$DURATION" --warmup "$WARMUP" --concurrency "$CONCURRENCY" \
-  --prepare "$PREPARE" --caseload-size "$CASELOAD_SIZE" 2>>"$WORK/load-progress.log"
+# One coach opening a caseload at a time, then CONCURRENCY at once (the second preparation finds the same records).
+for workers in 1 "$CONCURRENCY"; do
+  echo
+  echo "=== Local: caseloads of $CASELOAD_SIZE ($COACHES coaches, $PREPARE persons), $workers at once ==="
+  log "preparing $PREPARE persons in caseloads of $CASELOAD_SIZE, then $WARMUP s warm-up and $DURATION s of load"
+  cli load --mix caseload --duration "$DURATION" --warmup "$WARMUP" --concurrency "$workers" \
+    --prepare "$PREPARE" --caseload-size "$CASELOAD_SIZE" 2>>"$WORK/load-progress.log"
+done
 stop_silo

@@ -2,13 +2,13 @@
 # Scenario "a city": import 40,000 persons, 500 coaches and 100 neighbourhoods into a fresh Release silo in the
 # Local profile (SQLite) through the gateway, and report how long it took.
 #   CLIENTS, COACHES, NEIGHBOURHOODS  the size (default 40000, 500, 100)
-#   CONCURRENCY                        calls in flight (default 16)
+#   CONCURRENCY                        calls in flight (default 64)
 source "$(dirname "$0")/lib.sh"
 
 CLIENTS=${CLIENTS:-40000}
 COACHES=${COACHES:-500}
 NEIGHBOURHOODS=${NEIGHBOURHOODS:-100}
-CONCURRENCY=${CONCURRENCY:-16}
+CONCURRENCY=${CONCURRENCY:-64}
 
 build
 machine

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Scenario "the country": 400,000 persons on one Release silo (Local profile). Reports the managed heap per active
 # person — the heap the silo reports in the cluster status (GCMemoryInfo.HeapSizeBytes of its last collection) over
-# its ClientGrain activations, less the heap of the empty silo — and the time of the monthly payment run.
-#   CLIENTS, COACHES, NEIGHBOURHOODS  the size (default 400000, 4000, 350)
-#   CONCURRENCY                        calls in flight while seeding (default 16)
+# its ClientGrain activations, less the heap of the empty silo — the time of the monthly payment run, and search
+# (ListClients) over everyone through the gateway.
+#   CLIENTS, COACHES, NEIGHBOURHOODS  the size (default 400000, 4000, 3300: the CBS counts about 3,300 wijken in the
+#                                      Netherlands, so about 120 people on assistance per neighbourhood and 100 per coach)
+#   CONCURRENCY                        calls in flight while seeding (default 64)
 #   MONTH                              the month to pay (default 2026-01)
+#   SEARCH_DURATION, SEARCH_CONCURRENCY  the search load afterwards (default 30 s, from 1 and from 16 workers)
 source "$(dirname "$0")/lib.sh"
 
 CLIENTS=${CLIENTS:-400000}
 COACHES=${COACHES:-4000}
-NEIGHBOURHOODS=${NEIGHBOURHOODS:-350}
-CONCURRENCY=${CONCURRENCY:-16}
+NEIGHBOURHOODS=${NEIGHBOURHOODS:-3300}
+CONCURRENCY=${CONCURRENCY:-64}
 MONTH=${MONTH:-2026-01}
+SEARCH_DURATION=${SEARCH_DURATION:-30}
+SEARCH_CONCURRENCY=${SEARCH_CONCURRENCY:-16}
 
 # heap_and_active: "<managed heap bytes> <ClientGrain activations>" as the silo reports them now.
 heap_and_active() {
@@ -35,6 +40,15 @@ paying=$(date +%s.%N)
 cli payments run "$MONTH" --started-by perf 2>"$WORK/payments-progress.log" | head -3
 paid=$(date +%s.%N)
 read -r heap_paid active_paid < <(heap_and_active)
+
+# Search over the whole country through the gateway: ListClients by a two-letter name prefix, a page of 50 (the client
+# directory), from one worker (a coach typing) and from SEARCH_CONCURRENCY workers.
+for workers in 1 "$SEARCH_CONCURRENCY"; do
+  echo
+  echo "=== search over $CLIENTS persons, $workers at once ==="
+  cli load --mix search --duration "$SEARCH_DURATION" --warmup 5 --concurrency "$workers" --prepare 1 2>>"$WORK/load-progress.log" | sed -n '/^OPERATION/,/^TOTAL/p'
+done
+echo
 
 python3 - "$CLIENTS" "$started" "$seeded" "$paying" "$paid" "$heap_empty" "$heap_seeded" "$active_seeded" "$heap_paid" "$active_paid" <<'PY'
 import sys

@@ -51,10 +51,21 @@ for profile in $PROFILES; do
   if [ "$profile" = PostgreSql ]; then
     echo
     echo "=== $profile: durable writes alone against pgbench's single-row upsert, $CONCURRENCY at once ==="
+    # Grain state rows stored: every write of the ADO.NET provider raises its row's version by one.
+    stored_versions() { "$PG_BIN/psql" -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres participatie -c "SELECT coalesce(sum(version), 0) FROM orleans_storage"; }
+    before=$(stored_versions)
     writes=$(load --mix writes --json | tee "$WORK/writes.json" | jq -r '.kinds[] | select(.operation == "WRITES") | .callsPerSecond')
+    after=$(stored_versions)
     jq -r '.operations[] | "\(.operation): \(.callsPerSecond) calls/s, p99 \(.p99Ms) ms, \(.errors) errors"' "$WORK/writes.json"
     upserts=$(pgbench_upsert "$CONCURRENCY" "$DURATION")
-    python3 -c "import sys; w, u = float(sys.argv[1]), float(sys.argv[2]); print(f'durable writes {w:.0f}/s against pgbench upserts {u:.0f}/s: {100 * w / u:.0f}%')" "$writes" "$upserts"
+    python3 - "$writes" "$upserts" "$before" "$after" "$DURATION" "$WARMUP" <<'PY'
+import sys
+calls, upserts, before, after, duration, warmup = map(float, sys.argv[1:])
+rows = (after - before) / (duration + warmup)
+print(f"durable write calls {calls:.0f}/s against pgbench upserts {upserts:.0f}/s: {100 * calls / upserts:.0f}%")
+print(f"grain state rows stored {rows:.0f}/s (warm-up included) against pgbench upserts: {100 * rows / upserts:.0f}%"
+      f" ({rows / calls:.1f} rows per call)" if calls else "")
+PY
   fi
 
   stop_silo

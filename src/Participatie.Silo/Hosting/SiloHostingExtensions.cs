@@ -41,11 +41,13 @@ public static class SiloHostingExtensions
         // UNAVAILABLE), not as a codec failure: let Orleans carry Npgsql's exceptions between silos and clients.
         builder.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
 
-        // The audit log lives in the profile's store, next to the state it is about.
+        // The audit log lives in the profile's store, next to the state it is about (in the Local profile, a file of its
+        // own beside the state file, with a writer of its own).
         switch (storage.Profile)
         {
             case StorageProfile.Local when hosting.Role == HostingRole.Silo:
                 builder.Services.AddSingleton<SqliteDatabase>();
+                builder.Services.AddSingleton<SqliteAuditDatabase>();
                 builder.Services.AddSingleton<IAuditStore, SqliteAuditStore>();
                 break;
             case StorageProfile.PostgreSql:

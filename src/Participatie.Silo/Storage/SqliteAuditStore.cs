@@ -1,17 +1,71 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Participatie.Gateway.Security.Audit;
 
 namespace Participatie.Silo.Storage;
 
-/// <summary>The audit log of the Local profile: the <c>audit_log</c> table of the SQLite file (append-only by trigger).</summary>
-public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
+/// <summary>
+/// The audit log's own SQLite file, <c>audit.db</c> beside the state file: its own writer and write-ahead log, so
+/// the records every read writes do not queue behind the state's writes (and the two commit on both cores at once).
+/// </summary>
+public sealed class SqliteAuditDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase>? logger = null) : IAsyncDisposable
 {
+    public const string FileName = "audit.db";
+
+    /// <summary>Append-only by trigger: the platform never changes or removes an audit record.</summary>
+    public const string Schema = SqliteDatabase.Pragmas + """
+        CREATE TABLE IF NOT EXISTS audit_log (
+            sequence    INTEGER PRIMARY KEY AUTOINCREMENT,
+            at          TEXT    NOT NULL,
+            actor_role  TEXT    NOT NULL,
+            actor_id    TEXT    NOT NULL,
+            action      TEXT    NOT NULL,
+            client_id   TEXT    NOT NULL,
+            purpose     TEXT    NOT NULL,
+            outcome     TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS audit_log_by_client ON audit_log (client_id, sequence);
+        CREATE INDEX IF NOT EXISTS audit_log_by_actor ON audit_log (actor_id, sequence);
+        -- Append-only: the platform never changes or removes an audit record.
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """;
+
+    public SqliteDatabase Database { get; } = new(options, FileName, Schema, logger);
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
+
+/// <summary>
+/// The audit log of the Local profile: the <c>audit_log</c> table of <c>audit.db</c>. Records written before the log
+/// had a file of its own are copied there from the state file once, with their sequence numbers, before the first
+/// record is read or written; the state file keeps its copy, which nothing writes any more.
+/// </summary>
+public sealed class SqliteAuditStore : IAuditStore
+{
+    private const int CopyPage = 10_000;
+
+    private readonly SqliteDatabase _database;
+    private readonly SqliteDatabase _stateFile;
+    private readonly Lazy<Task> _copied;
+
+    public SqliteAuditStore(SqliteAuditDatabase audit, SqliteDatabase stateFile)
+    {
+        _database = audit.Database;
+        _stateFile = stateFile;
+        _copied = new Lazy<Task>(CopyFromStateFileAsync);
+    }
+
     /// <summary>Every write to the SQLite file joins the database's group commit.</summary>
     public bool CommitsAppendsTogether => true;
 
-    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public async Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        await _copied.Value;
+        await _database.WriteAsync(async (connection, transaction) =>
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -33,9 +87,12 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 
             return true;
         }, cancellationToken);
+    }
 
-    public Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<AuditRecord>>(async connection =>
+    public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        await _copied.Value;
+        return await _database.ReadAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
@@ -65,6 +122,76 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
                     reader.GetString(7)));
             }
 
-            return records;
+            return (IReadOnlyList<AuditRecord>)records;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies the state file's audit records that this file lacks: those after the highest sequence here. Nothing is
+    /// appended here before the copy ends, so a copy broken off by a crash goes on from where it stopped.
+    /// </summary>
+    private async Task CopyFromStateFileAsync()
+    {
+        var hasOldLog = await _stateFile.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
+        });
+        if (!hasOldLog)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            var after = await _database.ReadAsync(async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT coalesce(max(sequence), 0) FROM audit_log";
+                return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            });
+            var rows = await _stateFile.ReadAsync(async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT {string.Join(", ", Columns)} FROM audit_log WHERE sequence > $after ORDER BY sequence LIMIT {CopyPage}";
+                command.Parameters.AddWithValue("$after", after);
+                await using var reader = await command.ExecuteReaderAsync();
+                var page = new List<object[]>();
+                while (await reader.ReadAsync())
+                {
+                    var values = new object[Columns.Length];
+                    reader.GetValues(values);
+                    page.Add(values);
+                }
+
+                return page;
+            });
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            await _database.WriteAsync(async (connection, transaction) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"INSERT INTO audit_log ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c))})";
+                var parameters = Columns.Select(c => command.Parameters.Add("$" + c, c == "sequence" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+                foreach (var row in rows)
+                {
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        parameters[i].Value = row[i];
+                    }
+
+                    await command.ExecuteNonQueryAsync();
+                }
+
+                return true;
+            });
+        }
+    }
+
+    private static readonly string[] Columns = ["sequence", "at", "actor_role", "actor_id", "action", "client_id", "purpose", "outcome"];
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Microsoft.Data.Sqlite;
 using Participatie.Contracts.V1;
+using Participatie.Silo.Storage;
 using Participatie.TestSupport;
 
 namespace Participatie.Silo.Tests.Privacy;
@@ -166,7 +167,7 @@ public sealed class PersonRightsTests : IDisposable
             await RegisterAsync(host);
         }
 
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "participatie.db")}");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, SqliteAuditDatabase.FileName)}");
         await connection.OpenAsync();
         foreach (var sql in new[] { "UPDATE audit_log SET purpose = 'x'", "DELETE FROM audit_log" })
         {

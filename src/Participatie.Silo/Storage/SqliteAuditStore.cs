@@ -48,6 +48,9 @@ public sealed class SqliteAuditStore : IAuditStore
 {
     private const int CopyPage = 10_000;
 
+    /// <summary>The audit log's columns; <c>sequence</c> is given only when records are copied with theirs.</summary>
+    private static readonly string[] Columns = ["sequence", "at", "actor_role", "actor_id", "action", "client_id", "purpose", "outcome"];
+
     private readonly SqliteDatabase _database;
     private readonly SqliteDatabase _stateFile;
     private readonly Lazy<Task> _copied;
@@ -65,28 +68,8 @@ public sealed class SqliteAuditStore : IAuditStore
     public async Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
         await _copied.Value;
-        await _database.WriteAsync(async (connection, transaction) =>
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO audit_log (at, actor_role, actor_id, action, client_id, purpose, outcome)
-                VALUES ($at, $role, $actor, $action, $client, $purpose, $outcome)
-                """;
-            var parameters = new[] { "$at", "$role", "$actor", "$action", "$client", "$purpose", "$outcome" }.Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
-            foreach (var r in records)
-            {
-                string[] values = [r.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), r.ActorRole, r.ActorId, r.Action, r.ClientId, r.Purpose, r.Outcome];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    parameters[i].Value = values[i];
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            return true;
-        }, cancellationToken);
+        var rows = records.Select(r => new object[] { r.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), r.ActorRole, r.ActorId, r.Action, r.ClientId, r.Purpose, r.Outcome });
+        await _database.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, Columns[1..], rows, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
@@ -143,14 +126,14 @@ public sealed class SqliteAuditStore : IAuditStore
             return;
         }
 
+        var after = await _database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT coalesce(max(sequence), 0) FROM audit_log";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        });
         while (true)
         {
-            var after = await _database.ReadAsync(async connection =>
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT coalesce(max(sequence), 0) FROM audit_log";
-                return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-            });
             var rows = await _stateFile.ReadAsync(async connection =>
             {
                 await using var command = connection.CreateCommand();
@@ -172,26 +155,28 @@ public sealed class SqliteAuditStore : IAuditStore
                 return;
             }
 
-            await _database.WriteAsync(async (connection, transaction) =>
-            {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = $"INSERT INTO audit_log ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c))})";
-                var parameters = Columns.Select(c => command.Parameters.Add("$" + c, c == "sequence" ? SqliteType.Integer : SqliteType.Text)).ToArray();
-                foreach (var row in rows)
-                {
-                    for (var i = 0; i < row.Length; i++)
-                    {
-                        parameters[i].Value = row[i];
-                    }
-
-                    await command.ExecuteNonQueryAsync();
-                }
-
-                return true;
-            });
+            await _database.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, Columns, rows, CancellationToken.None));
+            after = (long)rows[^1][0];
         }
     }
 
-    private static readonly string[] Columns = ["sequence", "at", "actor_role", "actor_id", "action", "client_id", "purpose", "outcome"];
+    /// <summary>Inserts the rows (values in the order of <paramref name="columns"/>) with one prepared statement.</summary>
+    private static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string[] columns, IEnumerable<object[]> rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO audit_log ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
+        var parameters = columns.Select(c => command.Parameters.Add("$" + c, c == "sequence" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                parameters[i].Value = row[i];
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return true;
+    }
 }

@@ -154,35 +154,23 @@ public sealed partial class PaymentRunGrain(
 
         try
         {
-            if (State.Current is null)
+            // The first batch of a pass is chosen and stored before anyone is paid.
+            if (State.Current is null && !await ChooseNextBatchAsync())
             {
-                // The first batch of a pass: stored before anyone is paid.
-                State.Current = await NextBatchAsync();
-                if (State.Current is null)
-                {
-                    await CompleteAsync();
-                    return;
-                }
-
-                await SaveAsync();
+                return;
             }
 
-            var batch = State.Current;
+            var batch = State.Current!;
             var results = await InParallelAsync(batch.ClientIds, id => FreezeAsync(id, batch.Number));
 
             faults.Hit(FaultPoint.PaymentRunAfterFreeze);
             Count(batch, results);
 
             // The totals of this batch and the choice of the next one are stored in one write.
-            State.Current = await NextBatchAsync();
-            if (State.Current is null)
+            if (await ChooseNextBatchAsync())
             {
-                await CompleteAsync();
-                return;
+                ScheduleNext();
             }
-
-            await SaveAsync();
-            ScheduleNext();
         }
         catch (Exception exception)
         {
@@ -191,6 +179,23 @@ public sealed partial class PaymentRunGrain(
             LogBroken(logger, RunId, exception);
             DeactivateOnIdle();
         }
+    }
+
+    /// <summary>
+    /// Chooses the next batch and stores it (with whatever else changed); when everyone was visited, completes the run
+    /// instead and returns false.
+    /// </summary>
+    private async Task<bool> ChooseNextBatchAsync()
+    {
+        State.Current = await NextBatchAsync();
+        if (State.Current is null)
+        {
+            await CompleteAsync();
+            return false;
+        }
+
+        await SaveAsync();
+        return true;
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public sealed class PostgresRestartTests : RestartContract
     [PostgresFact]
     public Task AReminderRegisteredBeforeARestartFiresAfterItWithoutAnyCall() => AReminderRegisteredBeforeARestartFiresAfterItWithoutAnyCallAsync();
 
+    [PostgresFact]
+    public Task ACoachAnswersAtOnceAfterARestartWithAChangeStillOnItsWayToIt() => ACoachAnswersAtOnceAfterARestartWithAChangeStillOnItsWayToItAsync();
+
     protected override async Task<SiloHost> StartAsync(IDictionary<string, string> settings, Action<IServiceCollection>? overrides = null)
     {
         _connectionString ??= await (await PostgresServer.Shared).CreateDatabaseAsync("restart");

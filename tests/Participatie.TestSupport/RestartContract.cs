@@ -77,6 +77,71 @@ public abstract class RestartContract
         Assert.Equal(0, size);
     }
 
+    /// <summary>
+    /// A coach's change is stored by the person's record but breaks off before the coach is told; the silo restarts.
+    /// The coach's agenda, caseload and details must then answer at once: the coach reads what it holds, and the person
+    /// delivers the pending change in a turn of its own after activation, not inside it, where it would wait on the
+    /// coach that is waiting on it. The pending change still arrives.
+    /// </summary>
+    protected async Task ACoachAnswersAtOnceAfterARestartWithAChangeStillOnItsWayToItAsync()
+    {
+        string clientId, coachId, wijk = "wk-pending-" + Guid.NewGuid().ToString("N")[..6];
+        var faults = new ArmedFault(FaultPoint.BeforeDelivery);
+        await using (var first = await StartAsync(new Dictionary<string, string>(), services => services.AddSingleton<IFaultPoints>(faults)))
+        {
+            await new NeighbourhoodService.NeighbourhoodServiceClient(first.Channel).CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = wijk, Name = "Hillesluis", Municipality = "Rotterdam" });
+            clientId = (await new ClientService.ClientServiceClient(first.Channel).RegisterClientAsync(SampleRequests.Intake(wijk))).Client.ClientId;
+            coachId = (await new CoachService.CoachServiceClient(first.Channel).CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne Jansen" })).Coach.CoachId;
+            await new CoachService.CoachServiceClient(first.Channel).AssignClientAsync(new AssignClientRequest { CoachId = coachId, ClientId = clientId });
+
+            faults.Arm();
+            var records = new RecordService.RecordServiceClient(first.ChannelAs("coach", coachId, purpose: "case_work"));
+            await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => records.AddJournalEntryAsync(SampleRequests.JournalEntry(clientId, days: -1)).ResponseAsync);
+        }
+
+        await using var second = await StartAsync(new Dictionary<string, string>());
+        var coach = new CoachService.CoachServiceClient(second.ChannelAs("coach", coachId, purpose: "case_work"));
+
+        // Each answer within seconds; before, each took the 30-second call timeout, again and again.
+        var agenda = await coach.ListFollowUpsAsync(new ListFollowUpsRequest { CoachId = coachId, WithinDays = 365 }, deadline: DateTime.UtcNow.AddSeconds(10));
+        var caseload = await coach.GetCaseloadAsync(new GetCaseloadRequest { CoachId = coachId }, deadline: DateTime.UtcNow.AddSeconds(10));
+        var details = await coach.GetCoachAsync(new GetCoachRequest { CoachId = coachId }, deadline: DateTime.UtcNow.AddSeconds(10));
+        Assert.Equal(clientId, Assert.Single(caseload.Entries).ClientId);
+        Assert.Equal(1, details.Coach.CaseloadSize);
+        Assert.All(agenda.FollowUps, f => Assert.Equal(clientId, f.ClientId));
+
+        // The change that was on its way arrives once the person's record is active again (any read of it, or the
+        // coach's periodic check): the agenda comes to show the journal entry's contact.
+        await new ClientService.ClientServiceClient(second.ChannelAs("coach", coachId, purpose: "case_work")).GetClientAsync(new GetClientRequest { ClientId = clientId }, deadline: DateTime.UtcNow.AddSeconds(10));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string lastContact;
+        do
+        {
+            await Task.Delay(200);
+            var followUps = (await coach.ListFollowUpsAsync(new ListFollowUpsRequest { CoachId = coachId, WithinDays = 365 }, deadline: DateTime.UtcNow.AddSeconds(10))).FollowUps;
+            lastContact = followUps.SingleOrDefault()?.LastContactOn ?? "";
+        }
+        while (lastContact != SampleRequests.Day(-1) && DateTime.UtcNow < deadline);
+
+        Assert.Equal(SampleRequests.Day(-1), lastContact);
+    }
+
+    /// <summary>Throws once at its point after the test arms it.</summary>
+    private sealed class ArmedFault(string point) : IFaultPoints
+    {
+        private int _armed;
+
+        public void Arm() => Interlocked.Exchange(ref _armed, 1);
+
+        public void Hit(string at)
+        {
+            if (at == point && Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                throw new InvalidOperationException($"fault injected at {at}");
+            }
+        }
+    }
+
     private sealed class OneShotFault(string point) : IFaultPoints
     {
         private int _left = 1;

@@ -108,4 +108,5 @@ public sealed record CaseloadSummary(
     [property: Id(0)] string DisplayName,
     [property: Id(1)] string NeighbourhoodId,
     [property: Id(2)] Segment Segment,
-    [property: Id(3)] DateOnly? LastContactOn = null);
+    [property: Id(3)] DateOnly? LastContactOn = null,
+    [property: Id(4)] int? ContactIntervalDays = null);

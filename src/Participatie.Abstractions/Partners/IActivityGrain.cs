@@ -43,6 +43,14 @@ public interface IActivityGrain : IGrainWithStringKey
     [Alias("Agree")]
     Task<EnrolmentView> AgreeAsync(string clientId, string recordedBy);
 
+    /// <summary>
+    /// The person behind a participant's reference, null when the activity knows no such reference: the gateway audits
+    /// a change of a participant before it makes it.
+    /// </summary>
+    [Alias("FindParticipant")]
+    [AlwaysInterleave]
+    Task<string?> FindParticipantAsync(string reference);
+
     /// <summary>Gives a place to a person who agreed, named by their reference.</summary>
     [Alias("Enrol")]
     Task<ParticipantView> EnrolAsync(string reference);

@@ -1,4 +1,5 @@
 using Participatie.Abstractions.Coaches;
+using Participatie.Grains.Infrastructure;
 
 namespace Participatie.Grains.Clients;
 
@@ -10,6 +11,23 @@ public sealed partial class ClientGrain
         EnsureRegistered();
         var resolved = ClientRegimes.Resolve(await LayersAsync(), on);
         return new FollowUpFacts(State.LastContactOn, resolved.Regime.ContactIntervalDays);
+    }
+
+    /// <summary>
+    /// How often the coach should be in contact today, by the person's regime, for the coach's agenda; null when no
+    /// regime is configured for today or the neighbourhood's trials cannot be read now (the coach's periodic check asks
+    /// again).
+    /// </summary>
+    private async Task<int?> ContactIntervalAsync()
+    {
+        try
+        {
+            return ClientRegimes.Resolve(await LayersAsync(), Today.In(time)).Regime.ContactIntervalDays;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed partial class ClientGrain(
 
     private TimeProvider Time => time;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A record from before the client directory existed sends its row the first time it is activated again (a read,
         // a payment run, the coach's daily check): until a later write stores InDirectory, each activation sends it
@@ -59,11 +59,14 @@ public sealed partial class ClientGrain(
             State.PendingDirectory = true;
         }
 
-        // A change stored before a crash may not have reached its coaches and neighbourhood: deliver it now.
+        // A change stored before a crash may not have reached its coaches and neighbourhood: deliver it right after
+        // activation, in a turn of its own.
         if (HasPending)
         {
-            await DeliverAsync();
+            _outbox.DeliverAfterActivation(this, DeliverAsync);
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task<ClientView> RegisterAsync(RegisterClientCommand command)
@@ -295,9 +298,10 @@ public sealed partial class ClientGrain(
     private async Task DeliverAsync()
     {
         var failed = false;
+        var summary = State.PendingCoaches.Count == 0 ? null : State.Summary() with { ContactIntervalDays = await ContactIntervalAsync() };
         foreach (var coachId in State.PendingCoaches.ToArray())
         {
-            var contribution = new CaseloadContribution(ClientId, State.Version, State.CoachId == coachId, State.Summary());
+            var contribution = new CaseloadContribution(ClientId, State.Version, State.CoachId == coachId, summary!);
             var ok = await _outbox.TryAsync(() => GrainFactory.GetGrain<ICoachGrain>(coachId).ApplyAsync(contribution), coachId, logger);
             failed |= !ok;
             if (ok)

@@ -18,14 +18,20 @@ public sealed partial class CoachGrain
 
     private TaskCompletionSource? _inboxChanged;
 
-    public async Task<FollowUpPage> ListFollowUpsAsync(int withinDays, string? after, int pageSize)
+    private IGrainTimer? _unknownIntervals;
+
+    /// <summary>
+    /// The agenda from what this coach holds: the people's contributions carry their last contact and contact
+    /// interval. It never waits on the people themselves — one of them may, at this moment, be waiting on this coach.
+    /// People whose interval is not known yet are asked in a turn of their own, and appear once they answered.
+    /// </summary>
+    public Task<FollowUpPage> ListFollowUpsAsync(int withinDays, string? after, int pageSize)
     {
         EnsureCreated();
         var on = Today.In(time);
-        var unknown = State.Entries.Where(e => e.Value.Counts && e.Value.ContactIntervalDays is null).Select(e => e.Key).ToList();
-        if (unknown.Count > 0 && await AskFollowUpFactsAsync(unknown) > 0)
+        if (_unknownIntervals is null && State.Entries.Any(e => e.Value.Counts && e.Value.ContactIntervalDays is null))
         {
-            await record.WriteStateAsync();
+            _unknownIntervals = this.RegisterGrainTimer(AskUnknownIntervalsAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
 
         var (afterDue, afterClient) = ParseFollowUpToken(after);
@@ -39,7 +45,24 @@ public sealed partial class CoachGrain
             .Take(pageSize + 1)
             .ToList();
         var next = page.Count > pageSize ? FollowUpToken(page[pageSize - 1]) : null;
-        return new FollowUpPage(on, page.Take(pageSize).ToList(), due.Count(f => f.DaysOverdue > 0), next);
+        return Task.FromResult(new FollowUpPage(on, page.Take(pageSize).ToList(), due.Count(f => f.DaysOverdue > 0), next));
+    }
+
+    private async Task AskUnknownIntervalsAsync()
+    {
+        try
+        {
+            var unknown = State.Entries.Where(e => e.Value.Counts && e.Value.ContactIntervalDays is null).Select(e => e.Key).ToList();
+            if (await AskFollowUpFactsAsync(unknown) > 0)
+            {
+                await record.WriteStateAsync();
+            }
+        }
+        finally
+        {
+            _unknownIntervals?.Dispose();
+            _unknownIntervals = null;
+        }
     }
 
     public async Task<FollowUpCheck> CheckFollowUpsAsync()

@@ -229,7 +229,7 @@ public sealed partial class CoachGrain(
             ChangedAt = now,
             AssignedAt = assignedAt,
             LastContactOn = status == EntryStatus.Removed ? null : summary is null ? previous?.LastContactOn : summary.LastContactOn,
-            ContactIntervalDays = status == EntryStatus.Removed ? null : previous?.ContactIntervalDays,
+            ContactIntervalDays = status == EntryStatus.Removed ? null : summary?.ContactIntervalDays ?? previous?.ContactIntervalDays,
             OverdueRaisedFor = status == EntryStatus.Removed ? null : previous?.OverdueRaisedFor,
         };
 

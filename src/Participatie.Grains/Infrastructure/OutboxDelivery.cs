@@ -59,6 +59,17 @@ internal sealed partial class OutboxDelivery(OutboxOptions options)
         _nextDelay = TimeSpan.FromTicks(Math.Min(_nextDelay.Ticks * 2, options.MaximumRetryDelay.Ticks));
     }
 
+    /// <summary>
+    /// Delivers what an activation found pending in a turn of its own, right after activation: never inside
+    /// <c>OnActivateAsync</c>, where the grain would wait on a receiver that may be waiting on it (a coach listing its
+    /// people while one of them, activating, tells that coach of a change) and neither could answer.
+    /// </summary>
+    public void DeliverAfterActivation(Grain grain, Func<Task> deliver)
+    {
+        _retry?.Dispose();
+        _retry = grain.RegisterGrainTimer(deliver, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
     /// <summary>Removes the backstop reminder once nothing is left to deliver.</summary>
     public async Task RemoveBackstopAsync(Grain grain)
     {

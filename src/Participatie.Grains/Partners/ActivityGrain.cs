@@ -37,13 +37,16 @@ public sealed partial class ActivityGrain(
 
     private string ActivityId => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Changes stored before a crash may not have reached the people's records: deliver them now.
+        // Changes stored before a crash may not have reached the people's records: deliver them right after
+        // activation, in a turn of its own (a person who is at this moment asking this activity must not wait on it).
         if (State.PendingClients.Count > 0 || State.PendingNeighbourhoods.Count > 0)
         {
-            await DeliverAsync();
+            _outbox.DeliverAfterActivation(this, DeliverAsync);
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task<ActivityView> CreateAsync(string partnerId, ActivityData details, string createdBy)
@@ -180,6 +183,9 @@ public sealed partial class ActivityGrain(
         await DeliverAsync();
         return participant.ToEnrolment(ActivityId, State.Title);
     }
+
+    public Task<string?> FindParticipantAsync(string reference) =>
+        Task.FromResult<string?>(State.Participants.FirstOrDefault(p => p.Value.Reference == reference).Key);
 
     public async Task<ParticipantView> EnrolAsync(string reference)
     {

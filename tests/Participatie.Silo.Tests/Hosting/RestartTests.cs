@@ -18,6 +18,9 @@ public sealed class RestartTests : RestartContract, IDisposable
     [Fact]
     public Task AReminderRegisteredBeforeARestartFiresAfterItWithoutAnyCall() => AReminderRegisteredBeforeARestartFiresAfterItWithoutAnyCallAsync();
 
+    [Fact]
+    public Task ACoachAnswersAtOnceAfterARestartWithAChangeStillOnItsWayToIt() => ACoachAnswersAtOnceAfterARestartWithAChangeStillOnItsWayToItAsync();
+
     protected override Task<SiloHost> StartAsync(IDictionary<string, string> settings, Action<IServiceCollection>? overrides = null) =>
         SiloHost.StartAsync("Local", _data, settings, overrides);
 

@@ -21,10 +21,11 @@ public static class GatewayExtensions
     {
         services.AddGrpc(options =>
         {
-            // Outermost first: refuse while not ready, then who may do what (and the audit), then error translation.
+            // Outermost first: error translation (so that a failure anywhere, the access checks' own grain calls
+            // included, becomes a deliberate status), then refuse while not ready, then who may do what (and the audit).
+            options.Interceptors.Add<ErrorInterceptor>();
             options.Interceptors.Add<ReadinessInterceptor>();
             options.Interceptors.Add<AccessInterceptor>();
-            options.Interceptors.Add<ErrorInterceptor>();
             options.MaxReceiveMessageSize = MaxMessageBytes;
             options.MaxSendMessageSize = MaxMessageBytes;
             options.EnableDetailedErrors = false;
@@ -34,6 +35,7 @@ public static class GatewayExtensions
             options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor, ResourceInfo.Descriptor, RetryInfo.Descriptor);
         });
         services.AddGrpcReflection();
+        services.AddScoped<CallContext>();
         services.AddSingleton<ReadinessState>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster", tags: ["ready"]);
         services.AddGrpcHealthChecks();
@@ -62,6 +64,7 @@ public static class GatewayExtensions
 
             return next(context);
         });
+        app.UseMiddleware<GrpcFraming>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseAuthentication();
         app.MapGrpcService<ClientApi>();

@@ -86,7 +86,26 @@ public sealed class FaultTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(3));
         await server.StopServerAsync();
         var downAt = load.Now;
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        // Calls whose access checks need the database: a coach opening a person (the check asks the person's record)
+        // and a partner recording hours with an API key (the check asks the partner's key ring). Both must say
+        // UNAVAILABLE, never UNKNOWN or HTTP 500, however far the failure is from the service.
+        var checks = new List<(string Who, StatusCode Status, bool RetryInfo)>();
+        for (var i = 0; i < 5; i++)
+        {
+            var coach = TestKeys.Channel(cluster.Silos[i % 2].Address, TestKeys.Token("coach", Participatie.Domain.Ids.NewCoachId()), "case_work");
+            checks.Add(await StatusAsync("coach GetClient", () => new ClientService.ClientServiceClient(coach).GetClientAsync(new GetClientRequest { ClientId = Participatie.Domain.Ids.NewClientId() }, deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync));
+            var partner = TestKeys.Channel(cluster.Silos[i % 2].Address, null, purpose: null, new Dictionary<string, string> { ["x-api-key"] = $"ptk.pt-outage-{i}.k0000{i}.{new string('s', 40)}" });
+            checks.Add(await StatusAsync("partner RecordHours", () => new PartnerService.PartnerServiceClient(partner).RecordHoursAsync(new RecordHoursRequest { ActivityId = Participatie.Domain.Ids.NewActivityId(), ParticipantRef = "pr-000000000000", Date = SampleRequests.Day(-1), Hours = 2 }, deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync));
+        }
+
+        var remaining = TimeSpan.FromSeconds(6) - (load.Now - downAt);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining);
+        }
+
         var upAt = load.Now;
         await server.StartServerAsync();
 
@@ -104,6 +123,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.All(whileDown, c => Assert.Contains(c.Status, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded }));
         Assert.All(load.Calls.Where(c => c.Status != StatusCode.OK), c => Assert.Contains(c.Status, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded }));
 
+        Assert.All(checks, c => Assert.True(c.Status == StatusCode.Unavailable && c.RetryInfo, $"{c.Who} while the database was down: {c.Status}, RetryInfo {c.RetryInfo}"));
+
         var acknowledged = load.Acknowledged.ToList();
         var missing = await WriteLoad.MissingAsync(acknowledged, channels);
         Assert.Empty(missing);
@@ -118,9 +139,22 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.Empty(await WriteLoad.MissingAsync(acknowledged, [fresh.Channel]));
 
         var figures = string.Create(CultureInfo.InvariantCulture,
-            $"2 silos, 4 writers, PostgreSQL stopped for {(upAt - downAt).TotalSeconds:0.0} s: {whileDown.Count} calls while down, all UNAVAILABLE/deadline; resumed {resumedAfter.TotalSeconds:0.0} s after it was back ({failedAfterUp.Count} failed calls after); {acknowledged.Count} acknowledged writes read back after a full restart, 0 missing");
+            $"2 silos, 4 writers, PostgreSQL stopped for {(upAt - downAt).TotalSeconds:0.0} s: {whileDown.Count} calls while down, all UNAVAILABLE/deadline; {checks.Count} coach and partner calls whose access checks needed the database, all UNAVAILABLE with RetryInfo; resumed {resumedAfter.TotalSeconds:0.0} s after it was back ({failedAfterUp.Count} failed calls after); {acknowledged.Count} acknowledged writes read back after a full restart, 0 missing");
         output.WriteLine(figures);
         Figures.Record(nameof(WhileTheDatabaseIsDownCallsFailRetryablyAndServiceResumesByItself), figures);
+    }
+
+    private static async Task<(string Who, StatusCode Status, bool RetryInfo)> StatusAsync(string who, Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return (who, StatusCode.OK, false);
+        }
+        catch (RpcException failure)
+        {
+            return (who, failure.StatusCode, failure.GetRpcStatus()?.GetDetail<Google.Rpc.RetryInfo>() is not null);
+        }
     }
 
     /// <summary>Waits until every call that started after <paramref name="from"/> plus some point has succeeded for <paramref name="streak"/>.</summary>

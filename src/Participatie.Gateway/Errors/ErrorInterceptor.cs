@@ -47,7 +47,26 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         }
     }
 
+    /// <summary>The status a failure ends a call with, as this interceptor (the outermost) will give it.</summary>
+    public static StatusCode CodeOf(Exception exception) => exception is RpcException rpc ? rpc.StatusCode : ToStatus(exception).StatusCode;
+
     private RpcException Translate(Exception exception, string method)
+    {
+        var status = ToStatus(exception);
+        switch (status.StatusCode)
+        {
+            case StatusCode.Unavailable or StatusCode.Aborted:
+                LogUnavailable(logger, method, exception.GetType().Name, exception.Message);
+                break;
+            case StatusCode.Internal:
+                LogDefect(logger, method, exception);
+                break;
+        }
+
+        return status;
+    }
+
+    private static RpcException ToStatus(Exception exception)
     {
         switch (exception)
         {
@@ -65,19 +84,14 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
             case OperationCanceledException:
                 return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
             case TimeoutException:
-                LogUnavailable(logger, method, exception);
                 return Status(Code.Unavailable, "The platform did not answer in time; the call may be retried.", new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) });
             case Orleans.Storage.InconsistentStateException:
-                LogUnavailable(logger, method, exception);
                 return Status(Code.Aborted, "The record was changed at the same moment; read it again and retry.", new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromMilliseconds(200)) });
             case var storage when IsStorageUnavailable(storage):
-                LogUnavailable(logger, method, exception);
                 return Status(Code.Unavailable, "The platform's database is not available right now; nothing was changed, and the call may be retried.", new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(2)) });
             case SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException:
-                LogUnavailable(logger, method, exception);
                 return Status(Code.Unavailable, "The platform is not available right now; the call may be retried.", new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) });
             default:
-                LogDefect(logger, method, exception);
                 return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "An internal error occurred; it has been logged."));
         }
     }
@@ -106,8 +120,8 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
     private static RpcException Status(Code code, string message, Google.Protobuf.IMessage detail) =>
         new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} could not reach the cluster")]
-    private static partial void LogUnavailable(ILogger logger, string method, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} could not reach the cluster or its storage: {Failure}: {Detail}")]
+    private static partial void LogUnavailable(ILogger logger, string method, string failure, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed with a defect")]
     private static partial void LogDefect(ILogger logger, string method, Exception exception);

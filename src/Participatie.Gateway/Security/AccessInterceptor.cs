@@ -7,32 +7,18 @@ using Microsoft.Extensions.Logging;
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Partners;
 using Participatie.Domain;
-using Participatie.Gateway.Security.Audit;
+using Participatie.Gateway.Errors;
 
 namespace Participatie.Gateway.Security;
 
 /// <summary>
 /// Every call passes here before any grain is touched: who is calling (UNAUTHENTICATED without valid credentials),
-/// whether the rule of the RPC lets them (PERMISSION_DENIED), why (x-purpose, for a person's data), and afterwards
-/// the audit record — stored before the reply leaves.
+/// whether the rule of the RPC lets them (PERMISSION_DENIED, audited when it is about a person), why (x-purpose, for a
+/// person's data), and the audit: a change of a person's data is recorded before it is made (so that a change never
+/// exists without its record), and every read and change with its outcome before the reply leaves.
 /// </summary>
-public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog audit, TimeProvider time, ILogger<AccessInterceptor> logger) : Interceptor
+public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext call, ILogger<AccessInterceptor> logger) : Interceptor
 {
-    private const string CallerKey = "participatie.caller";
-
-    private const string PeopleKey = "participatie.audit.people";
-
-    /// <summary>
-    /// People a service reached whose ids the reply does not show (a partner's participants, known to it only by
-    /// reference): audited with the call like the people of <see cref="AccessRule.PeopleInReply"/>.
-    /// </summary>
-    public static void AuditAlso(ServerCallContext context, IEnumerable<string> clientIds) =>
-        context.GetHttpContext().Items[PeopleKey] = clientIds.ToList();
-
-    /// <summary>The caller of the current call, as authenticated here; services use it to shape replies.</summary>
-    public static Caller? CallerOf(ServerCallContext context) =>
-        context.GetHttpContext().Items.TryGetValue(CallerKey, out var caller) ? caller as Caller : null;
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request,
         ServerCallContext context,
@@ -43,19 +29,19 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
             return await continuation(request, context);
         }
 
-        var (caller, rule, purpose) = await AdmitAsync(request, context);
+        var rule = await AdmitAsync(request, context);
         TResponse response;
         try
         {
             response = await continuation(request, context);
         }
-        catch (RpcException failure) when (rule.PersonData)
+        catch (Exception failure) when (rule.PersonData)
         {
-            await AuditAsync(caller, rule, purpose, context, request, null, failure.StatusCode);
+            await FinishAsync(rule, request, null, ErrorInterceptor.CodeOf(failure));
             throw;
         }
 
-        await AuditAsync(caller, rule, purpose, context, request, response as IMessage, StatusCode.OK);
+        await FinishAsync(rule, request, response as IMessage, StatusCode.OK);
         return response;
     }
 
@@ -71,8 +57,8 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
             return;
         }
 
-        var (caller, rule, purpose) = await AdmitAsync(request, context);
-        await AuditAsync(caller, rule, purpose, context, request, null, StatusCode.OK);
+        var rule = await AdmitAsync(request, context);
+        await AuditAsync(rule, PeopleOf(rule, request), StatusCode.OK);
         if (rule.PeopleInReply is null)
         {
             await continuation(request, responseStream, context);
@@ -80,7 +66,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         }
 
         // Each message names people: their audit records are stored before the message is sent.
-        var audited = new AuditingStreamWriter<TResponse>(responseStream, message => AuditAsync(caller, rule, purpose, context, request, message as IMessage, StatusCode.OK, auditTarget: false));
+        var audited = new AuditingStreamWriter<TResponse>(responseStream, message => AuditAsync(rule, rule.PeopleInReply((IMessage)message!).Where(IsClient), StatusCode.OK));
         await continuation(request, audited, context);
     }
 
@@ -108,30 +94,77 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
     private static bool IsInfrastructure(string method) =>
         method.StartsWith("/grpc.health.v1.", StringComparison.Ordinal) || method.StartsWith("/grpc.reflection.", StringComparison.Ordinal);
 
-    private async Task<(Caller Caller, AccessRule Rule, string Purpose)> AdmitAsync(object request, ServerCallContext context)
+    /// <summary>
+    /// Admits the call or refuses it. A refusal of a known caller about a person's data is audited with its outcome, so
+    /// that someone probing other people's records shows in the log; a change is audited before it is made.
+    /// </summary>
+    private async Task<AccessRule> AdmitAsync(object request, ServerCallContext context)
     {
-        var caller = Caller.From(context.GetHttpContext().User)
-            ?? throw new RpcException(new Grpc.Core.Status(StatusCode.Unauthenticated, "Send a valid bearer token (or a partner's x-api-key)."));
-        if (!AccessRules.ByMethod.TryGetValue(context.Method, out var rule))
+        call.Name(context.Method);
+        var found = AccessRules.ByMethod.TryGetValue(context.Method, out var rule);
+        var caller = Caller.From(context.GetHttpContext().User);
+        if (caller is null)
+        {
+            if (call.CredentialsUncheckable is { } cause)
+            {
+                throw cause;
+            }
+
+            if (found && rule!.PersonData && call.RefusedCaller is { } claimed)
+            {
+                await AuditAsync(claimed, rule, "", PeopleOf(rule, request), StatusCode.Unauthenticated);
+            }
+
+            throw new RpcException(new Grpc.Core.Status(StatusCode.Unauthenticated, "Send a valid bearer token (or a partner's x-api-key)."));
+        }
+
+        if (!found)
         {
             LogNoRule(logger, context.Method);
             throw Denied("This operation has no access rule.");
         }
 
-        if (!rule.Roles.Contains(caller.Role))
+        if (!rule!.Roles.Contains(caller.Role))
         {
-            throw Denied($"The role {Caller.NameOf(caller.Role)} may not call this operation.");
+            throw await RefusedAsync(caller, rule, request, $"The role {Caller.NameOf(caller.Role)} may not call this operation.");
         }
 
-        var purpose = Purpose(caller, rule, context);
+        string purpose;
+        try
+        {
+            purpose = Purpose(caller, rule, context);
+        }
+        catch (RpcException refused) when (refused.StatusCode == StatusCode.PermissionDenied)
+        {
+            throw await RefusedAsync(caller, rule, request, refused.Status.Detail);
+        }
+
         if (rule.Target is not null && !await MayReachAsync(caller, rule, rule.Target((IMessage)request)))
         {
-            throw Denied("This record is not yours to see.");
+            throw await RefusedAsync(caller, rule, request, "This record is not yours to see.");
         }
 
-        context.GetHttpContext().Items[CallerKey] = caller;
-        return (caller, rule, purpose);
+        call.Admit(caller, call.Action, purpose, rule.Changes);
+        if (rule.PersonData && rule.Changes)
+        {
+            await call.ChangingAsync(PeopleOf(rule, request));
+        }
+
+        return rule;
     }
+
+    /// <summary>Audits a refusal of the people the request names (outcome PERMISSION_DENIED) and gives the refusal to throw.</summary>
+    private async Task<RpcException> RefusedAsync(Caller caller, AccessRule rule, object request, string message)
+    {
+        if (rule.PersonData)
+        {
+            await AuditAsync(caller, rule, DeclaredPurposeOrNone(caller), PeopleOf(rule, request), StatusCode.PermissionDenied);
+        }
+
+        return Denied(message);
+    }
+
+    private static string DeclaredPurposeOrNone(Caller caller) => caller.Role == Role.Person ? Purposes.OwnRecord : "";
 
     /// <summary>The declared purpose: required for anyone but the person when the call touches a person's data.</summary>
     private static string Purpose(Caller caller, AccessRule rule, ServerCallContext context)
@@ -221,51 +254,76 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         }
     }
 
-    private async Task AuditAsync(Caller caller, AccessRule rule, string purpose, ServerCallContext context, object request, IMessage? response, StatusCode outcome, bool auditTarget = true)
+    /// <summary>The people a request names: the person it targets and those it writes about.</summary>
+    private static List<string> PeopleOf(AccessRule rule, object request)
+    {
+        var people = new List<string>();
+        if (rule.Scope == Scope.Person && rule.Target!((IMessage)request) is var target && IsClient(target))
+        {
+            people.Add(target);
+        }
+
+        if (rule.PeopleInRequest is not null)
+        {
+            people.AddRange(rule.PeopleInRequest((IMessage)request).Where(IsClient));
+        }
+
+        return people;
+    }
+
+    private static bool IsClient(string id) => Ids.IsValid(IdKind.Client, id);
+
+    /// <summary>
+    /// After the call: the outcome for everyone the call named, showed or reached. A read that cannot be audited is not
+    /// answered (UNAVAILABLE). A change was audited before it was made, so a failure to store its outcome is logged and
+    /// the caller still learns that the change was made — answering UNAVAILABLE would invite a retry that repeats it.
+    /// </summary>
+    private async Task FinishAsync(AccessRule rule, object request, IMessage? response, StatusCode outcome)
     {
         if (!rule.PersonData)
         {
             return;
         }
 
-        var people = new HashSet<string>(StringComparer.Ordinal);
-        if (auditTarget && rule.Scope == Scope.Person && rule.Target!((IMessage)request) is var target && Ids.IsValid(IdKind.Client, target))
-        {
-            people.Add(target);
-        }
-
-        if (auditTarget && rule.PeopleInRequest is not null)
-        {
-            people.UnionWith(rule.PeopleInRequest((IMessage)request).Where(id => Ids.IsValid(IdKind.Client, id)));
-        }
-
+        var people = new HashSet<string>(PeopleOf(rule, request), StringComparer.Ordinal);
         if (response is not null && rule.PeopleInReply is not null)
         {
-            people.UnionWith(rule.PeopleInReply(response).Where(id => Ids.IsValid(IdKind.Client, id)));
+            people.UnionWith(rule.PeopleInReply(response).Where(IsClient));
         }
 
-        if (context.GetHttpContext().Items.TryGetValue(PeopleKey, out var reached) && reached is List<string> ids)
+        people.UnionWith(call.ReachedPeople);
+        if (!rule.Changes || outcome != StatusCode.OK)
         {
-            people.UnionWith(ids.Where(id => Ids.IsValid(IdKind.Client, id)));
+            await AuditAsync(rule, people, outcome);
+            return;
         }
 
-        var now = time.GetUtcNow();
-        var action = context.Method.TrimStart('/').Replace("participatie.v1.", "", StringComparison.Ordinal).Replace('/', '.');
-        var records = people.Select(person => new AuditRecord(0, now, Caller.NameOf(caller.Role), caller.Subject, action, person, purpose, outcome.ToString())).ToList();
+        if (people.Any(person => !call.WasAnnounced(person)))
+        {
+            LogChangedUnannounced(logger, call.Action);
+        }
+
         try
         {
-            await audit.RecordAsync(records);
+            await AuditAsync(rule, people, outcome);
         }
-        catch (Exception exception) when (exception is not RpcException)
+        catch (RpcException stored) when (stored.StatusCode == StatusCode.Unavailable)
         {
-            // Fail closed: what cannot be audited is not answered.
-            throw new Google.Rpc.Status
-            {
-                Code = (int)Code.Unavailable,
-                Message = "The audit log cannot be written right now; nothing is shown without it. Retry later.",
-                Details = { Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(2)) }) },
-            }.ToRpcException();
+            LogOutcomeNotStored(logger, call.Action, people.Count);
         }
+    }
+
+    private Task AuditAsync(AccessRule rule, IEnumerable<string> people, StatusCode outcome) =>
+        AuditAsync(call.Caller!, rule, call.Purpose, people, outcome);
+
+    private Task AuditAsync(Caller caller, AccessRule rule, string purpose, IEnumerable<string> people, StatusCode outcome)
+    {
+        if (!rule.PersonData)
+        {
+            return Task.CompletedTask;
+        }
+
+        return call.StoreAsync(caller, purpose, people.Distinct(StringComparer.Ordinal).ToList(), outcome.ToString());
     }
 
     /// <summary>PERMISSION_DENIED with reason ACCESS_DENIED, also for services that scope a list to the caller.</summary>
@@ -275,6 +333,12 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, AuditLog aud
         Message = message,
         Details = { Any.Pack(new ErrorInfo { Reason = "ACCESS_DENIED", Domain = Errors.ErrorInterceptor.Domain }) },
     }.ToRpcException();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Action} changed a person's data that was not audited before the change (a defect: announce the person with CallContext.ChangingAsync)")]
+    private static partial void LogChangedUnannounced(ILogger logger, string action);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} was audited before its change, but the outcome records of {People} people could not be stored")]
+    private static partial void LogOutcomeNotStored(ILogger logger, string action, int people);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} has no access rule: refused for every caller")]
     private static partial void LogNoRule(ILogger logger, string method);

@@ -29,7 +29,7 @@ public enum Scope
 /// against the caller), and whether the call touches a person's data — then it needs a purpose and is audited, for
 /// the person named in the request and for every person the reply lists.
 /// </summary>
-public sealed class AccessRule
+public sealed record AccessRule
 {
     private AccessRule(IReadOnlySet<Role> roles, Scope scope, Func<IMessage, string>? target, bool personData)
     {
@@ -48,6 +48,12 @@ public sealed class AccessRule
 
     /// <summary>Reads or changes a person's data: a purpose is required (except from the person) and the call is audited.</summary>
     public bool PersonData { get; private init; }
+
+    /// <summary>
+    /// The call changes data (it is not a Get, List, Watch, Export, Query or Verify): a change of a person's data is
+    /// audited before it is made, so that no change is ever stored without its record.
+    /// </summary>
+    public bool Changes { get; private init; }
 
     /// <summary>The people a reply shows or creates, for the audit (a caseload page, a new registration); per message of a stream.</summary>
     public Func<IMessage, IEnumerable<string>>? PeopleInReply { get; private init; }
@@ -83,14 +89,19 @@ public sealed class AccessRule
     /// <summary>The reply shows or creates these people's data: audit each of them.</summary>
     public AccessRule Audits<TResponse>(Func<TResponse, IEnumerable<string>> people)
         where TResponse : IMessage =>
-        new(Roles, Scope, Target, personData: true) { PeopleInReply = m => people((TResponse)m), PeopleInRequest = PeopleInRequest, RequiredPurpose = RequiredPurpose };
+        this with { PersonData = true, PeopleInReply = m => people((TResponse)m) };
 
     /// <summary>The request names these people's data (and changes it): audit each of them, whatever the outcome.</summary>
     public AccessRule AuditsRequest<TRequest>(Func<TRequest, IEnumerable<string>> people)
         where TRequest : IMessage =>
-        new(Roles, Scope, Target, personData: true) { PeopleInReply = PeopleInReply, PeopleInRequest = m => people((TRequest)m), RequiredPurpose = RequiredPurpose };
+        this with { PersonData = true, PeopleInRequest = m => people((TRequest)m) };
 
     /// <summary>Staff may make this call for this purpose only (the BSN, for one, only for payment).</summary>
-    public AccessRule OnlyFor(string purpose) =>
-        new(Roles, Scope, Target, PersonData) { PeopleInReply = PeopleInReply, PeopleInRequest = PeopleInRequest, RequiredPurpose = purpose };
+    public AccessRule OnlyFor(string purpose) => this with { RequiredPurpose = purpose };
+
+    /// <summary>The rule of an RPC by its name: whether it changes data follows from the verb it starts with.</summary>
+    internal AccessRule Of(string rpcName) => this with { Changes = !ReadVerbs.Any(verb => rpcName.StartsWith(verb, StringComparison.Ordinal)) };
+
+    /// <summary>The verbs of RPCs that only read; every other RPC changes something.</summary>
+    public static readonly IReadOnlyList<string> ReadVerbs = ["Get", "List", "Watch", "Export", "Query", "Verify", "Ping"];
 }

@@ -29,7 +29,7 @@ public static class AccessRules
         const Role Admin = Role.Admin, Coach = Role.Coach, Team = Role.Team, Partner = Role.Partner, Researcher = Role.Researcher, Person = Role.Person;
         var rules = new Dictionary<string, AccessRule>(StringComparer.Ordinal);
         void Add(ServiceDescriptor service, string method, AccessRule rule) =>
-            rules.Add(PathOf(service.FindMethodByName(method) ?? throw new InvalidOperationException($"{service.Name} has no {method}")), rule);
+            rules.Add(PathOf(service.FindMethodByName(method) ?? throw new InvalidOperationException($"{service.Name} has no {method}")), rule.Of(method));
 
         var client = ClientService.Descriptor;
         Add(client, "RegisterClient", AccessRule.For(Admin, Coach).Audits<RegisterClientResponse>(r => [r.Client.ClientId]));

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Participatie.Abstractions.Partners;
@@ -38,7 +39,11 @@ public sealed record ApiKey(string PartnerId, string KeyId, string Secret)
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>Authenticates a partner by its API key; a verified key is cached for <see cref="AuthOptions.ApiKeyCacheDuration"/>.</summary>
+/// <summary>
+/// Authenticates a partner by its API key; a verified key is cached for <see cref="AuthOptions.ApiKeyCacheDuration"/>.
+/// When the key ring cannot be asked (its storage is down), the key is neither accepted nor refused: the failure is
+/// handed to the call (<see cref="CallContext.CredentialsUncheckable"/>), which answers UNAVAILABLE, not HTTP 500.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
@@ -66,7 +71,16 @@ public sealed class ApiKeyAuthenticationHandler(
         var cacheKey = "apikey:" + Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(key.ToString())));
         if (!cache.TryGetValue(cacheKey, out bool valid))
         {
-            valid = await grains.GetGrain<IPartnerKeyRingGrain>(key.PartnerId).VerifyAsync(key.KeyId, hash);
+            try
+            {
+                valid = await grains.GetGrain<IPartnerKeyRingGrain>(key.PartnerId).VerifyAsync(key.KeyId, hash);
+            }
+            catch (Exception unavailable) when (unavailable is not OperationCanceledException)
+            {
+                Context.RequestServices.GetRequiredService<CallContext>().CredentialsUncheckable = unavailable;
+                return AuthenticateResult.NoResult();
+            }
+
             if (auth.Value.ApiKeyCacheDuration > TimeSpan.Zero)
             {
                 cache.Set(cacheKey, valid, auth.Value.ApiKeyCacheDuration);

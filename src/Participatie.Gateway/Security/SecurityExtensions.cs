@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Participatie.Gateway.Security.Audit;
 
@@ -38,6 +40,7 @@ public static class SecurityExtensions
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents { OnAuthenticationFailed = RememberExpiredCaller };
                 if (auth.Authority.Length > 0)
                 {
                     options.Authority = auth.Authority;
@@ -58,6 +61,23 @@ public static class SecurityExtensions
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         return services;
+    }
+
+    /// <summary>
+    /// A token that was validly signed but has expired names a known caller: their refused attempt on a person's data
+    /// is audited. A token with a bad signature names nobody (anyone can write a subject into one).
+    /// </summary>
+    private static Task RememberExpiredCaller(AuthenticationFailedContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (context.Exception is SecurityTokenExpiredException && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var token = new JsonWebToken(header["Bearer ".Length..].Trim());
+            var principal = new ClaimsPrincipal(new ClaimsIdentity(token.Claims, "expired", Caller.SubjectClaim, Caller.RoleClaim));
+            context.HttpContext.RequestServices.GetRequiredService<CallContext>().RefusedCaller = Caller.From(principal);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Binds a section (with a default for a key that is absent) and stops with every problem named by its key.</summary>

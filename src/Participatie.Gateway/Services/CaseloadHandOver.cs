@@ -8,9 +8,10 @@ namespace Participatie.Gateway.Services;
 /// Moves everyone in one coach's caseload to colleagues, each person by the same protocol as a single assignment
 /// (the person's record reserves a place with the new coach, commits, and tells the old one). The person's record is
 /// the truth about their coach, so an interrupted hand-over leaves everyone in exactly one caseload, and running it
-/// again moves whoever is still left.
+/// again moves whoever is still left. The people about to be moved are handed to <c>beforeMoving</c> before any of
+/// them is, so that their change is audited first.
 /// </summary>
-internal sealed class CaseloadHandOver(IGrainFactory grains, string fromCoachId, IReadOnlyList<string> toCoachIds)
+internal sealed class CaseloadHandOver(IGrainFactory grains, string fromCoachId, IReadOnlyList<string> toCoachIds, Func<IEnumerable<string>, Task> beforeMoving)
 {
     private const int PageSize = 1000;
     private const int Concurrency = 8;
@@ -47,6 +48,7 @@ internal sealed class CaseloadHandOver(IGrainFactory grains, string fromCoachId,
             }
         }
 
+        await beforeMoving(plan.Select(step => step.Person));
         var moved = toCoachIds.ToDictionary(id => id, _ => new List<string>(), StringComparer.Ordinal);
         var retry = new List<string>();
         foreach (var chunk in plan.Chunk(Concurrency))

@@ -17,7 +17,7 @@ using D = Participatie.Domain.People;
 namespace Participatie.Gateway.Services;
 
 /// <summary>ClientService: map the request, call the person's grain, map the reply.</summary>
-public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog audit, TimeProvider time) : ClientService.ClientServiceBase
+public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog audit, TimeProvider time, CallContext call) : ClientService.ClientServiceBase
 {
     public const int MaxRequestIdLength = 100;
 
@@ -30,6 +30,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         violations.ThrowIfAny();
 
         var clientId = requestId is null ? Ids.NewClientId() : Ids.FromRequestKey(IdKind.Client, requestId);
+        await call.ChangingAsync([clientId]);
         var client = await grains.GetGrain<IClientGrain>(clientId).RegisterAsync(new RegisterClientCommand(
             request.GivenName,
             request.FamilyName,
@@ -40,14 +41,14 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
             request.Factors.ToData(),
             request.RegisteredBy,
             requestId));
-        return new RegisterClientResponse { Client = Shaped(client, context) };
+        return new RegisterClientResponse { Client = Shaped(client) };
     }
 
     public override async Task<GetClientResponse> GetClient(GetClientRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
         var client = await grains.GetGrain<IClientGrain>(id).GetAsync();
-        return new GetClientResponse { Client = Shaped(client, context) };
+        return new GetClientResponse { Client = Shaped(client) };
     }
 
     public override async Task<AssessReintegrationResponse> AssessReintegration(AssessReintegrationRequest request, ServerCallContext context)
@@ -68,7 +69,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
         var client = await grains.GetGrain<IClientGrain>(id).SetTeamInvolvementAsync(request.Agreed);
-        return new SetTeamInvolvementResponse { Client = Shaped(client, context) };
+        return new SetTeamInvolvementResponse { Client = Shaped(client) };
     }
 
     public override async Task<GetAccessLogResponse> GetAccessLog(GetAccessLogRequest request, ServerCallContext context)
@@ -129,14 +130,14 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         var endedOn = violations.Date("ended_on", request.EndedOn);
         violations.ThrowIfAny();
         var ended = await grains.GetGrain<IClientGrain>(id!).EndCaseAsync(endedOn!.Value, request.Reason);
-        return new EndCaseResponse { Client = Shaped(ended.Client, context), AnonymiseOn = ContractMapping.Iso(ended.AnonymiseOn) };
+        return new EndCaseResponse { Client = Shaped(ended.Client), AnonymiseOn = ContractMapping.Iso(ended.AnonymiseOn) };
     }
 
     public override async Task<SetLegalHoldResponse> SetLegalHold(SetLegalHoldRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
         var client = await grains.GetGrain<IClientGrain>(id).SetLegalHoldAsync(request.Hold, request.Reason);
-        return new SetLegalHoldResponse { Client = Shaped(client, context) };
+        return new SetLegalHoldResponse { Client = Shaped(client) };
     }
 
     public override async Task<SetPaymentDetailsResponse> SetPaymentDetails(SetPaymentDetailsRequest request, ServerCallContext context)
@@ -150,7 +151,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
 
         violations.ThrowIfAny();
         var client = await grains.GetGrain<IClientGrain>(id!).SetEncryptedBsnAsync(bsns.Protect(bsn));
-        return new SetPaymentDetailsResponse { Client = Shaped(client, context) };
+        return new SetPaymentDetailsResponse { Client = Shaped(client) };
     }
 
     public override async Task<EnrolInActivityResponse> EnrolInActivity(EnrolInActivityRequest request, ServerCallContext context)
@@ -159,22 +160,22 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         var id = violations.Id("client_id", request.ClientId, IdKind.Client);
         var activityId = violations.Id("activity_id", request.ActivityId, IdKind.Activity);
         violations.ThrowIfAny();
-        var enrolment = await grains.GetGrain<IActivityGrain>(activityId!).AgreeAsync(id!, PartnerApi.Actor(context));
+        var enrolment = await grains.GetGrain<IActivityGrain>(activityId!).AgreeAsync(id!, call.Subject);
         return enrolment.ToContract();
     }
 
     public override async Task<ListClientsResponse> ListClients(ListClientsRequest request, ServerCallContext context)
     {
-        var query = ClientLists.Query(request, AccessInterceptor.CallerOf(context)!);
+        var query = ClientLists.Query(request, call.Caller!);
         var page = await grains.GetGrain<IClientSearchGrain>(ClientSearchKeys.Any).ListAsync(query);
         return page.ToContract();
     }
 
     /// <summary>The record as this caller may see it: health only for the person and their own coach.</summary>
-    private static Client Shaped(ClientView client, ServerCallContext context)
+    private Client Shaped(ClientView client)
     {
         var contract = client.ToContract();
-        return AccessInterceptor.CallerOf(context)?.Role is Role.Coach or Role.Person ? contract : contract.WithoutHealth();
+        return call.Caller?.Role is Role.Coach or Role.Person ? contract : contract.WithoutHealth();
     }
 
     public override async Task<GetRegimeResponse> GetRegime(GetRegimeRequest request, ServerCallContext context)

@@ -7,11 +7,12 @@ using Participatie.Domain;
 using Participatie.Domain.Validation;
 using Participatie.Gateway.Errors;
 using Participatie.Gateway.Mapping;
+using Participatie.Gateway.Security;
 
 namespace Participatie.Gateway.Services;
 
 /// <summary>CoachService. Assignments go through the person's grain, which holds the truth about their coach.</summary>
-public sealed class CoachApi(IGrainFactory grains) : CoachService.CoachServiceBase
+public sealed class CoachApi(IGrainFactory grains, CallContext call) : CoachService.CoachServiceBase
 {
     public const int MaxWithinDays = 365;
     public const int MaxHandOverTargets = 20;
@@ -152,7 +153,7 @@ public sealed class CoachApi(IGrainFactory grains) : CoachService.CoachServiceBa
         }
 
         violations.ThrowIfAny();
-        var handOver = new CaseloadHandOver(grains, from!, targets);
+        var handOver = new CaseloadHandOver(grains, from!, targets, call.ChangingAsync);
         var result = await handOver.RunAsync(context.CancellationToken);
         return new ReassignCaseloadResponse
         {

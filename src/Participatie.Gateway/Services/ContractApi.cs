@@ -8,8 +8,8 @@ using Participatie.Gateway.Security;
 
 namespace Participatie.Gateway.Services;
 
-/// <summary>ContractService: the social contract. The caller is the party that acts (<see cref="Actors"/>).</summary>
-public sealed class ContractApi(IGrainFactory grains) : ContractService.ContractServiceBase
+/// <summary>ContractService: the social contract. The caller is the party that acts (<see cref="CallContext.Actor"/>).</summary>
+public sealed class ContractApi(IGrainFactory grains, CallContext call) : ContractService.ContractServiceBase
 {
     public override async Task<GetSocialContractResponse> GetSocialContract(GetSocialContractRequest request, ServerCallContext context)
     {
@@ -33,7 +33,7 @@ public sealed class ContractApi(IGrainFactory grains) : ContractService.Contract
     public override async Task<ProposeGoalResponse> ProposeGoal(ProposeGoalRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var goal = await Grain(id).ProposeGoalAsync(Actors.Of(context), new ProposeGoalCommand(
+        var goal = await Grain(id).ProposeGoalAsync(call.Actor, new ProposeGoalCommand(
             request.Domain.ToDomain(), request.Description, request.ReviewOn, Optional(request.RequestId)));
         return new ProposeGoalResponse { Goal = goal.ToContract() };
     }
@@ -41,49 +41,49 @@ public sealed class ContractApi(IGrainFactory grains) : ContractService.Contract
     public override async Task<AgreeGoalResponse> AgreeGoal(AgreeGoalRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var goal = await Grain(id).AgreeGoalAsync(Actors.Of(context), request.GoalId);
+        var goal = await Grain(id).AgreeGoalAsync(call.Actor, request.GoalId);
         return new AgreeGoalResponse { Goal = goal.ToContract() };
     }
 
     public override async Task<RecordGoalProgressResponse> RecordGoalProgress(RecordGoalProgressRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var goal = await Grain(id).RecordGoalProgressAsync(Actors.Of(context), new GoalProgressCommand(request.GoalId, request.Percent, request.Note));
+        var goal = await Grain(id).RecordGoalProgressAsync(call.Actor, new GoalProgressCommand(request.GoalId, request.Percent, request.Note));
         return new RecordGoalProgressResponse { Goal = goal.ToContract() };
     }
 
     public override async Task<ReviewGoalResponse> ReviewGoal(ReviewGoalRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var goal = await Grain(id).ReviewGoalAsync(Actors.Of(context), new ReviewGoalCommand(request.GoalId, request.NextReviewOn, request.Note));
+        var goal = await Grain(id).ReviewGoalAsync(call.Actor, new ReviewGoalCommand(request.GoalId, request.NextReviewOn, request.Note));
         return new ReviewGoalResponse { Goal = goal.ToContract() };
     }
 
     public override async Task<CloseGoalResponse> CloseGoal(CloseGoalRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var goal = await Grain(id).CloseGoalAsync(Actors.Of(context), new CloseGoalCommand(request.GoalId, request.Achieved, request.Note));
+        var goal = await Grain(id).CloseGoalAsync(call.Actor, new CloseGoalCommand(request.GoalId, request.Achieved, request.Note));
         return new CloseGoalResponse { Goal = goal.ToContract() };
     }
 
     public override async Task<MakeSuggestionResponse> MakeSuggestion(MakeSuggestionRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var suggestion = await Grain(id).MakeSuggestionAsync(Actors.Of(context), new SuggestionCommand(request.Domain.ToDomain(), request.Text, Optional(request.RequestId)));
+        var suggestion = await Grain(id).MakeSuggestionAsync(call.Actor, new SuggestionCommand(request.Domain.ToDomain(), request.Text, Optional(request.RequestId)));
         return new MakeSuggestionResponse { Suggestion = suggestion.ToContract() };
     }
 
     public override async Task<RespondToSuggestionResponse> RespondToSuggestion(RespondToSuggestionRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var suggestion = await Grain(id).RespondToSuggestionAsync(Actors.Of(context), new SuggestionAnswerCommand(request.SuggestionId, request.Accept, request.Words));
+        var suggestion = await Grain(id).RespondToSuggestionAsync(call.Actor, new SuggestionAnswerCommand(request.SuggestionId, request.Accept, request.Words));
         return new RespondToSuggestionResponse { Suggestion = suggestion.ToContract() };
     }
 
     public override async Task<SetLegallyBindingResponse> SetLegallyBinding(SetLegallyBindingRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var contract = await Grain(id).SetLegallyBindingAsync(Actors.Of(context), request.LegallyBinding);
+        var contract = await Grain(id).SetLegallyBindingAsync(call.Actor, request.LegallyBinding);
         return new SetLegallyBindingResponse { Contract = contract.ToContract() };
     }
 

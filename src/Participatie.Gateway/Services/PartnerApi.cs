@@ -11,13 +11,13 @@ using Participatie.Gateway.Security;
 namespace Participatie.Gateway.Services;
 
 /// <summary>PartnerService: map the request, call the partner's or activity's grain, map the reply (never a client id).</summary>
-public sealed class PartnerApi(IGrainFactory grains) : PartnerService.PartnerServiceBase
+public sealed class PartnerApi(IGrainFactory grains, CallContext call) : PartnerService.PartnerServiceBase
 {
     public const int MaxRequestIdLength = 100;
 
     public override async Task<RegisterPartnerResponse> RegisterPartner(RegisterPartnerRequest request, ServerCallContext context)
     {
-        var partner = await Partner(request.PartnerId).RegisterAsync(new RegisterPartnerCommand(request.Name, request.Contact, Actor(context)));
+        var partner = await Partner(request.PartnerId).RegisterAsync(new RegisterPartnerCommand(request.Name, request.Contact, call.Subject));
         return new RegisterPartnerResponse { Partner = partner.ToContract() };
     }
 
@@ -33,7 +33,7 @@ public sealed class PartnerApi(IGrainFactory grains) : PartnerService.PartnerSer
 
         // A request id always leads to the same activity of this partner, so a repeated request finds it.
         var activityId = requestId is null ? Ids.NewActivityId() : Ids.FromRequestKey(IdKind.Activity, $"{partnerId}/{requestId}");
-        var activity = await grains.GetGrain<IPartnerGrain>(partnerId!).CreateActivityAsync(activityId, request.Activity.ToData(), Actor(context));
+        var activity = await grains.GetGrain<IPartnerGrain>(partnerId!).CreateActivityAsync(activityId, request.Activity.ToData(), call.Subject);
         return new CreateActivityResponse { Activity = activity.ToContract() };
     }
 
@@ -61,8 +61,9 @@ public sealed class PartnerApi(IGrainFactory grains) : PartnerService.PartnerSer
 
     public override async Task<EnrolParticipantResponse> EnrolParticipant(EnrolParticipantRequest request, ServerCallContext context)
     {
-        var participant = await Activity(request.ActivityId).EnrolAsync(request.ParticipantRef);
-        AccessInterceptor.AuditAlso(context, [participant.ClientId]);
+        var activity = Activity(request.ActivityId);
+        await AnnounceParticipantAsync(activity, request.ParticipantRef);
+        var participant = await activity.EnrolAsync(request.ParticipantRef);
         return new EnrolParticipantResponse { Participant = participant.ToContract() };
     }
 
@@ -71,7 +72,7 @@ public sealed class PartnerApi(IGrainFactory grains) : PartnerService.PartnerSer
         var activity = Activity(request.ActivityId);
         var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
         var page = await activity.ListParticipantsAsync(after, size);
-        AccessInterceptor.AuditAlso(context, page.Select(p => p.ClientId));
+        call.Reached(page.Select(p => p.ClientId));
         return new ListParticipantsResponse
         {
             Participants = { page.Select(p => p.ToContract()) },
@@ -81,14 +82,23 @@ public sealed class PartnerApi(IGrainFactory grains) : PartnerService.PartnerSer
 
     public override async Task<RecordHoursResponse> RecordHours(RecordHoursRequest request, ServerCallContext context)
     {
-        var attendance = await Activity(request.ActivityId).RecordHoursAsync(
-            new RecordHoursCommand(request.ParticipantRef, request.Date, request.Hours, Actor(context)));
-        AccessInterceptor.AuditAlso(context, [attendance.ClientId]);
+        var activity = Activity(request.ActivityId);
+        await AnnounceParticipantAsync(activity, request.ParticipantRef);
+        var attendance = await activity.RecordHoursAsync(new RecordHoursCommand(request.ParticipantRef, request.Date, request.Hours, call.Subject));
         return attendance.ToContract();
     }
 
-    /// <summary>Who made the change, as the audit and the hours' history name them: the caller's subject.</summary>
-    internal static string Actor(ServerCallContext context) => AccessInterceptor.CallerOf(context)?.Subject ?? "unknown";
+    /// <summary>
+    /// The person behind a participant's reference is audited before their place or hours change. A reference the
+    /// activity does not know names nobody: the change itself then refuses it.
+    /// </summary>
+    private async Task AnnounceParticipantAsync(IActivityGrain activity, string reference)
+    {
+        if (await activity.FindParticipantAsync(reference) is { } clientId)
+        {
+            await call.ChangingAsync([clientId]);
+        }
+    }
 
     private IPartnerGrain Partner(string partnerId) =>
         grains.GetGrain<IPartnerGrain>(RequestErrors.RequireId("partner_id", partnerId, IdKind.Partner));

@@ -9,20 +9,20 @@ using Participatie.Gateway.Security;
 namespace Participatie.Gateway.Services;
 
 /// <summary>RecordService: well-being, the contact journal, outflow, and the record at a glance.</summary>
-public sealed class RecordApi(IGrainFactory grains) : RecordService.RecordServiceBase
+public sealed class RecordApi(IGrainFactory grains, CallContext call) : RecordService.RecordServiceBase
 {
     public override async Task<GetPersonRecordResponse> GetPersonRecord(GetPersonRecordRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
         var record = (await Grain(id).GetPersonRecordAsync()).ToContract();
-        var seesWellBeing = AccessInterceptor.CallerOf(context)?.Role is Role.Coach or Role.Person;
+        var seesWellBeing = call.Caller?.Role is Role.Coach or Role.Person;
         return new GetPersonRecordResponse { ClientId = id, Record = seesWellBeing ? record : record.WithoutWellBeing() };
     }
 
     public override async Task<RecordWellBeingResponse> RecordWellBeing(RecordWellBeingRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var checkIn = await Grain(id).RecordWellBeingAsync(Actors.Of(context), new WellBeingCommand(request.Score, request.Note, ContractApi.Optional(request.RequestId)));
+        var checkIn = await Grain(id).RecordWellBeingAsync(call.Actor, new WellBeingCommand(request.Score, request.Note, ContractApi.Optional(request.RequestId)));
         return new RecordWellBeingResponse { CheckIn = checkIn.ToContract() };
     }
 
@@ -42,7 +42,7 @@ public sealed class RecordApi(IGrainFactory grains) : RecordService.RecordServic
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
         var grain = Grain(id);
-        var entry = await grain.AddJournalEntryAsync(Actors.Of(context), new JournalEntryCommand(
+        var entry = await grain.AddJournalEntryAsync(call.Actor, new JournalEntryCommand(
             request.Type.ToDomain(), request.ContactedOn, request.Note, ContractApi.Optional(request.RequestId)));
         var record = await grain.GetPersonRecordAsync();
         return new AddJournalEntryResponse { Entry = entry.ToContract(), LastContactOn = RecordMapping.Iso(record.LastContactOn) };
@@ -63,7 +63,7 @@ public sealed class RecordApi(IGrainFactory grains) : RecordService.RecordServic
     public override async Task<ReportOutflowResponse> ReportOutflow(ReportOutflowRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var outflow = await Grain(id).ReportOutflowAsync(Actors.Of(context), new OutflowCommand(request.HoursPerWeek, request.StartOn));
+        var outflow = await Grain(id).ReportOutflowAsync(call.Actor, new OutflowCommand(request.HoursPerWeek, request.StartOn));
         return new ReportOutflowResponse { Outflow = outflow.ToContract() };
     }
 

@@ -41,10 +41,11 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         Assert.Equal((enrolment.ParticipantRef, "Mohamed", 3.0, SampleRequests.Day(-1)), (participant.ParticipantRef, participant.FirstName, participant.TotalHours, participant.LastAttendedOn));
         Assert.Equal(new Participation { Active = true, LastParticipationOn = SampleRequests.Day(-1), WindowDays = 28 }, record.Participation);
 
-        // The person sees which partner reached their data, and why, though the partner never learnt who they are.
+        // The person sees which partner reached their data, and why, though the partner never learnt who they are; each
+        // change of their hours was recorded before it was made (Started) and with its outcome.
         Assert.Equal(
-            ["PartnerService.ListParticipants", "PartnerService.RecordHours", "PartnerService.RecordHours"],
-            log.Where(e => e.ActorRole == "partner").Select(e => e.Action).Order(StringComparer.Ordinal));
+            ["PartnerService.ListParticipants OK", "PartnerService.RecordHours OK", "PartnerService.RecordHours OK", "PartnerService.RecordHours Started", "PartnerService.RecordHours Started"],
+            log.Where(e => e.ActorRole == "partner").Select(e => $"{e.Action} {e.Outcome}").Order(StringComparer.Ordinal));
         Assert.All(log.Where(e => e.ActorRole == "partner"), e => Assert.Equal((partnerId, "participation"), (e.ActorId, e.Purpose)));
     }
 

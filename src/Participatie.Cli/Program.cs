@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Participatie.Cli.Commands;
 
-var root = new RootCommand("participatie: seed, inspect and check the Participatie platform through its gRPC gateway, run monthly payments, report experiments, and keep its database schema current")
+var root = new RootCommand("participatie: seed, inspect and check the Participatie platform through its gRPC gateway, run monthly payments, report experiments, keep its database schema current, and back up and restore a Local data folder")
 {
     Gateway.AddressOption,
     Gateway.TokenOption,
@@ -15,6 +15,8 @@ var root = new RootCommand("participatie: seed, inspect and check the Participat
     TokenCommand.Create(),
     PaymentsCommand.Create(),
     ExperimentsCommand.Create(),
+    BackupCommand.Create(),
+    RestoreCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

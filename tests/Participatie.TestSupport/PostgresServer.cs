@@ -88,6 +88,35 @@ public sealed class PostgresServer : IAsyncDisposable
         return connectionString;
     }
 
+    /// <summary>
+    /// <c>pg_dump --format=custom</c> of one database, as deploy/README.md tells admins to take it: one consistent
+    /// snapshot while the platform keeps writing. Returns the dump file (in this server's folder).
+    /// </summary>
+    public async Task<string> DumpAsync(string database)
+    {
+        var file = Path.Combine(_root, $"{database}-{Guid.NewGuid().ToString("N")[..6]}.dump");
+        await RunPgAsync("pg_dump", "--host=127.0.0.1", $"--port={Port.ToString(CultureInfo.InvariantCulture)}", "--username=postgres", "--format=custom", $"--file={file}", database);
+        return file;
+    }
+
+    /// <summary>
+    /// A new database on this server filled from a dump with <c>pg_restore --no-owner</c>, as deploy/README.md's restore
+    /// steps do (the schema is not migrated here); returns its connection string.
+    /// </summary>
+    public async Task<string> RestoreDumpAsync(string dumpFile, string purpose)
+    {
+        var name = $"{purpose}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid().ToString("N")[..6]}".ToLowerInvariant();
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await RunPgAsync("pg_restore", "--host=127.0.0.1", $"--port={Port.ToString(CultureInfo.InvariantCulture)}", "--username=postgres", "--no-owner", "--exit-on-error", $"--dbname={name}", dumpFile);
+        return Connection(name);
+    }
+
     /// <summary>Starts the server (again), waiting until it accepts connections.</summary>
     public Task StartServerAsync() =>
         RunPgAsync(

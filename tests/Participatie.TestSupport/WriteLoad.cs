@@ -3,19 +3,19 @@ using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Participatie.Contracts.V1;
-using Participatie.TestSupport;
 
-namespace Participatie.Cluster.Tests;
+namespace Participatie.TestSupport;
 
 /// <summary>One call of the load: when it ran, through which gateway, and how it ended.</summary>
-internal sealed record CallRecord(int Gateway, TimeSpan Start, TimeSpan End, StatusCode Status, string? ClientId, string FamilyName);
+public sealed record CallRecord(int Gateway, TimeSpan Start, TimeSpan End, StatusCode Status, string? ClientId, string FamilyName);
 
 /// <summary>
 /// A steady stream of registrations (durable writes) spread over several gateways by concurrent workers, like
 /// coaches registering people across a city. It keeps every outcome, so a test can check afterwards that every
-/// acknowledged write is still there and see when the cluster stopped and started answering.
+/// acknowledged write is still there (after a restart, a failover, a restore) and see when the cluster stopped and
+/// started answering.
 /// </summary>
-internal sealed class WriteLoad(IReadOnlyList<GrpcChannel> gateways, string neighbourhoodId)
+public sealed class WriteLoad(IReadOnlyList<GrpcChannel> gateways, string neighbourhoodId)
 {
     private readonly ConcurrentQueue<CallRecord> _calls = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();

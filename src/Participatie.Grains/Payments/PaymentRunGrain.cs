@@ -98,15 +98,20 @@ public sealed partial class PaymentRunGrain(
 
     public async Task<PaymentExportPage> ExportAsync(int pass, PaymentExportCursor? after, int size)
     {
-        if (pass < 0 || (pass > State.Passes && State.Passes > 0))
+        if (State.Passes == 0)
+        {
+            throw new PreconditionFailedException(Reasons.PaymentRunNotCompleted, $"{RunId} was never started: export a pass once it is done");
+        }
+
+        if (pass < 0 || pass > State.Passes)
         {
             throw InvalidInputException.For("pass", $"must be between 1 and {State.Passes} (the run's passes), or 0 for the newest");
         }
 
         var number = pass == 0 ? State.Passes : pass;
-        if (number == 0 || (number == State.Passes && State.Status != PaymentRunStatus.Completed))
+        if (number == State.Passes && State.Status != PaymentRunStatus.Completed)
         {
-            throw new PreconditionFailedException(Reasons.PaymentRunNotCompleted, $"{RunId} pass {Math.Max(number, 1)} is not completed: export a pass once it is done");
+            throw new PreconditionFailedException(Reasons.PaymentRunNotCompleted, $"{RunId} pass {number} is not completed: export a pass once it is done");
         }
 
         // The same walk as the run's, over the residents of now: each person is in exactly one neighbourhood.

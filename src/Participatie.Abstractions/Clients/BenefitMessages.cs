@@ -95,13 +95,54 @@ public sealed record StatementView(
     [property: Id(8)] DateTimeOffset? FrozenAt,
     [property: Id(9)] string? PaymentRunId,
     [property: Id(10)] DateTimeOffset ComputedAt,
-    [property: Id(11)] string NeighbourhoodId);
+    [property: Id(11)] string NeighbourhoodId,
+    [property: Id(12)] int Version = 0,
+    [property: Id(13)] bool RevisionPending = false,
+    [property: Id(14)] IReadOnlyList<MonthPaymentView>? Payments = null);
 
-/// <summary>What freezing a person's statement for a payment run gave: the amount, and which batch of the run froze it.</summary>
+/// <summary>
+/// One payment line of a month: the first payment (version 1) or a correction of it by a later version of the
+/// statement — a supplementary payment (nabetaling) or an amount owed back (terugvordering), each the difference from
+/// the version before, in the pass of the month's run that made it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("participatie.MonthPayment")]
+public sealed record MonthPaymentView(
+    [property: Id(0)] int Version,
+    [property: Id(1)] PaymentKind Kind,
+    [property: Id(2)] long AmountCents,
+    [property: Id(3)] long TotalCents,
+    [property: Id(4)] string PaymentRunId,
+    [property: Id(5)] int Pass,
+    [property: Id(6)] DateTimeOffset At,
+    [property: Id(7)] string? Reason);
+
+/// <summary>What a payment line of a month is.</summary>
+public enum PaymentKind
+{
+    Unspecified = 0,
+
+    /// <summary>The month's first payment: the whole of the statement's first version.</summary>
+    Payment = 1,
+
+    /// <summary>A later version came to more: the difference is paid (nabetaling).</summary>
+    Supplementary = 2,
+
+    /// <summary>A later version came to less: the difference is owed back (terugvordering), never deducted silently.</summary>
+    Recovery = 3,
+}
+
+/// <summary>
+/// What a payment pass found for a person: the month's latest statement version, and which pass and batch of the run
+/// made it with what payment line, so a run that repeats a batch after a crash counts each line once.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("participatie.FreezeResult")]
 public sealed record FreezeResult(
     [property: Id(0)] string ClientId,
     [property: Id(1)] string NeighbourhoodId,
     [property: Id(2)] long TotalCents,
     [property: Id(3)] string RunId,
-    [property: Id(4)] int Batch);
+    [property: Id(4)] int Batch,
+    [property: Id(5)] int Pass = 0,
+    [property: Id(6)] int Version = 0,
+    [property: Id(7)] PaymentKind Kind = PaymentKind.Unspecified,
+    [property: Id(8)] long AmountCents = 0);

@@ -86,11 +86,13 @@ public interface IClientGrain : IGrainWithStringKey
     Task<StatementView> GetBenefitStatementAsync(string month);
 
     /// <summary>
-    /// Freezes the month's statement for a payment run: computed and stored once, then returned as stored. The result
-    /// says which batch of the run froze it, so a run that repeats a batch after a crash counts each person once.
+    /// Pays the month in a pass of its run: an unpaid month's statement is computed and frozen (version 1); a paid month
+    /// that a later income form or decision reopened gets a new version with the difference as its own line; otherwise
+    /// the latest version is returned as stored. The result says which pass and batch made the latest version, so a run
+    /// that repeats a batch after a crash counts each line once, and a person is paid at most one line per pass.
     /// </summary>
-    [Alias("FreezeStatement")]
-    Task<FreezeResult> FreezeStatementAsync(DateOnly month, string runId, int batch);
+    [Alias("PayMonth")]
+    Task<FreezeResult> PayMonthAsync(DateOnly month, string runId, int pass, int batch);
 
     /// <summary>The last contact and the contact interval of the regime in force on <paramref name="on"/>, for the coach's follow-up.</summary>
     [Alias("GetFollowUpFacts")]
@@ -102,10 +104,13 @@ public interface IClientGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<Neighbourhoods.ResidentContribution> GetResidentContributionAsync(string neighbourhoodId);
 
-    /// <summary>The month's payment as frozen, with the encrypted BSN, for the payment export; null when the month was not paid.</summary>
-    [Alias("GetPaymentLine")]
+    /// <summary>
+    /// The month's payment line made by one pass of its run, with the encrypted BSN, for the payment export; null when
+    /// that pass made none for the person.
+    /// </summary>
+    [Alias("GetPaymentLineOfPass")]
     [ReadOnly]
-    Task<Payments.PaymentLine?> GetPaymentLineAsync(DateOnly month);
+    Task<Payments.PaymentLine?> GetPaymentLineAsync(DateOnly month, int pass);
 
     /// <summary>What an experiment needs of the person for eligibility and strata (no name).</summary>
     [Alias("GetExperimentCandidate")]

@@ -10,16 +10,20 @@ namespace Participatie.Abstractions.Payments;
 [Alias("participatie.IPaymentRunGrain")]
 public interface IPaymentRunGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the run, or continues it; a completed run without failures is returned unchanged.</summary>
+    /// <summary>
+    /// Starts the run (pass 1), or continues the pass under way; once a pass completed, starts the next pass, which
+    /// pays only those not yet paid for the month and the corrections of paid months (nobody is paid twice).
+    /// </summary>
     [Alias("Start")]
     Task<PaymentRunView> StartAsync(string startedBy);
 
     /// <summary>
-    /// The people a completed run paid, page by page in the order of the run's walk (neighbourhood, then person),
-    /// each with their encrypted BSN: the payment export. FAILED_PRECONDITION while the run is not completed.
+    /// The lines one completed pass made (<paramref name="pass"/> 0: the newest pass), page by page in the order of the
+    /// run's walk (neighbourhood, then person), each with the encrypted BSN: the payment export of that pass, so that
+    /// each pass's file pays only what the pass decided. FAILED_PRECONDITION while the pass is not completed.
     /// </summary>
-    [Alias("Export")]
-    Task<PaymentExportPage> ExportAsync(PaymentExportCursor? after, int size);
+    [Alias("ExportPass")]
+    Task<PaymentExportPage> ExportAsync(int pass, PaymentExportCursor? after, int size);
 
     /// <summary>The run's progress or outcome; answered between batches.</summary>
     [Alias("Get")]

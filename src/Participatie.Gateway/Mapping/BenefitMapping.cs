@@ -73,5 +73,28 @@ internal static class BenefitMapping
         PaymentRunId = s.PaymentRunId ?? string.Empty,
         ComputedAt = ContractMapping.Iso(s.ComputedAt),
         NeighbourhoodId = s.NeighbourhoodId,
+        Version = s.Version,
+        RevisionPending = s.RevisionPending,
+        Payments = { (s.Payments ?? []).Select(p => p.ToContract()) },
+    };
+
+    public static V1.MonthPayment ToContract(this MonthPaymentView p) => new()
+    {
+        Version = p.Version,
+        Kind = p.Kind.ToContract(),
+        AmountCents = p.AmountCents,
+        TotalCents = p.TotalCents,
+        PaymentRunId = p.PaymentRunId,
+        Pass = p.Pass,
+        At = ContractMapping.Iso(p.At),
+        Reason = p.Reason ?? string.Empty,
+    };
+
+    public static V1.PaymentKind ToContract(this PaymentKind kind) => kind switch
+    {
+        PaymentKind.Payment => V1.PaymentKind.Payment,
+        PaymentKind.Supplementary => V1.PaymentKind.Supplementary,
+        PaymentKind.Recovery => V1.PaymentKind.Recovery,
+        _ => V1.PaymentKind.Unspecified,
     };
 }

@@ -24,5 +24,25 @@ internal static class PaymentMapping
         StartedAt = r.StartedAt is { } started ? ContractMapping.Iso(started) : string.Empty,
         CompletedAt = r.CompletedAt is { } completed ? ContractMapping.Iso(completed) : string.Empty,
         Passes = r.Passes,
+        PassSummaries = { (r.PassSummaries ?? []).Select(p => p.ToContract()) },
+    };
+
+    public static V1.PaymentPass ToContract(this PaymentPassView p) => new()
+    {
+        Number = p.Number,
+        Status = (V1.PaymentRunStatus)(int)p.Status,
+        StartedBy = p.StartedBy ?? string.Empty,
+        StartedAt = p.StartedAt is { } started ? ContractMapping.Iso(started) : string.Empty,
+        CompletedAt = p.CompletedAt is { } completed ? ContractMapping.Iso(completed) : string.Empty,
+        Expected = p.Expected,
+        Processed = p.Processed,
+        Paid = p.Paid,
+        PaidCents = p.PaidCents,
+        ZeroTotal = p.ZeroTotal,
+        Supplementary = p.Supplementary,
+        SupplementaryCents = p.SupplementaryCents,
+        Recoveries = p.Recoveries,
+        RecoveryCents = p.RecoveryCents,
+        Failed = p.Failed,
     };
 }

@@ -134,7 +134,7 @@ public static class AccessRules
         Add(admin, "ListPartnerApiKeys", AccessRule.Partner<ListPartnerApiKeysRequest>(r => r.PartnerId, Admin, Partner));
         Add(admin, "StartPaymentRun", AccessRule.For(Admin));
         Add(admin, "GetPaymentRun", AccessRule.For(Admin));
-        Add(admin, "ExportPayments", AccessRule.For(Admin).Audits<ExportPaymentsResponse>(r => r.Instructions.Select(i => i.ClientId)).OnlyFor(Purposes.Payment));
+        Add(admin, "ExportPayments", AccessRule.For(Admin).Audits<ExportPaymentsResponse>(r => r.Instructions.Select(i => i.ClientId).Concat(r.Recoveries.Select(c => c.ClientId))).OnlyFor(Purposes.Payment));
         return rules;
     }
 }

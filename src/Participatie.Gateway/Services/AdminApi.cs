@@ -8,6 +8,7 @@ using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Abstractions.Payments;
 using Participatie.Abstractions.Platform;
 using Participatie.Contracts.V1;
+using LineKind = Participatie.Abstractions.Clients.PaymentKind;
 using Participatie.Domain.Benefits;
 using Participatie.Domain.Validation;
 using Participatie.Abstractions.Partners;
@@ -188,34 +189,69 @@ public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo>
     public override async Task ExportPayments(ExportPaymentsRequest request, IServerStreamWriter<ExportPaymentsResponse> responseStream, ServerCallContext context)
     {
         var run = PaymentRun(request.Month);
-        // The run's totals, for the summary; the grain refuses the first page of a run that is not completed.
-        var view = await run.GetAsync();
-        var summary = new PaymentExportSummary { RunPaid = view.Paid, RunTotalCents = view.TotalCents };
-        PaymentExportCursor? cursor = null;
-        do
+        // The first page decides the pass (the newest when none is asked) and is refused while that pass is not done;
+        // the pass's totals, for the summary, are read after it.
+        var page = await run.ExportAsync(request.Pass, null, ExportPageSize);
+        var pass = (await run.GetAsync()).PassSummaries?.FirstOrDefault(p => p.Number == page.Pass);
+        var summary = new PaymentExportSummary
         {
-            var page = await run.ExportAsync(cursor, ExportPageSize);
+            Pass = page.Pass,
+            RunPaid = (pass?.Paid ?? 0) + (pass?.Supplementary ?? 0),
+            RunTotalCents = (pass?.PaidCents ?? 0) + (pass?.SupplementaryCents ?? 0),
+            RunRecoveries = pass?.Recoveries ?? 0,
+            RunRecoveryCents = pass?.RecoveryCents ?? 0,
+        };
+        while (true)
+        {
             var message = new ExportPaymentsResponse();
             foreach (var line in page.Lines)
             {
+                if (line.Kind == LineKind.Recovery)
+                {
+                    message.Recoveries.Add(Recovery(line));
+                    summary.Recoveries++;
+                    summary.RecoveryCents -= line.AmountCents;
+                    continue;
+                }
+
                 var instruction = Instruction(line);
                 message.Instructions.Add(instruction);
                 summary.Instructions++;
                 summary.TotalCents += instruction.TotalCents;
+                summary.Supplementary += instruction.Kind == PaymentKind.Supplementary ? 1 : 0;
+                summary.SupplementaryCents += instruction.Kind == PaymentKind.Supplementary ? instruction.TotalCents : 0;
                 summary.MissingPaymentDetails += instruction.PaymentDetails == PaymentDetailsState.Missing ? 1 : 0;
                 summary.UnreadablePaymentDetails += instruction.PaymentDetails == PaymentDetailsState.Unreadable ? 1 : 0;
             }
 
-            cursor = page.Next;
-            if (cursor is null)
+            if (page.Next is null)
             {
                 message.Summary = summary;
             }
 
             await responseStream.WriteAsync(message, context.CancellationToken);
+            if (page.Next is null)
+            {
+                return;
+            }
+
+            page = await run.ExportAsync(page.Pass, page.Next, ExportPageSize);
         }
-        while (cursor is not null);
     }
+
+    /// <summary>An amount owed back: no BSN, as it is not a payment.</summary>
+    private static PaymentRecovery Recovery(PaymentLine line) => new()
+    {
+        ClientId = line.ClientId,
+        NeighbourhoodId = line.NeighbourhoodId,
+        RunId = line.PaymentRunId ?? "",
+        Pass = line.Pass,
+        StatementVersion = line.Version,
+        StatementTotalCents = line.TotalCents,
+        AmountCents = -line.AmountCents,
+        Reason = line.Reason ?? "",
+        DecidedAt = line.At is { } at ? ContractMapping.Iso(at) : "",
+    };
 
     /// <summary>An export line: the BSN decrypted here, in the only reply that carries it.</summary>
     private PaymentInstruction Instruction(PaymentLine line)
@@ -223,10 +259,15 @@ public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo>
         var instruction = new PaymentInstruction
         {
             ClientId = line.ClientId,
-            TotalCents = line.TotalCents,
+            TotalCents = line.AmountCents,
             NeighbourhoodId = line.NeighbourhoodId,
             RunId = line.PaymentRunId ?? "",
             PaymentDetails = PaymentDetailsState.Missing,
+            Kind = line.Kind.ToContract(),
+            Pass = line.Pass,
+            StatementVersion = line.Version,
+            StatementTotalCents = line.TotalCents,
+            Reason = line.Reason ?? "",
         };
         if (line.EncryptedBsn is null)
         {

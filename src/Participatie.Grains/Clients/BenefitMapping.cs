@@ -50,6 +50,13 @@ internal static class BenefitMapping
         NeighbourhoodId = neighbourhoodId,
     };
 
+    /// <summary>What a paid version's line is: the first payment, or a correction paid or owed back.</summary>
+    public static PaymentKind Kind(this StatementRecord s) =>
+        s.VersionNumber == 1 ? PaymentKind.Payment : s.Amount >= 0 ? PaymentKind.Supplementary : PaymentKind.Recovery;
+
+    public static MonthPaymentView ToPaymentView(this StatementRecord s) =>
+        new(s.VersionNumber, s.Kind(), s.Amount, s.TotalCents, s.PaymentRunId, s.PassNumber, s.FrozenAt, s.Reason);
+
     /// <summary>The view of a statement: frozen ones carry their payment run, computed ones the moment of computing.</summary>
     public static StatementView ToView(this StatementRecord s, string clientId, bool frozen, DateTimeOffset computedAt) => new(
         clientId,

@@ -10,8 +10,11 @@ namespace Participatie.Grains.Clients;
 
 /// <summary>
 /// The person's benefit: income forms, measures, and monthly statements. A statement is computed from the facts and
-/// rules of now until its month is paid; the payment run then freezes it on the record, and from then on it is returned
-/// as stored — a later change of rules, regime or facts never rewrites it, and the facts of a paid month cannot change.
+/// rules of now until its month is paid; the payment run then freezes it on the record (version 1), and from then on it
+/// is returned as stored — a later change of rules or regime never rewrites it. A later income form or measure that
+/// touches a paid month is recorded and reopens the month: the month's next payment pass computes a new version from
+/// the facts of then and pays the difference as its own line (or records it as owed back), so the earlier versions and
+/// what they paid stay as they were.
 /// </summary>
 public sealed partial class ClientGrain
 {
@@ -31,11 +34,10 @@ public sealed partial class ClientGrain
         violations.Range("adults_in_home", command.AdultsInHome, 0, BenefitFactsRules.MaxAdultsInHome);
         var by = violations.Text("reported_by", command.ReportedBy, MaxActorLength);
         violations.ThrowIfAny();
-        EnsureNotPaid(month!.Value);
 
         var report = new MonthReportRecord
         {
-            Month = month.Value,
+            Month = month!.Value,
             NetEarningsCents = command.NetEarningsCents,
             WorkHoursPerWeek = command.WorkHoursPerWeek,
             AdultsInHome = command.AdultsInHome,
@@ -46,6 +48,12 @@ public sealed partial class ClientGrain
         State.MonthReports.RemoveAll(r => r.Month == month);
         State.MonthReports.Add(report);
         State.MonthReports.Sort((a, b) => a.Month.CompareTo(b.Month));
+
+        // The statutory disregard runs from the first month with earnings, so a form can change this month and the
+        // months after it: every paid one of them is revised by its month's next pass (without a difference, no line).
+        Reopen(
+            State.Statements.Where(paid => paid.Month >= report.Month).Select(paid => paid.Month),
+            $"income form of {Months.Format(report.Month)} reported on {Today.Of(report.ReportedAt):yyyy-MM-dd} by {report.ReportedBy}");
         await SaveAsync();
         return report.ToView();
     }
@@ -84,10 +92,7 @@ public sealed partial class ClientGrain
         }
 
         var measure = new Sanction(sanction.Reference, sanction.FirstMonth, sanction.Percent, sanction.Months, sanction.SpreadOverThreeMonths);
-        foreach (var month in Enumerable.Range(0, Sanction.MaxMonths).Select(i => sanction.FirstMonth.AddMonths(i)).Where(m => measure.PercentIn(m) > 0))
-        {
-            EnsureNotPaid(month);
-        }
+        var months = Enumerable.Range(0, Sanction.MaxMonths).Select(i => sanction.FirstMonth.AddMonths(i)).Where(m => measure.PercentIn(m) > 0);
 
         var regime = ClientRegimes.Resolve(await LayersAsync(), sanction.FirstMonth);
         if (!regime.Regime.SanctionsAllowed)
@@ -99,6 +104,9 @@ public sealed partial class ClientGrain
         }
 
         State.Sanctions.Add(sanction);
+        Reopen(
+            months.Where(m => State.Statements.Exists(paid => paid.Month == m)),
+            $"measure {sanction.Reference} recorded on {Today.Of(sanction.RecordedAt):yyyy-MM-dd} by {sanction.DecidedBy}");
         await SaveAsync();
         return sanction.ToView();
     }
@@ -110,36 +118,83 @@ public sealed partial class ClientGrain
         var first = CheckMonth(violations, "month", month);
         violations.ThrowIfAny();
 
-        if (State.Statements.Find(s => s.Month == first) is { } frozen)
+        if (LatestVersion(first!.Value) is { } frozen)
         {
-            return frozen.ToView(ClientId, frozen: true, frozen.FrozenAt);
+            return frozen.ToView(ClientId, frozen: true, frozen.FrozenAt) with
+            {
+                Version = frozen.VersionNumber,
+                RevisionPending = State.RevisionsDue.Exists(due => due.Month == first),
+                Payments = [.. Versions(first.Value).Select(v => v.ToPaymentView())],
+            };
         }
 
         return (await ComputeAsync(first!.Value)).ToView(ClientId, frozen: false, Time.GetUtcNow());
     }
 
-    public async Task<FreezeResult> FreezeStatementAsync(DateOnly month, string runId, int batch)
+    public async Task<FreezeResult> PayMonthAsync(DateOnly month, string runId, int pass, int batch)
     {
         EnsureRegistered();
-        var frozen = State.Statements.Find(s => s.Month == month);
-        if (frozen is null)
+        var latest = LatestVersion(month);
+        if (latest is null)
         {
-            frozen = await ComputeAsync(month);
-            frozen.PaymentRunId = runId;
-            frozen.Batch = batch;
-            frozen.FrozenAt = Time.GetUtcNow();
-            State.Statements.Add(frozen);
+            latest = await ComputeAsync(month);
+            (latest.PaymentRunId, latest.Pass, latest.Batch, latest.FrozenAt, latest.Version) = (runId, pass, batch, Time.GetUtcNow(), 1);
+            latest.AmountCents = latest.TotalCents;
+            State.Statements.Add(latest);
             State.Statements.Sort((a, b) => a.Month.CompareTo(b.Month));
+            State.RevisionsDue.RemoveAll(due => due.Month == month);
+            await SaveAsync();
+        }
+        else if (latest.PassNumber < pass && State.RevisionsDue.Find(due => due.Month == month) is { } due)
+        {
+            // At most one line per person and pass: a month reopened after this pass paid it waits for the next pass.
+            var revised = await ComputeAsync(month);
+            State.RevisionsDue.Remove(due);
+            if (revised.TotalCents != latest.TotalCents)
+            {
+                (revised.PaymentRunId, revised.Pass, revised.Batch, revised.FrozenAt) = (runId, pass, batch, Time.GetUtcNow());
+                revised.Version = latest.VersionNumber + 1;
+                revised.AmountCents = revised.TotalCents - latest.TotalCents;
+                revised.Reason = string.Join("; ", due.Reasons);
+                State.Revisions.Add(revised);
+                latest = revised;
+            }
+
             await SaveAsync();
         }
 
-        return new FreezeResult(ClientId, frozen.NeighbourhoodId, frozen.TotalCents, frozen.PaymentRunId, frozen.Batch);
+        return new FreezeResult(ClientId, latest.NeighbourhoodId, latest.TotalCents, latest.PaymentRunId, latest.Batch, latest.PassNumber, latest.VersionNumber, latest.Kind(), latest.Amount);
     }
 
-    public Task<PaymentLine?> GetPaymentLineAsync(DateOnly month) =>
-        Task.FromResult(State.Statements.Find(s => s.Month == month) is { } frozen
-            ? new PaymentLine(ClientId, frozen.NeighbourhoodId, frozen.TotalCents, frozen.PaymentRunId, State.EncryptedBsn)
+    public Task<PaymentLine?> GetPaymentLineAsync(DateOnly month, int pass) =>
+        Task.FromResult(Versions(month).FirstOrDefault(v => v.PassNumber == pass) is { } paid
+            ? new PaymentLine(ClientId, paid.NeighbourhoodId, paid.TotalCents, paid.PaymentRunId, State.EncryptedBsn, paid.PassNumber, paid.VersionNumber, paid.Amount, paid.Kind(), paid.Reason, paid.FrozenAt)
             : null);
+
+    /// <summary>The month's paid versions, first to latest; empty for an unpaid month.</summary>
+    private IEnumerable<StatementRecord> Versions(DateOnly month) =>
+        State.Statements.Where(s => s.Month == month).Concat(State.Revisions.Where(s => s.Month == month).OrderBy(s => s.Version));
+
+    private StatementRecord? LatestVersion(DateOnly month) => Versions(month).LastOrDefault();
+
+    /// <summary>Marks paid months for revision by their next payment pass, with why.</summary>
+    private void Reopen(IEnumerable<DateOnly> months, string reason)
+    {
+        foreach (var month in months.ToList())
+        {
+            var due = State.RevisionsDue.Find(d => d.Month == month);
+            if (due is null)
+            {
+                State.RevisionsDue.Add(due = new RevisionDueRecord { Month = month });
+                State.RevisionsDue.Sort((a, b) => a.Month.CompareTo(b.Month));
+            }
+
+            if (due.Reasons.Count < RevisionDueRecord.MaxReasons)
+            {
+                due.Reasons.Add(reason);
+            }
+        }
+    }
 
     /// <summary>The month's statement from the facts, the regime in force on its first day, and the benefit table.</summary>
     private async Task<StatementRecord> ComputeAsync(DateOnly month)
@@ -172,15 +227,5 @@ public sealed partial class ClientGrain
         }
 
         return month;
-    }
-
-    private void EnsureNotPaid(DateOnly month)
-    {
-        if (State.Statements.Find(s => s.Month == month) is { } paid)
-        {
-            throw new PreconditionFailedException(
-                Reasons.MonthPaid,
-                $"{Months.Format(month)} was paid by {paid.PaymentRunId}; its statement is frozen and its facts cannot change (correct them in a later month)");
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Participatie.Abstractions.Experiments;
 using Participatie.Domain.Benefits;
 using Participatie.Domain.Contracts;
@@ -91,6 +92,15 @@ public sealed class ClientState
 
     /// <summary>Statements of paid months as frozen by the payment run: returned as stored, never recomputed.</summary>
     [Id(21)] public List<StatementRecord> Statements { get; set; } = [];
+
+    /// <summary>
+    /// Later versions of paid months' statements (2, 3, …), each made by a later pass of the month's run after an
+    /// income form or decision reopened the month; the first version stays in <see cref="Statements"/> as frozen.
+    /// </summary>
+    [Id(22)] public List<StatementRecord> Revisions { get; set; } = [];
+
+    /// <summary>Paid months that a later income form or decision reopened, to be revised by the month's next pass.</summary>
+    [Id(23)] public List<RevisionDueRecord> RevisionsDue { get; set; } = [];
 
     // The social contract and the person's record (issue 4; ids from 300 keep clear of other additions).
 
@@ -256,6 +266,35 @@ public sealed class StatementRecord
     [Id(8)] public int Batch { get; set; }
 
     [Id(9)] public DateTimeOffset FrozenAt { get; set; }
+
+    /// <summary>The pass of the run that froze it; 0 for a statement frozen before passes were numbered (pass 1).</summary>
+    [Id(10)] public int Pass { get; set; }
+
+    /// <summary>1 for the month's first statement, then 2, 3, … for each revision; 0 as stored before versions (1).</summary>
+    [Id(11)] public int Version { get; set; }
+
+    /// <summary>What this version paid: the whole total for version 1, else the difference from the version before.</summary>
+    [Id(12)] public long? AmountCents { get; set; }
+
+    /// <summary>Why the month was revised (the income forms and decisions that reopened it); null for version 1.</summary>
+    [Id(13)] public string? Reason { get; set; }
+
+    [JsonIgnore] public int PassNumber => Math.Max(Pass, 1);
+
+    [JsonIgnore] public int VersionNumber => Math.Max(Version, 1);
+
+    [JsonIgnore] public long Amount => AmountCents ?? TotalCents;
+}
+
+/// <summary>A paid month reopened by a later income form or decision: the month's next payment pass revises it.</summary>
+[GenerateSerializer, Alias("participatie.state.RevisionDue")]
+public sealed class RevisionDueRecord
+{
+    public const int MaxReasons = 20;
+
+    [Id(0)] public DateOnly Month { get; set; }
+
+    [Id(1)] public List<string> Reasons { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("participatie.state.StatementLine")]

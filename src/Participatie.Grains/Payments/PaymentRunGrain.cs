@@ -18,6 +18,13 @@ namespace Participatie.Grains.Payments;
 /// crash therefore repeats at most the stored batch, with the same people and batch number, and counts nobody twice.
 /// Batches run on a grain timer, one at a time, so the run answers <see cref="GetAsync"/> in between; a reminder wakes
 /// a run that a crash broke off, and is removed when the run completes.
+/// <para>
+/// A run goes in passes. Pass 1 pays everyone; starting the run again once a pass completed starts the next pass
+/// (numbered, dated, with who started it), which walks everyone again and has each person's grain make at most one
+/// line: the first payment of someone not paid yet (registered later, failed before), or — for a paid month that a
+/// later income form or decision reopened — a new statement version with the difference paid (nabetaling) or owed back
+/// (terugvordering). The export is per pass, so a pass's file pays only what that pass decided.
+/// </para>
 /// </summary>
 public sealed partial class PaymentRunGrain(
     [PersistentState(StorageNames.PaymentRun, StorageNames.Provider)] IPersistentState<PaymentRunState> record,
@@ -39,6 +46,8 @@ public sealed partial class PaymentRunGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        State.ReadLegacyPasses();
+
         // A run that was under way when its last activation ended (a crash, a stopped silo) goes on from what was stored.
         if (State.Status == PaymentRunStatus.Running)
         {
@@ -64,11 +73,7 @@ public sealed partial class PaymentRunGrain(
             return View();
         }
 
-        if (State.Status == PaymentRunStatus.Completed && State.Failed == 0)
-        {
-            return View();
-        }
-
+        // Not started: pass 1. Completed: the next pass, for whoever is still unpaid and the corrections since.
         State.Status = PaymentRunStatus.Running;
         State.Passes++;
         State.Processed = 0;
@@ -81,6 +86,7 @@ public sealed partial class PaymentRunGrain(
         State.StartedAt ??= time.GetUtcNow();
         State.CompletedAt = null;
         State.Expected = await CountResidentsAsync();
+        State.PassLog.Add(new PassRecord { Number = State.Passes, StartedBy = by, StartedAt = time.GetUtcNow(), Expected = State.Expected });
         await this.RegisterOrUpdateReminder(ResumeReminder, options.Value.ResumeInterval, options.Value.ResumeInterval);
         await SaveAsync();
         LogStarted(logger, RunId, State.Passes, State.Expected);
@@ -90,11 +96,22 @@ public sealed partial class PaymentRunGrain(
 
     public Task<PaymentRunView> GetAsync() => Task.FromResult(View());
 
-    public async Task<PaymentExportPage> ExportAsync(PaymentExportCursor? after, int size)
+    public async Task<PaymentExportPage> ExportAsync(int pass, PaymentExportCursor? after, int size)
     {
-        if (State.Status != PaymentRunStatus.Completed)
+        if (State.Passes == 0)
         {
-            throw new PreconditionFailedException(Reasons.PaymentRunNotCompleted, $"{RunId} is not completed: export a month once its run is done");
+            throw new PreconditionFailedException(Reasons.PaymentRunNotCompleted, $"{RunId} was never started: export a pass once it is done");
+        }
+
+        if (pass < 0 || pass > State.Passes)
+        {
+            throw InvalidInputException.For("pass", $"must be between 1 and {State.Passes} (the run's passes), or 0 for the newest");
+        }
+
+        var number = pass == 0 ? State.Passes : pass;
+        if (number == State.Passes && State.Status != PaymentRunStatus.Completed)
+        {
+            throw new PreconditionFailedException(Reasons.PaymentRunNotCompleted, $"{RunId} pass {number} is not completed: export a pass once it is done");
         }
 
         // The same walk as the run's, over the residents of now: each person is in exactly one neighbourhood.
@@ -111,13 +128,13 @@ public sealed partial class PaymentRunGrain(
                 continue;
             }
 
-            var found = await InParallelAsync(ids, id => GrainFactory.GetGrain<IClientGrain>(id).GetPaymentLineAsync(Month));
+            var found = await InParallelAsync(ids, id => GrainFactory.GetGrain<IClientGrain>(id).GetPaymentLineAsync(Month, number));
             lines.AddRange(found.Where(line => line?.PaymentRunId == RunId)!);
 
             cursor = cursor with { AfterClientId = ids[^1] };
         }
 
-        return new PaymentExportPage(lines, cursor);
+        return new PaymentExportPage(lines, cursor, number);
     }
 
     private static async Task<PaymentExportCursor?> FirstNeighbourhoodAsync(IDirectoryGrain directory)
@@ -161,7 +178,7 @@ public sealed partial class PaymentRunGrain(
             }
 
             var batch = State.Current!;
-            var results = await InParallelAsync(batch.ClientIds, id => FreezeAsync(id, batch.Number));
+            var results = await InParallelAsync(batch.ClientIds, id => PayAsync(id, State.Passes, batch.Number));
 
             faults.Hit(FaultPoint.PaymentRunAfterFreeze);
             Count(batch, results);
@@ -249,14 +266,15 @@ public sealed partial class PaymentRunGrain(
     }
 
     /// <summary>
-    /// Freezes one person's statement. A failure the platform reports (a missing figure, an unknown person) is recorded
-    /// against the person; anything else (storage, a silo) breaks the batch off, to be repeated.
+    /// Has one person's grain make their line of this pass, if any. A failure the platform reports (a missing figure,
+    /// an unknown person) is recorded against the person; anything else (storage, a silo) breaks the batch off, to be
+    /// repeated.
     /// </summary>
-    private async Task<Frozen> FreezeAsync(string clientId, int batch)
+    private async Task<Frozen> PayAsync(string clientId, int pass, int batch)
     {
         try
         {
-            return new Frozen(clientId, await GrainFactory.GetGrain<IClientGrain>(clientId).FreezeStatementAsync(Month, RunId, batch), null);
+            return new Frozen(clientId, await GrainFactory.GetGrain<IClientGrain>(clientId).PayMonthAsync(Month, RunId, pass, batch), null);
         }
         catch (PlatformException failure)
         {
@@ -270,14 +288,20 @@ public sealed partial class PaymentRunGrain(
         }
     }
 
-    /// <summary>Adds the batch to the totals: a person counts when this batch froze their statement, not an earlier one.</summary>
+    /// <summary>
+    /// Adds the batch to the totals: a line counts when this batch of this pass made it, not an earlier one. The run's
+    /// total (and each neighbourhood's) is what the latest versions come to: first payments plus supplementary payments
+    /// less the amounts owed back; the pass keeps each kind apart.
+    /// </summary>
     private void Count(BatchRecord batch, Frozen[] results)
     {
+        var pass = State.PassLog[^1];
         foreach (var (clientId, result, failure) in results)
         {
             if (failure is not null)
             {
                 State.Failed++;
+                pass.Failed++;
                 if (State.Failures.Count < PaymentRunState.MaxListedFailures)
                 {
                     State.Failures.Add(new FailureRecord { ClientId = clientId, Reason = failure });
@@ -286,24 +310,41 @@ public sealed partial class PaymentRunGrain(
                 continue;
             }
 
-            if (result!.RunId != RunId || result.Batch != batch.Number)
+            if (result!.RunId != RunId || result.Pass != pass.Number || result.Batch != batch.Number)
             {
-                continue; // paid by an earlier batch or pass: the person moved neighbourhood, or a failure was retried
+                continue; // made by an earlier batch or pass (the person moved neighbourhood), or nothing to pay
             }
 
-            State.Paid++;
-            State.TotalCents += result.TotalCents;
-            State.ZeroTotal += result.TotalCents == 0 ? 1 : 0;
             if (!State.Neighbourhoods.TryGetValue(result.NeighbourhoodId, out var totals))
             {
                 State.Neighbourhoods[result.NeighbourhoodId] = totals = new NeighbourhoodTotalRecord();
             }
 
-            totals.Paid++;
-            totals.TotalCents += result.TotalCents;
+            State.TotalCents += result.AmountCents;
+            totals.TotalCents += result.AmountCents;
+            switch (result.Kind)
+            {
+                case PaymentKind.Supplementary:
+                    pass.Supplementary++;
+                    pass.SupplementaryCents += result.AmountCents;
+                    break;
+                case PaymentKind.Recovery:
+                    pass.Recoveries++;
+                    pass.RecoveryCents -= result.AmountCents;
+                    break;
+                default:
+                    State.Paid++;
+                    State.ZeroTotal += result.TotalCents == 0 ? 1 : 0;
+                    totals.Paid++;
+                    pass.Paid++;
+                    pass.PaidCents += result.AmountCents;
+                    pass.ZeroTotal += result.TotalCents == 0 ? 1 : 0;
+                    break;
+            }
         }
 
         State.Processed += batch.ClientIds.Count;
+        pass.Processed = State.Processed;
         State.Batch = batch.Number;
         (State.CursorNeighbourhood, State.CursorAfter) = batch.End;
         State.Current = null;
@@ -313,6 +354,7 @@ public sealed partial class PaymentRunGrain(
     {
         State.Status = PaymentRunStatus.Completed;
         State.CompletedAt = time.GetUtcNow();
+        State.PassLog[^1].CompletedAt = State.CompletedAt;
         State.CursorNeighbourhood = null;
         State.CursorAfter = null;
         await SaveAsync();
@@ -390,7 +432,23 @@ public sealed partial class PaymentRunGrain(
         State.StartedBy,
         State.StartedAt,
         State.CompletedAt,
-        State.Passes);
+        State.Passes,
+        [.. State.PassLog.Select(p => new PaymentPassView(
+            p.Number,
+            p.Number == State.Passes ? State.Status : PaymentRunStatus.Completed,
+            p.StartedBy,
+            p.StartedAt,
+            p.CompletedAt,
+            p.Expected,
+            p.Processed,
+            p.Paid,
+            p.PaidCents,
+            p.ZeroTotal,
+            p.Supplementary,
+            p.SupplementaryCents,
+            p.Recoveries,
+            p.RecoveryCents,
+            p.Failed))]);
 
     private sealed record Frozen(string ClientId, FreezeResult? Result, string? Failure);
 

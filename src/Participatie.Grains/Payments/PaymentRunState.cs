@@ -55,6 +55,76 @@ public sealed class PaymentRunState
     /// the same people with the same batch number, and counts each of them once.
     /// </summary>
     [Id(17)] public BatchRecord? Current { get; set; }
+
+    /// <summary>
+    /// Every pass of the run, numbered from 1; the last is the one under way or the last completed. A run stored before
+    /// passes were recorded has none: it reads as a single pass 1 (see <see cref="PaymentRunGrain"/>).
+    /// </summary>
+    [Id(18)] public List<PassRecord> PassLog { get; set; } = [];
+
+    /// <summary>
+    /// A run stored before passes were recorded reads as one pass 1, its retries of failures included: the statements
+    /// it froze say no pass, which reads as pass 1 too. Changes memory only; stored with the next write.
+    /// </summary>
+    public void ReadLegacyPasses()
+    {
+        if (PassLog.Count > 0 || Passes == 0)
+        {
+            return;
+        }
+
+        Passes = 1;
+        PassLog.Add(new PassRecord
+        {
+            Number = 1,
+            StartedBy = StartedBy,
+            StartedAt = StartedAt,
+            CompletedAt = CompletedAt,
+            Expected = Expected,
+            Processed = Processed,
+            Paid = Paid,
+            PaidCents = TotalCents,
+            ZeroTotal = ZeroTotal,
+            Failed = Failed,
+        });
+    }
+}
+
+/// <summary>
+/// One pass of a run: when and by whom it was started, and what it paid — first payments, supplementary payments
+/// (nabetalingen) and amounts owed back (terugvorderingen), each counted when the pass made the line.
+/// </summary>
+[GenerateSerializer, Alias("participatie.state.PaymentPass")]
+public sealed class PassRecord
+{
+    [Id(0)] public int Number { get; set; }
+
+    [Id(1)] public string? StartedBy { get; set; }
+
+    [Id(2)] public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(3)] public DateTimeOffset? CompletedAt { get; set; }
+
+    [Id(4)] public int Expected { get; set; }
+
+    [Id(5)] public int Paid { get; set; }
+
+    [Id(6)] public long PaidCents { get; set; }
+
+    [Id(7)] public int ZeroTotal { get; set; }
+
+    [Id(8)] public int Supplementary { get; set; }
+
+    [Id(9)] public long SupplementaryCents { get; set; }
+
+    [Id(10)] public int Recoveries { get; set; }
+
+    /// <summary>The amounts owed back, as a positive sum.</summary>
+    [Id(11)] public long RecoveryCents { get; set; }
+
+    [Id(12)] public int Processed { get; set; }
+
+    [Id(13)] public int Failed { get; set; }
 }
 
 /// <summary>

@@ -21,20 +21,26 @@ public sealed class PaymentRunServiceTests(GatewayFixture gateway)
             done = (await gateway.Admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = "2026-01" })).Run;
         }
 
-        var again = (await gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = "2026-01", StartedBy = "admin-test" })).Run;
+        var again = (await gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = "2026-01", StartedBy = "admin-again" })).Run;
+        while ((again.Status != PaymentRunStatus.Completed || again.Passes < 2) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            again = (await gateway.Admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = "2026-01" })).Run;
+        }
+
         var statement = (await gateway.Clients.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = people[0], Month = "2026-01" })).Statement;
 
         Assert.Equal(PaymentRunStatus.NotStarted, before.Status);
         Assert.Equal(("pay-2026-01", "2026-01", "admin-test"), (started.RunId, started.Month, started.StartedBy));
         Assert.Equal(PaymentRunStatus.Completed, done.Status);
         Assert.Equal((done.Expected, 0), (done.Paid, done.Failed));
-        Assert.Equal(done, again);
+        // Starting it again is a second pass (changed: it used to return the run unchanged); it pays nobody twice.
+        Assert.Equal((2, done.Paid, done.TotalCents), (again.Passes, again.Paid, again.TotalCents));
+        Assert.Equal(done.Neighbourhoods, again.Neighbourhoods);
+        Assert.Equal((2, "admin-again", 0, 0, 0), (again.PassSummaries[1].Number, again.PassSummaries[1].StartedBy, again.PassSummaries[1].Paid, again.PassSummaries[1].Supplementary, again.PassSummaries[1].Recoveries));
         var row = done.Neighbourhoods.Single(n => n.NeighbourhoodId == wijk);
         Assert.Equal((3, 3 * 140150L), (row.Paid, row.TotalCents));
-        Assert.Equal((true, "pay-2026-01", 140150L), (statement.Frozen, statement.PaymentRunId, statement.TotalCents));
-        await RpcAssert.PreconditionAsync(
-            () => gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = people[0], Month = "2026-01", NetEarningsCents = 100, ReportedBy = "person" }).ResponseAsync,
-            "MONTH_PAID");
+        Assert.Equal((true, "pay-2026-01", 140150L, 1), (statement.Frozen, statement.PaymentRunId, statement.TotalCents, statement.Version));
     }
 
     [Fact]

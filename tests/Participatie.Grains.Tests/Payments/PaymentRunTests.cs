@@ -28,19 +28,106 @@ public sealed class PaymentRunTests(PaymentsFixture fixture)
 
         await run.StartAsync("admin-test");
         var done = await CompletedAsync(run);
-        var again = await run.StartAsync("admin-test");
+        var again = await CompletedAsync(run, await run.StartAsync("admin-test"));
 
         Assert.Equal((done.Expected, done.Expected, 0, 1), (done.Paid, done.Processed, done.Failed, done.Passes));
         Assert.Equal(done.TotalCents, done.Neighbourhoods.Sum(n => n.TotalCents));
         await AssertPaidAsync(done, north, northPeople);
         await AssertPaidAsync(done, south, southPeople);
         Assert.Equal((2 * 134545) + (134545 - 50000 + 12500), done.Neighbourhoods.Single(n => n.NeighbourhoodId == south).TotalCents);
-        Assert.Equal(JsonSerializer.Serialize(done), JsonSerializer.Serialize(again));
 
-        var person = _grains.GetGrain<IClientGrain>(northPeople[0]);
-        var paid = await Assert.ThrowsAsync<PreconditionFailedException>(() => person.ReportEarningsAsync(new ReportEarningsCommand("2025-02", 1, 1, 0, false, "person")));
-        var sanction = await Assert.ThrowsAsync<PreconditionFailedException>(() => person.RecordSanctionAsync(new RecordSanctionCommand("MR-LATE", "2025-02", 100, 1, false, "coach-test")));
-        Assert.Equal((Reasons.MonthPaid, Reasons.MonthPaid), (paid.Reason, sanction.Reason));
+        // Starting it again is a second pass (changed: it used to return the run unchanged): with nobody new and nothing
+        // corrected it pays nothing, and the run's totals stay as they were.
+        Assert.Equal((2, done.Paid, done.TotalCents), (again.Passes, again.Paid, again.TotalCents));
+        Assert.Equal(JsonSerializer.Serialize(done.Neighbourhoods), JsonSerializer.Serialize(again.Neighbourhoods));
+        var second = again.PassSummaries![1];
+        Assert.Equal((2, again.Expected, 0, 0, 0, 0), (second.Number, second.Processed, second.Paid, second.Supplementary, second.Recoveries, second.Failed));
+        Assert.Empty((await run.ExportAsync(0, null, 1000)).Lines);
+    }
+
+    [Fact]
+    public async Task APersonRegisteredAfterTheRunIsPaidOnceByTheNextPassAndOnlyInItsExport()
+    {
+        var (wijk, people) = await PeopleAsync(2);
+        var run = _grains.GetGrain<IPaymentRunGrain>(PaymentRunKeys.For(new DateOnly(2025, 6, 1)));
+        await run.StartAsync("admin-first");
+        var first = await CompletedAsync(run);
+
+        var (_, late) = await PeopleAsync(1);
+        var unpaid = await _grains.GetGrain<IClientGrain>(late[0]).GetBenefitStatementAsync("2025-06");
+        var second = await CompletedAsync(run, await run.StartAsync("admin-second"));
+        var third = await CompletedAsync(run, await run.StartAsync("admin-third"));
+
+        Assert.False(unpaid.Frozen);
+        var passes = third.PassSummaries!;
+        Assert.Equal([1, 2, 3], passes.Select(p => p.Number));
+        Assert.Equal(["admin-first", "admin-second", "admin-third"], passes.Select(p => p.StartedBy));
+        Assert.All(passes, p => Assert.Equal(PaymentRunStatus.Completed, p.Status));
+        Assert.Equal((first.Paid, first.TotalCents), (passes[0].Paid, passes[0].PaidCents));
+        Assert.Equal((1, 134545L, 0), (passes[1].Paid, passes[1].PaidCents, passes[1].Supplementary));
+        Assert.Equal((0, 0L), (passes[2].Paid, passes[2].PaidCents));
+        Assert.Equal((first.Paid + 1, first.TotalCents + 134545), (second.Paid, second.TotalCents));
+        Assert.Equal((second.Paid, second.TotalCents), (third.Paid, third.TotalCents));
+
+        var statement = await _grains.GetGrain<IClientGrain>(late[0]).GetBenefitStatementAsync("2025-06");
+        Assert.Equal((true, 1, 134545L), (statement.Frozen, statement.Version, statement.TotalCents));
+        Assert.Equal((PaymentKind.Payment, 2, 134545L), (statement.Payments![0].Kind, statement.Payments[0].Pass, statement.Payments[0].AmountCents));
+
+        var one = (await run.ExportAsync(1, null, 1000)).Lines.Select(l => l.ClientId).ToList();
+        var two = await run.ExportAsync(2, null, 1000);
+        var newest = await run.ExportAsync(0, null, 1000);
+        Assert.Contains(people[0], one);
+        Assert.DoesNotContain(late[0], one);
+        Assert.Equal((late[0], 2, PaymentKind.Payment, 134545L), (two.Lines.Single().ClientId, two.Lines.Single().Pass, two.Lines.Single().Kind, two.Lines.Single().AmountCents));
+        Assert.Equal((3, 0), (newest.Pass, newest.Lines.Count));
+        await AssertPaidAsync(first, wijk, people);
+        var outOfRange = await Assert.ThrowsAsync<InvalidInputException>(() => run.ExportAsync(4, null, 10));
+        Assert.Contains(outOfRange.Errors, e => e.Field == "pass");
+    }
+
+    [Fact]
+    public async Task ALateIncomeFormOrMeasureIsPaidByTheNextPassAsItsOwnLineAndThePaidStatementStays()
+    {
+        var (_, people) = await PeopleAsync(2);
+        var (earner, sanctioned) = (_grains.GetGrain<IClientGrain>(people[0]), _grains.GetGrain<IClientGrain>(people[1]));
+        var run = _grains.GetGrain<IPaymentRunGrain>(PaymentRunKeys.For(new DateOnly(2025, 7, 1)));
+        await run.StartAsync("admin-test");
+        await CompletedAsync(run);
+        var paid = await earner.GetBenefitStatementAsync("2025-07");
+
+        // A late income form: recorded, the month reopened, the paid statement as it was.
+        await earner.ReportEarningsAsync(new ReportEarningsCommand("2025-07", 40000, 12, 0, false, "person"));
+        await sanctioned.RecordSanctionAsync(new RecordSanctionCommand("MR-LATE", "2025-07", 100, 1, false, "coach-test"));
+        var pending = await earner.GetBenefitStatementAsync("2025-07");
+        var second = await CompletedAsync(run, await run.StartAsync("admin-test"));
+        var revised = await earner.GetBenefitStatementAsync("2025-07");
+
+        // A corrected income form: less earned after all, so part of the amount owed back is paid again.
+        await earner.ReportEarningsAsync(new ReportEarningsCommand("2025-07", 20000, 12, 0, false, "person"));
+        var third = await CompletedAsync(run, await run.StartAsync("admin-test"));
+        var final = await earner.GetBenefitStatementAsync("2025-07");
+        var zero = await sanctioned.GetBenefitStatementAsync("2025-07");
+
+        Assert.Equal((true, 1, true, 136906L), (pending.Frozen, pending.Version, pending.RevisionPending, pending.TotalCents));
+        Assert.Equal(JsonSerializer.Serialize(paid.Lines), JsonSerializer.Serialize(pending.Lines));
+        Assert.Equal((2, 136906L - 40000 + 10000, false), (revised.Version, revised.TotalCents, revised.RevisionPending));
+        Assert.Equal((3, 136906L - 20000 + 5000), (final.Version, final.TotalCents));
+        Assert.Equal(
+            [(1, PaymentKind.Payment, 136906L, 1), (2, PaymentKind.Recovery, -30000L, 2), (3, PaymentKind.Supplementary, 15000L, 3)],
+            final.Payments!.Select(x => (x.Version, x.Kind, x.AmountCents, x.Pass)));
+        Assert.Equal(final.TotalCents, final.Payments!.Sum(x => x.AmountCents));
+        Assert.StartsWith("income form of 2025-07 reported on ", final.Payments![2].Reason, StringComparison.Ordinal);
+        Assert.Equal((2, 0L), (zero.Version, zero.TotalCents));
+        Assert.Equal((PaymentKind.Recovery, -136906L), (zero.Payments![1].Kind, zero.Payments![1].AmountCents));
+        Assert.StartsWith("measure MR-LATE recorded on ", zero.Payments![1].Reason, StringComparison.Ordinal);
+
+        var pass2 = second.PassSummaries![1];
+        var pass3 = third.PassSummaries![2];
+        Assert.Equal((0, 0, 2, 30000L + 136906), (pass2.Paid, pass2.Supplementary, pass2.Recoveries, pass2.RecoveryCents));
+        Assert.Equal((0, 1, 15000L, 0), (pass3.Paid, pass3.Supplementary, pass3.SupplementaryCents, pass3.Recoveries));
+        Assert.Equal(third.TotalCents, third.Neighbourhoods.Sum(n => n.TotalCents));
+        var lines = (await run.ExportAsync(2, null, 1000)).Lines;
+        Assert.Equal([(people[0], -30000L, PaymentKind.Recovery), (people[1], -136906L, PaymentKind.Recovery)], lines.OrderBy(l => l.ClientId == people[1]).Select(l => (l.ClientId, l.AmountCents, l.Kind)));
     }
 
     [Fact]
@@ -165,11 +252,12 @@ public sealed class PaymentRunTests(PaymentsFixture fixture)
         Assert.Equal((people.Count, statements.Sum(s => s.TotalCents)), (row.Paid, row.TotalCents));
     }
 
-    private static async Task<PaymentRunView> CompletedAsync(IPaymentRunGrain run)
+    /// <summary>Waits until the run's latest pass (or the pass <paramref name="started"/> says) completed.</summary>
+    private static async Task<PaymentRunView> CompletedAsync(IPaymentRunGrain run, PaymentRunView? started = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         var view = await run.GetAsync();
-        while (view.Status != PaymentRunStatus.Completed && DateTime.UtcNow < deadline)
+        while ((view.Status != PaymentRunStatus.Completed || view.Passes < (started?.Passes ?? 0)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
             view = await run.GetAsync();

@@ -126,8 +126,8 @@ public sealed class StateFixtureWriter : IDisposable
             await new ClientService.ClientServiceClient(asPerson).SetTeamInvolvementAsync(new SetTeamInvolvementRequest { ClientId = person, Agreed = true });
             await _clients.SetPaymentDetailsAsync(new SetPaymentDetailsRequest { ClientId = person, Bsn = "111222333" });
 
-            await _clients.RecordSanctionAsync(new RecordSanctionRequest { ClientId = person, Reference = "MR-2026-17", FirstMonth = "2026-03", Percent = 100, Months = 1, SpreadOverThreeMonths = true, DecidedBy = coach });
-            await _clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = "2026-02", NetEarningsCents = 120000, WorkHoursPerWeek = 20, ReportedBy = "person" });
+            await _clients.RecordSanctionAsync(new RecordSanctionRequest { ClientId = person, Reference = "MR-2026-17", FirstMonth = SampleRequests.Month(-2), Percent = 100, Months = 1, SpreadOverThreeMonths = true, DecidedBy = coach });
+            await _clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = SampleRequests.Month(-3), NetEarningsCents = 120000, WorkHoursPerWeek = 20, ReportedBy = "person" });
             await _clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = SampleRequests.Month(-1), NetEarningsCents = 45050, WorkHoursPerWeek = 8, AdultsInHome = 2, ReportedBy = "person" });
             await _clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "self-employed", From = SampleRequests.Day(), StartedBy = coach });
             await _clients.EndTrajectoryAsync(new EndTrajectoryRequest { ClientId = person, LastDay = SampleRequests.Day(90), EndedBy = coach });

@@ -44,7 +44,7 @@ public sealed partial class ClientGrain
 
         var definition = name is null ? null : Regimes.Trajectory(name);
         var lowers = definition?.BenefitLevel == BenefitLevel.OptInBasic;
-        var consent = command.Consent is null && !lowers ? null : ConsentRules.Check(violations, "consent", command.Consent, Time.GetUtcNow());
+        var consent = command.Consent is null && !lowers ? null : ConsentRules.Check(violations, "consent", command.Consent, Time.GetUtcNow(), Dates);
         var startedBy = violations.Text("started_by", command.StartedBy, MaxActorLength);
         violations.ThrowIfAny();
 

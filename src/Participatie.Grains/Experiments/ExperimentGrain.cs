@@ -122,7 +122,7 @@ public sealed partial class ExperimentGrain(
     {
         var violations = new Violations();
         var clientId = violations.Id("client_id", command.ClientId, IdKind.Client);
-        var consent = ConsentRules.Check(violations, "consent", command.Consent, time.GetUtcNow());
+        var consent = ConsentRules.Check(violations, "consent", command.Consent, time.GetUtcNow(), dates.Value);
         var recordedBy = violations.Text("recorded_by", command.RecordedBy, MaxActorLength);
         violations.ThrowIfAny();
         EnsureCreated();

@@ -132,18 +132,7 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
     [Fact]
     public async Task AnExperimentInTheYear1IsRefusedAndNotCreated()
     {
-        var design = new ExperimentDesign
-        {
-            ExperimentId = "ex-gw-" + Guid.NewGuid().ToString("N")[..12],
-            Title = "Vertrouwen werkt",
-            Start = "0001-01-01",
-            End = "0001-12-31",
-            Arms =
-            {
-                new ExperimentArm { Name = "control", Kind = ArmKind.Control, Capacity = 10 },
-                new ExperimentArm { Name = "zelf-in-actie", Kind = ArmKind.Exemption, Capacity = 10, Regime = new RegimeSettings { JobSearchObligation = JobSearchObligation.Exempt, SanctionsAllowed = false } },
-            },
-        };
+        var design = Design("ex-gw-" + Guid.NewGuid().ToString("N")[..12], "0001-01-01", "0001-12-31");
 
         var refused = await ViolationsAsync(() => gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design, CreatedBy = "admin-test" }).ResponseAsync);
 
@@ -151,6 +140,21 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
             [("design.end", $"must be on or after 2024-01-01 {FirstSupported}"), ("design.start", $"must be on or after 2024-01-01 {FirstSupported}")],
             refused.Order());
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Experiments.GetExperimentAsync(new GetExperimentRequest { ExperimentId = design.ExperimentId }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task ConsentGivenInTheYear1IsRefusedAndNoOneIsSignedUp()
+    {
+        var person = await PersonAsync();
+        var experiment = "ex-gw-" + Guid.NewGuid().ToString("N")[..12];
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = Design(experiment, SampleRequests.Day(-30), SampleRequests.Day(300)), CreatedBy = "admin-test" });
+        var consent = SampleRequests.Consent();
+        consent.GivenAt = "0001-01-01T00:00:00Z";
+
+        var refused = await ViolationsAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = experiment, ClientId = person, Consent = consent, RecordedBy = "coach" }).ResponseAsync);
+
+        Assert.Equal([("consent.given_at", $"must be on or after 2024-01-01 {FirstSupported}")], refused);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Experiments.GetAssignmentAsync(new GetAssignmentRequest { ExperimentId = experiment, ClientId = person }).ResponseAsync);
     }
 
     [Fact]
@@ -170,6 +174,20 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
         Assert.NotNull(badRequest);
         return [.. badRequest.FieldViolations.Select(v => (v.Field, v.Description))];
     }
+
+    /// <summary>Control and an exemption arm, ten places each.</summary>
+    private static ExperimentDesign Design(string id, string start, string end) => new()
+    {
+        ExperimentId = id,
+        Title = "Vertrouwen werkt",
+        Start = start,
+        End = end,
+        Arms =
+        {
+            new ExperimentArm { Name = "control", Kind = ArmKind.Control, Capacity = 10 },
+            new ExperimentArm { Name = "zelf-in-actie", Kind = ArmKind.Exemption, Capacity = 10, Regime = new RegimeSettings { JobSearchObligation = JobSearchObligation.Exempt, SanctionsAllowed = false } },
+        },
+    };
 
     private async Task<string> PersonAsync() =>
         (await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(await gateway.NewNeighbourhoodAsync(), age: 55))).Client.ClientId;

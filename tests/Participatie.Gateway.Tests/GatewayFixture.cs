@@ -4,7 +4,7 @@ using Participatie.TestSupport;
 namespace Participatie.Gateway.Tests;
 
 /// <summary>One silo host (Memory profile) with its gateway, shared by the gateway tests and reached over real HTTP/2.</summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     public SiloHost Host { get; private set; } = null!;
 
@@ -23,7 +23,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// has none, as DOMAIN.md gives no figure).
     /// </summary>
     public async Task InitializeAsync() =>
-        Host = await SiloHost.StartAsync("Memory", settings: new Dictionary<string, string>
+        Host = await SiloHost.StartAsync("Memory", settings: new Dictionary<string, string>(ExtraSettings)
         {
             ["Caseload:DefaultLimit"] = "2",
             ["Regimes:Trajectories:3:Name"] = "basic-benefit",
@@ -36,6 +36,9 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Benefits:Entries:18:EffectiveFrom"] = "2024-01-01",
             ["Benefits:Entries:18:Percent"] = "90",
         });
+
+    /// <summary>Settings a derived fixture adds to the shared ones.</summary>
+    protected virtual IDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
@@ -66,4 +69,23 @@ public sealed class GatewayFixture : IAsyncLifetime
 public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
 {
     public const string Name = "gateway";
+}
+
+/// <summary>
+/// A gateway whose date bounds reach back years, for the payment tests: they pay fixed past months (one run per
+/// month, so their months never meet) to people registered today, as the grain tests do.
+/// </summary>
+public sealed class PaymentGatewayFixture : GatewayFixture
+{
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string>
+    {
+        ["Dates:FirstMonth"] = "2024-01",
+        ["Dates:BackdatingMonths"] = "120",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class PaymentGatewayCollection : ICollectionFixture<PaymentGatewayFixture>
+{
+    public const string Name = "payment-gateway";
 }

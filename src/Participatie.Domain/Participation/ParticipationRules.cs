@@ -41,10 +41,11 @@ public static class ParticipationRules
     }
 
     /// <summary>
-    /// Checks a day's attendance: a day not after <paramref name="today"/> (Amsterdam) and hours from 0 (a correction to
+    /// Checks a day's attendance: a day not after <paramref name="today"/> (Amsterdam) nor before the platform's first
+    /// supported month (<paramref name="bounds"/>), and hours from 0 (a correction to
     /// nothing) to the configured maximum, in quarter hours. Returns the minutes, or null with violations.
     /// </summary>
-    public static (DateOnly Day, int Minutes)? Attendance(Violations violations, string? date, double hours, DateOnly today, ParticipationPolicy policy)
+    public static (DateOnly Day, int Minutes)? Attendance(Violations violations, string? date, double hours, DateOnly today, ParticipationPolicy policy, DateBounds bounds)
     {
         var day = violations.Date("date", date);
         if (day is not null && day > today)
@@ -52,6 +53,8 @@ public static class ParticipationRules
             violations.Add("date", $"must not be in the future (today is {today:yyyy-MM-dd} in the Netherlands)");
             day = null;
         }
+
+        day = bounds.Day(violations, "date", day, today);
 
         if (double.IsNaN(hours) || hours < 0 || hours > policy.MaxHoursPerDay)
         {

@@ -135,6 +135,13 @@ public sealed partial class ClientGrain
     {
         EnsureRegistered();
         var latest = LatestVersion(month);
+        if (latest is null && month < Dates.CaseFirstDay(CaseDates.Start))
+        {
+            // Before the case (and the months it may reach back to): nothing is owed for it, in any pass. The run
+            // skips a result that names no run.
+            return new FreezeResult(ClientId, State.NeighbourhoodId, 0, RunId: "", Batch: 0);
+        }
+
         if (latest is null)
         {
             latest = await ComputeAsync(month);
@@ -216,10 +223,10 @@ public sealed partial class ClientGrain
         return statement.ToRecord(regime, layers, State.NeighbourhoodId, State.MonthReports.Find(r => r.Month == month));
     }
 
-    /// <summary>A month field: <c>yyyy-MM</c>, and not more than one month ahead.</summary>
+    /// <summary>A month field: <c>yyyy-MM</c>, within the person's case (<see cref="DateBounds"/>), and not more than one month ahead.</summary>
     private DateOnly? CheckMonth(Violations violations, string field, string? text)
     {
-        var month = violations.Month(field, text);
+        var month = Dates.CaseMonth(violations, field, violations.Month(field, text), Today.In(Time), CaseDates.Start, CaseDates.FirstPaid);
         if (month > Today.NextMonth(Time))
         {
             violations.Add(field, "must not be more than one month ahead");

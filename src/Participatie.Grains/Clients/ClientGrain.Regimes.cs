@@ -17,6 +17,9 @@ public sealed partial class ClientGrain
     public async Task<RegimeView> GetRegimeAsync(DateOnly? day)
     {
         EnsureRegistered();
+        var violations = new Violations();
+        Dates.Day(violations, "date", day, Today.In(Time));
+        violations.ThrowIfAny();
         var on = day ?? Today.In(Time);
         var layers = await LayersAsync();
         var resolved = ClientRegimes.Resolve(layers, on);
@@ -32,8 +35,8 @@ public sealed partial class ClientGrain
         EnsureRegistered();
         var violations = new Violations();
         var name = violations.Text("trajectory", command.Trajectory, RegimeRules.MaxNameLength);
-        var from = violations.Date("from", command.From);
-        var until = violations.Date("until", command.Until, required: false);
+        var from = Dates.CaseDay(violations, "from", violations.Date("from", command.From), Today.In(Time), CaseDates.Start, CaseDates.FirstPaid);
+        var until = Dates.Day(violations, "until", violations.Date("until", command.Until, required: false), Today.In(Time));
         if (from is not null && until < from)
         {
             violations.Add("until", "must not be before from");
@@ -41,7 +44,7 @@ public sealed partial class ClientGrain
 
         var definition = name is null ? null : Regimes.Trajectory(name);
         var lowers = definition?.BenefitLevel == BenefitLevel.OptInBasic;
-        var consent = command.Consent is null && !lowers ? null : ConsentRules.Check(violations, "consent", command.Consent, Time.GetUtcNow());
+        var consent = command.Consent is null && !lowers ? null : ConsentRules.Check(violations, "consent", command.Consent, Time.GetUtcNow(), Dates);
         var startedBy = violations.Text("started_by", command.StartedBy, MaxActorLength);
         violations.ThrowIfAny();
 
@@ -89,7 +92,7 @@ public sealed partial class ClientGrain
     {
         EnsureRegistered();
         var violations = new Violations();
-        var last = violations.Date("last_day", lastDay);
+        var last = Dates.Day(violations, "last_day", violations.Date("last_day", lastDay), Today.In(Time));
         var by = violations.Text("ended_by", endedBy, MaxActorLength);
         violations.ThrowIfAny();
 

@@ -30,6 +30,7 @@ public sealed partial class ClientGrain(
     IOptions<RegimePolicy> regimes,
     IOptions<BenefitTable> benefits,
     IOptions<ParticipationPolicy> participation,
+    IOptions<DateBounds> dates,
     IFaultPoints faults,
     TimeProvider time,
     IOptions<OutboxOptions> outboxOptions,
@@ -48,6 +49,11 @@ public sealed partial class ClientGrain(
     private BenefitTable Benefits => benefits.Value;
 
     private TimeProvider Time => time;
+
+    private DateBounds Dates => dates.Value;
+
+    /// <summary>The day the person's case began (their registration), and the first month paid to them.</summary>
+    private (DateOnly Start, DateOnly? FirstPaid) CaseDates => (Today.Of(State.RegisteredAt), State.Statements.Count == 0 ? null : State.Statements.Min(s => s.Month));
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

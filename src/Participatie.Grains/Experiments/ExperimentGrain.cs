@@ -25,6 +25,7 @@ namespace Participatie.Grains.Experiments;
 public sealed partial class ExperimentGrain(
     [PersistentState(StorageNames.Experiment, StorageNames.Provider)] IPersistentState<ExperimentState> record,
     IOptions<BenefitTable> benefits,
+    IOptions<DateBounds> dates,
     IOptions<OutboxOptions> outboxOptions,
     TimeProvider time,
     ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain, IRemindable
@@ -62,8 +63,8 @@ public sealed partial class ExperimentGrain(
             design.Add("title", "must be a single line");
         }
 
-        var start = design.Date("start", command.Start);
-        var end = design.Date("end", command.End);
+        var start = dates.Value.Day(design, "start", design.Date("start", command.Start), Today.In(time));
+        var end = dates.Value.Day(design, "end", design.Date("end", command.End), Today.In(time));
         var normalised = Normalise(command);
         var candidate = DesignOf(normalised, start ?? end ?? DateOnly.MinValue, end ?? start ?? DateOnly.MinValue);
         ExperimentRules.Validate(design, candidate);
@@ -121,7 +122,7 @@ public sealed partial class ExperimentGrain(
     {
         var violations = new Violations();
         var clientId = violations.Id("client_id", command.ClientId, IdKind.Client);
-        var consent = ConsentRules.Check(violations, "consent", command.Consent, time.GetUtcNow());
+        var consent = ConsentRules.Check(violations, "consent", command.Consent, time.GetUtcNow(), dates.Value);
         var recordedBy = violations.Text("recorded_by", command.RecordedBy, MaxActorLength);
         violations.ThrowIfAny();
         EnsureCreated();

@@ -22,6 +22,7 @@ public sealed partial class NeighbourhoodGrain(
     [PersistentState(StorageNames.Neighbourhood, StorageNames.Provider)] IPersistentState<NeighbourhoodState> record,
     IOptions<BenefitTable> benefits,
     IOptions<Domain.Participation.ParticipationPolicy> participation,
+    IOptions<DateBounds> dates,
     Search.IClientDirectoryStore directory,
     TimeProvider time) : Grain, INeighbourhoodGrain
 {
@@ -103,8 +104,8 @@ public sealed partial class NeighbourhoodGrain(
             violations.Add("settings", "must set at least one setting");
         }
 
-        var from = violations.Date("from", command.From);
-        var until = violations.Date("until", command.Until, required: false);
+        var from = dates.Value.Day(violations, "from", violations.Date("from", command.From), Today.In(time));
+        var until = dates.Value.Day(violations, "until", violations.Date("until", command.Until, required: false), Today.In(time));
         if (from is not null && until < from)
         {
             violations.Add("until", "must not be before from");
@@ -157,7 +158,7 @@ public sealed partial class NeighbourhoodGrain(
     {
         var violations = new Violations();
         violations.Text("name", name, MaxTrialNameLength);
-        var last = violations.Date("last_day", lastDay);
+        var last = dates.Value.Day(violations, "last_day", violations.Date("last_day", lastDay), Today.In(time));
         violations.ThrowIfAny();
         EnsureCreated();
 

@@ -22,6 +22,7 @@ namespace Participatie.Grains.Partners;
 public sealed partial class ActivityGrain(
     [PersistentState(StorageNames.Activity, StorageNames.Provider)] IPersistentState<ActivityState> record,
     IOptions<ParticipationPolicy> policy,
+    IOptions<DateBounds> dates,
     IOptions<OutboxOptions> outboxOptions,
     TimeProvider time,
     ILogger<ActivityGrain> logger) : Grain, IActivityGrain, IRemindable
@@ -249,7 +250,7 @@ public sealed partial class ActivityGrain(
     {
         var violations = new Violations();
         RequireReference(violations, command.Reference);
-        var attendance = ParticipationRules.Attendance(violations, command.Date, command.Hours, Today.In(time), policy.Value);
+        var attendance = ParticipationRules.Attendance(violations, command.Date, command.Hours, Today.In(time), policy.Value, dates.Value);
         var by = violations.Text("recorded_by", command.RecordedBy, MaxActorLength);
         violations.ThrowIfAny();
         EnsureCreated();

@@ -29,6 +29,7 @@ namespace Participatie.Grains.Payments;
 public sealed partial class PaymentRunGrain(
     [PersistentState(StorageNames.PaymentRun, StorageNames.Provider)] IPersistentState<PaymentRunState> record,
     IOptions<PaymentRunOptions> options,
+    IOptions<DateBounds> dates,
     IFaultPoints faults,
     TimeProvider time,
     ILogger<PaymentRunGrain> logger) : Grain, IPaymentRunGrain, IRemindable
@@ -61,6 +62,7 @@ public sealed partial class PaymentRunGrain(
     {
         var violations = new Violations();
         var by = violations.Text("started_by", startedBy, MaxActorLength);
+        dates.Value.Month(violations, "month", Month, Today.In(time));
         violations.ThrowIfAny();
         if (Month > Today.NextMonth(time))
         {

@@ -1,6 +1,7 @@
 using Participatie.Abstractions.Regimes;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Clients;
+using Participatie.Grains.Infrastructure;
 
 namespace Participatie.Grains.Regimes;
 
@@ -11,7 +12,7 @@ internal static class ConsentRules
     public const int MaxVersionLength = 50;
 
     /// <summary>Checks consent given as <paramref name="field"/>; returns it as recorded, or null (with violations).</summary>
-    public static ConsentRecord? Check(Violations violations, string field, ConsentData? consent, DateTimeOffset now)
+    public static ConsentRecord? Check(Violations violations, string field, ConsentData? consent, DateTimeOffset now, DateBounds bounds)
     {
         if (consent is null)
         {
@@ -28,6 +29,11 @@ internal static class ConsentRules
         }
 
         var givenAt = violations.Moment($"{field}.given_at", consent.GivenAt, now);
+        if (givenAt is { } given && bounds.Day(violations, $"{field}.given_at", Today.Of(given), Today.Of(now)) is null)
+        {
+            givenAt = null;
+        }
+
         return text is null || version is null || givenAt is null
             ? null
             : new ConsentRecord { Text = text, Version = version, GivenAt = givenAt.Value };

@@ -8,6 +8,7 @@ using Participatie.Domain.Benefits;
 using Participatie.Domain.Participation;
 using Participatie.Domain.Regimes;
 using Participatie.Domain.Reintegration;
+using Participatie.Domain.Validation;
 using Npgsql;
 using Participatie.Gateway;
 using Participatie.Gateway.Security;
@@ -93,6 +94,7 @@ public static class SiloHostingExtensions
         builder.Services.AddValidatedOptions<RegimePolicy>(configuration, RegimePolicy.Section, p => p.Problems(Bound<BenefitTable>(configuration, BenefitsSection)));
         builder.Services.AddValidatedOptions<PaymentRunOptions>(configuration, PaymentRunOptions.Section, o => o.Problems());
         builder.Services.AddValidatedOptions<ParticipationPolicy>(configuration, ParticipationPolicy.Section, p => p.Problems());
+        builder.Services.AddValidatedOptions<DateBounds>(configuration, DateBounds.Section, d => d.Problems(Bound<BenefitTable>(configuration, BenefitsSection)));
         builder.Services.AddSingleton<IFaultPoints, NoFaults>();
 
         builder.UseOrleans(silo =>

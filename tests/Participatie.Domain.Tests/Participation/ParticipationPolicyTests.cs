@@ -57,7 +57,7 @@ public sealed class ParticipationPolicyTests
     {
         var violations = new Violations();
 
-        var attendance = ParticipationRules.Attendance(violations, "2026-11-23", hours, Today, new ParticipationPolicy());
+        var attendance = ParticipationRules.Attendance(violations, "2026-11-23", hours, Today, new ParticipationPolicy(), new DateBounds());
 
         Assert.False(violations.Any);
         Assert.Equal((Today, minutes), attendance);
@@ -66,6 +66,8 @@ public sealed class ParticipationPolicyTests
     [Theory]
     [InlineData("2026-11-24", 1, "date")]
     [InlineData("23-11-2026", 1, "date")]
+    [InlineData("0001-01-01", 1, "date")]
+    [InlineData("2023-12-31", 1, "date")]
     [InlineData("2026-11-23", 12.25, "hours")]
     [InlineData("2026-11-23", 0.1, "hours")]
     [InlineData("2026-11-23", double.PositiveInfinity, "hours")]
@@ -74,7 +76,7 @@ public sealed class ParticipationPolicyTests
     {
         var violations = new Violations();
 
-        Assert.Null(ParticipationRules.Attendance(violations, date, hours, Today, new ParticipationPolicy()));
+        Assert.Null(ParticipationRules.Attendance(violations, date, hours, Today, new ParticipationPolicy(), new DateBounds()));
         Assert.Equal([field], violations.Items.Select(v => v.Field));
     }
 }

@@ -8,8 +8,8 @@ namespace Participatie.Gateway.Tests.Services;
 /// The payment export: the only reply that carries a BSN, only for a completed run, only for the purpose payment,
 /// and every person in it audited before their page leaves.
 /// </summary>
-[Collection(GatewayCollection.Name)]
-public sealed class PaymentExportTests(GatewayFixture gateway)
+[Collection(PaymentGatewayCollection.Name)]
+public sealed class PaymentExportTests(PaymentGatewayFixture gateway)
 {
     private const string Month = "2025-09";
     private const long NormSingleSeptember2025 = 136906;

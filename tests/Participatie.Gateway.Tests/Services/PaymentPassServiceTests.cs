@@ -9,8 +9,8 @@ namespace Participatie.Gateway.Tests.Services;
 /// latecomer once, a late income form as its own line (owed back or paid), each pass's export holds only its own lines,
 /// and the run shows every pass.
 /// </summary>
-[Collection(GatewayCollection.Name)]
-public sealed class PaymentPassServiceTests(GatewayFixture gateway)
+[Collection(PaymentGatewayCollection.Name)]
+public sealed class PaymentPassServiceTests(PaymentGatewayFixture gateway)
 {
     private const string Month = "2025-10";
     private const long Norm = 136906;

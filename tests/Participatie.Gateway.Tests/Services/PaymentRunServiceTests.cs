@@ -3,8 +3,8 @@ using Participatie.TestSupport;
 
 namespace Participatie.Gateway.Tests.Services;
 
-[Collection(GatewayCollection.Name)]
-public sealed class PaymentRunServiceTests(GatewayFixture gateway)
+[Collection(PaymentGatewayCollection.Name)]
+public sealed class PaymentRunServiceTests(PaymentGatewayFixture gateway)
 {
     [Fact]
     public async Task AMonthsRunFreezesEveryStatementAndReportsTotalsPerNeighbourhood()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 using Participatie.Domain.Benefits;
 using Participatie.Domain.Reintegration;
+using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
 using Participatie.Grains.Search;
 
@@ -54,6 +55,15 @@ public class ClusterFixture : IAsyncLifetime
             });
             siloBuilder.Services.Configure<OutboxOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(200));
             siloBuilder.Services.AddSingleton<IOptions<BenefitTable>>(Benefits);
+
+            // These tests work out statements of fixed months of 2024 and 2025 (and one without figures, in 2023) for people
+            // registered today: the date bounds are wide here. The bounds themselves are tested in the domain's
+            // DateBoundsTests and through the gateway (DateBoundsServiceTests).
+            siloBuilder.Services.Configure<DateBounds>(d =>
+            {
+                d.FirstMonth = "2020-01";
+                d.BackdatingMonths = 120;
+            });
             siloBuilder.Services.AddSingleton<IClientDirectoryStore>(Directory);
             siloBuilder.Services.AddSingleton(Options.Create(TestRules.Regimes()));
             siloBuilder.Services.Configure<PaymentRunOptions>(o =>

@@ -24,6 +24,10 @@ public sealed class ConfigurationTests
     [InlineData("Regimes:Defaults:0:BenefitLevel", "OptInBasic", "Regimes:Defaults:0:BenefitLevel")]
     [InlineData("Regimes:Trajectories:0:BenefitLevel", "OptInBasic", "Regimes:Trajectories:0 needs a figure for BasicBenefitPercent")]
     [InlineData("PaymentRuns:BatchSize", "0", "PaymentRuns:BatchSize")]
+    [InlineData("Dates:FirstMonth", "2023-12", "Dates:FirstMonth must not be before the benefit table's first figures")]
+    [InlineData("Dates:FirstMonth", "januari", "Dates:FirstMonth")]
+    [InlineData("Dates:HorizonMonths", "0", "Dates:HorizonMonths")]
+    [InlineData("Dates:BackdatingMonths", "-1", "Dates:BackdatingMonths")]
     public async Task AWrongSettingStopsTheHostNamingTheKey(string key, string value, string named)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => SiloHost.StartAsync("Memory", settings: new Dictionary<string, string> { [key] = value }));

@@ -17,6 +17,9 @@ public sealed class PaymentRunRestartTests : IDisposable
         ["PaymentRuns:Concurrency"] = "2",
     };
 
+    /// <summary>Last month: within the case of people registered today (Dates:BackdatingMonths).</summary>
+    private static readonly string Month = SampleRequests.Month(-1);
+
     private readonly string _data = Path.Combine(Path.GetTempPath(), "participatie-payments-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -33,7 +36,7 @@ public sealed class PaymentRunRestartTests : IDisposable
                 people.Add((await clients.RegisterClientAsync(SampleRequests.Intake("wk-betalen", 30 + i))).Client.ClientId);
             }
 
-            var started = (await new AdminService.AdminServiceClient(first.Channel).StartPaymentRunAsync(new StartPaymentRunRequest { Month = "2026-01", StartedBy = "admin" })).Run;
+            var started = (await new AdminService.AdminServiceClient(first.Channel).StartPaymentRunAsync(new StartPaymentRunRequest { Month = Month, StartedBy = "admin" })).Run;
             Assert.Equal((PaymentRunStatus.Running, 5), (started.Status, started.Expected));
 
             // Every batch breaks off after freezing its statements, so the run cannot get past its first batch here.
@@ -58,17 +61,17 @@ public sealed class PaymentRunRestartTests : IDisposable
             frozen = [];
             foreach (var person in people)
             {
-                frozen.Add((await statements.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = person, Month = "2026-01" })).Statement);
+                frozen.Add((await statements.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = person, Month = Month })).Statement);
             }
         }
         while (!frozen.All(s => s.Frozen) && DateTime.UtcNow < until);
 
-        Assert.All(frozen, s => Assert.Equal((true, "pay-2026-01"), (s.Frozen, s.PaymentRunId)));
-        var run = (await new AdminService.AdminServiceClient(second.Channel).GetPaymentRunAsync(new GetPaymentRunRequest { Month = "2026-01" })).Run;
+        Assert.All(frozen, s => Assert.Equal((true, "pay-" + Month), (s.Frozen, s.PaymentRunId)));
+        var run = (await new AdminService.AdminServiceClient(second.Channel).GetPaymentRunAsync(new GetPaymentRunRequest { Month = Month })).Run;
         for (var wait = DateTime.UtcNow.AddSeconds(30); run.Status != PaymentRunStatus.Completed && DateTime.UtcNow < wait;)
         {
             await Task.Delay(100);
-            run = (await new AdminService.AdminServiceClient(second.Channel).GetPaymentRunAsync(new GetPaymentRunRequest { Month = "2026-01" })).Run;
+            run = (await new AdminService.AdminServiceClient(second.Channel).GetPaymentRunAsync(new GetPaymentRunRequest { Month = Month })).Run;
         }
 
         Assert.Equal((PaymentRunStatus.Completed, 5, 0, 5 * 140150L), (run.Status, run.Paid, run.Failed, run.TotalCents));

@@ -103,9 +103,11 @@ public abstract class RestartContract
         var coach = new CoachService.CoachServiceClient(second.ChannelAs("coach", coachId, purpose: "case_work"));
 
         // Each answer within seconds; before, each took the 30-second call timeout, again and again.
+        var answering = System.Diagnostics.Stopwatch.StartNew();
         var agenda = await coach.ListFollowUpsAsync(new ListFollowUpsRequest { CoachId = coachId, WithinDays = 365 }, deadline: DateTime.UtcNow.AddSeconds(10));
         var caseload = await coach.GetCaseloadAsync(new GetCaseloadRequest { CoachId = coachId }, deadline: DateTime.UtcNow.AddSeconds(10));
         var details = await coach.GetCoachAsync(new GetCoachRequest { CoachId = coachId }, deadline: DateTime.UtcNow.AddSeconds(10));
+        var answered = answering.Elapsed;
         Assert.Equal(clientId, Assert.Single(caseload.Entries).ClientId);
         Assert.Equal(1, details.Coach.CaseloadSize);
         Assert.All(agenda.FollowUps, f => Assert.Equal(clientId, f.ClientId));
@@ -124,6 +126,9 @@ public abstract class RestartContract
         while (lastContact != SampleRequests.Day(-1) && DateTime.UtcNow < deadline);
 
         Assert.Equal(SampleRequests.Day(-1), lastContact);
+        Figures.Record(GetType().Name + ".ACoachAnswersAtOnceAfterARestartWithAChangeStillOnItsWayToIt", string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"agenda, caseload and details of the coach answered {answered.TotalMilliseconds:0} ms after the restart, with a change pending towards the coach (not asserted; the bound is the 10 s deadline of each call)"));
     }
 
     /// <summary>Throws once at its point after the test arms it.</summary>

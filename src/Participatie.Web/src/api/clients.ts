@@ -3,6 +3,7 @@ import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { ClientService } from "../gen/participatie/v1/client_service_pb";
 import { CoachService } from "../gen/participatie/v1/coach_service_pb";
 import { ContractService } from "../gen/participatie/v1/contract_service_pb";
+import { NeighbourhoodService } from "../gen/participatie/v1/neighbourhood_service_pb";
 import { RecordService } from "../gen/participatie/v1/record_service_pb";
 
 /** The header that says why staff read or change a person's data (the gateway audits it with every call). */
@@ -29,6 +30,7 @@ export type Api = {
   coaches: Client<typeof CoachService>;
   contracts: Client<typeof ContractService>;
   records: Client<typeof RecordService>;
+  neighbourhoods: Client<typeof NeighbourhoodService>;
 };
 
 export function createApi(transport: Transport): Api {
@@ -37,6 +39,7 @@ export function createApi(transport: Transport): Api {
     coaches: createClient(CoachService, transport),
     contracts: createClient(ContractService, transport),
     records: createClient(RecordService, transport),
+    neighbourhoods: createClient(NeighbourhoodService, transport),
   };
 }
 

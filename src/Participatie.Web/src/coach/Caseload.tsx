@@ -12,6 +12,7 @@ import { enumName, formatDate } from "../lib/format";
 import { currentToken, firstPage, nextPage, previousPage, type Pages } from "../lib/paging";
 import { listPurpose } from "../lib/purposes";
 import { withPurpose } from "../api/clients";
+import { neighbourhoodName, useNeighbourhoods } from "../api/neighbourhoods";
 
 const pageSize = 20;
 
@@ -25,20 +26,23 @@ export function CaseloadPage() {
   const segment = Number(params.get("segment") ?? Segment.UNSPECIFIED) as Segment;
   const participation = Number(params.get("deelname") ?? ParticipationFilter.UNSPECIFIED) as ParticipationFilter;
   const includeEnded = params.get("beeindigd") === "ja";
+  const neighbourhood = params.get("wijk") ?? "";
+  const neighbourhoods = useNeighbourhoods();
   const [pages, setPages] = useState<Pages>(firstPage);
-  const filtered = name !== "" || segment !== Segment.UNSPECIFIED || participation !== ParticipationFilter.UNSPECIFIED || includeEnded;
+  const filtered = name !== "" || neighbourhood !== "" || segment !== Segment.UNSPECIFIED || participation !== ParticipationFilter.UNSPECIFIED || includeEnded;
 
   const coach = useQuery({
     queryKey: ["coach", session.subject],
     queryFn: ({ signal }) => api.coaches.getCoach({ coachId: session.subject }, { signal }),
   });
   const list = useQuery({
-    queryKey: ["caseload", session.subject, name, segment, participation, includeEnded, currentToken(pages)],
+    queryKey: ["caseload", session.subject, name, neighbourhood, segment, participation, includeEnded, currentToken(pages)],
     queryFn: ({ signal }) =>
       api.clients.listClients(
         {
           coachId: session.subject,
           namePrefix: name,
+          neighbourhoodId: neighbourhood,
           segment,
           participation,
           includeEndedCases: includeEnded,
@@ -56,6 +60,7 @@ export function CaseloadPage() {
     const next = new URLSearchParams();
     const nameValue = String(form.get("naam") ?? "").trim();
     if (nameValue) next.set("naam", nameValue);
+    if (form.get("wijk")) next.set("wijk", String(form.get("wijk")));
     if (form.get("segment") !== String(Segment.UNSPECIFIED)) next.set("segment", String(form.get("segment")));
     if (form.get("deelname") !== String(ParticipationFilter.UNSPECIFIED)) next.set("deelname", String(form.get("deelname")));
     if (form.get("beeindigd") === "ja") next.set("beeindigd", "ja");
@@ -75,6 +80,19 @@ export function CaseloadPage() {
         <form onSubmit={search} className="participatie-form participatie-form--inline" key={params.toString()}>
           <FormField label={nl.caseload.searchLabel} description={nl.caseload.searchHint}>
             {({ id, describedBy }) => <Textbox id={id} name="naam" aria-describedby={describedBy} defaultValue={name} maxLength={100} type="search" />}
+          </FormField>
+          <FormField label={nl.caseload.neighbourhood}>
+            {({ id }) => (
+              <Select id={id} name="wijk" defaultValue={neighbourhood}>
+                <option value="">{nl.caseload.any}</option>
+                {[...neighbourhoods].sort((a, b) => a[1].localeCompare(b[1], "nl")).map(([nid, nname]) => (
+                  <option key={nid} value={nid}>
+                    {nname}
+                  </option>
+                ))}
+                {neighbourhood && !neighbourhoods.has(neighbourhood) ? <option value={neighbourhood}>{neighbourhood}</option> : null}
+              </Select>
+            )}
           </FormField>
           <FormField label={nl.caseload.segment}>
             {({ id }) => (
@@ -123,7 +141,7 @@ export function CaseloadPage() {
                         {client.familyName}, {client.givenName}
                       </Link>
                     </Cell>
-                    <Cell>{client.neighbourhoodId}</Cell>
+                    <Cell>{neighbourhoodName(neighbourhoods, client.neighbourhoodId)}</Cell>
                     <Cell>{nl.segments[enumName(Segment, client.segment, "SEGMENT")]}</Cell>
                     <Cell>{client.lastParticipationOn ? formatDate(client.lastParticipationOn) : nl.caseload.never}</Cell>
                     <Cell>
@@ -132,12 +150,13 @@ export function CaseloadPage() {
                       ) : client.active ? (
                         <StatusBadge status="safe">{nl.caseload.active}</StatusBadge>
                       ) : (
-                        <StatusBadge status="inactive">{nl.caseload.inactive}</StatusBadge>
+                        <StatusBadge status="neutral">{nl.caseload.inactive}</StatusBadge>
                       )}
                     </Cell>
                   </Row>
                 ))}
               </Table>
+              {pages.index > 0 || data.nextPageToken ? (
               <nav aria-label={nl.caseload.pagination}>
                 <ButtonGroup>
                   <Button disabled={pages.index === 0} onClick={() => setPages(previousPage(pages))}>
@@ -148,6 +167,7 @@ export function CaseloadPage() {
                   </Button>
                 </ButtonGroup>
               </nav>
+              ) : null}
             </>
           )
         }

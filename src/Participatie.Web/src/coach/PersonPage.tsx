@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import { withPurpose } from "../api/clients";
+import { neighbourhoodName, useNeighbourhoods } from "../api/neighbourhoods";
 import { useApi } from "../auth/SessionContext";
 import { useFocusOnNavigate } from "../components/Layout";
 import { ProblemAlert, QueryState } from "../components/QueryState";
@@ -77,6 +78,7 @@ function PurposeChoice({ onChoose }: { onChoose: (purpose: CoachPurpose) => void
 function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purpose: CoachPurpose; onChangePurpose: () => void }) {
   const api = useApi();
   const heading = useFocusOnNavigate<HTMLHeadingElement>();
+  const neighbourhoods = useNeighbourhoods();
   const client = useQuery({
     queryKey: ["client", clientId, purpose],
     queryFn: ({ signal }) => api.clients.getClient({ clientId }, { signal, ...withPurpose(purpose) }),
@@ -107,7 +109,7 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
       ) : (
         <>
           <nav aria-label={nl.person.sections} className="participatie-sections">
-            <ul className="utrecht-link-list utrecht-link-list--html-ul">
+            <ul className="participatie-sections__list">
               {[
                 ["profiel", nl.person.profile],
                 ["inschatting", nl.estimate.title],
@@ -115,7 +117,7 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
                 ["journaal", nl.journal.title],
                 ["specificatie", nl.statement.title],
               ].map(([anchor, label]) => (
-                <li key={anchor} className="utrecht-link-list__item">
+                <li key={anchor}>
                   <a className="utrecht-link utrecht-link--html-a" href={`#${anchor}`}>
                     {label}
                   </a>
@@ -142,7 +144,7 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
                         { key: nl.person.dateOfBirth, value: c.dateOfBirth ? formatDate(c.dateOfBirth) : "—" },
                         { key: nl.person.household, value: nl.households[enumName(HouseholdType, c.householdType, "HOUSEHOLD_TYPE")] },
                         { key: nl.person.postcode, value: c.postcode || "—" },
-                        { key: nl.person.neighbourhood, value: c.neighbourhoodId },
+                        { key: nl.person.neighbourhood, value: neighbourhoodName(neighbourhoods, c.neighbourhoodId) },
                         { key: nl.person.coach, value: c.coachId || nl.person.noCoach },
                         { key: nl.person.registeredAt, value: c.registeredAt ? formatInstant(c.registeredAt) : "—" },
                         { key: nl.person.lastContact, value: c.lastContactOn ? formatDate(c.lastContactOn) : nl.followUps.noContactYet },

@@ -17,7 +17,7 @@ cpSync(join(root, "..", "..", "protos", "participatie"), join(work, "participati
   recursive: true,
   filter: (source) => !source.endsWith(".md"),
 });
-for (const file of ["google/api/annotations.proto", "google/api/http.proto", "google/rpc/error_details.proto"]) {
+for (const file of ["google/api/annotations.proto", "google/api/http.proto", "google/rpc/error_details.proto", "google/rpc/status.proto"]) {
   mkdirSync(dirname(join(work, file)), { recursive: true });
   cpSync(join(googleProtos, file), join(work, file));
 }

@@ -36,6 +36,9 @@ public sealed class WebAppFixture : IAsyncLifetime
         });
         Seed = await CoachCaseload.SeedAsync(_host);
         (_playwright, _browser) = await Tests.Browser.LaunchAsync();
+
+        // Generous waits: CI runs these beside every other test assembly on two cores. A wait ends as soon as it holds.
+        Assertions.SetDefaultExpectTimeout(20_000);
     }
 
     public async Task DisposeAsync()
@@ -62,7 +65,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             TimezoneId = "Europe/Amsterdam",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 }

@@ -4,6 +4,7 @@ import { callbackPath } from "./auth/oidc";
 import { SessionProvider, useSession } from "./auth/SessionContext";
 import { CaseloadPage } from "./coach/Caseload";
 import { FollowUpsPage } from "./coach/FollowUps";
+import { InboxPage } from "./coach/InboxPage";
 import { PersonPage } from "./coach/PersonPage";
 import { Layout, useFocusOnNavigate } from "./components/Layout";
 import { Alert, Heading, Paragraph } from "./components/ui";
@@ -43,11 +44,13 @@ function Workspace() {
         nav={[
           { to: "/", label: nl.nav.caseload },
           { to: "/agenda", label: nl.nav.followUps },
+          { to: "/berichten", label: nl.nav.inbox },
         ]}
       >
         <Routes>
           <Route index element={<CaseloadPage />} />
           <Route path="agenda" element={<FollowUpsPage />} />
+          <Route path="berichten" element={<InboxPage />} />
           <Route path="personen/:clientId" element={<PersonPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -81,6 +81,24 @@ export const nl = {
   nav: {
     caseload: "Mijn klanten",
     followUps: "Agenda",
+    inbox: "Berichten",
+  },
+  inbox: {
+    title: "Berichten",
+    intro: "Nieuwe berichten verschijnen hier vanzelf, zonder de pagina te verversen.",
+    connecting: "Verbinden…",
+    open: "Live verbonden.",
+    retrying: "De verbinding is weggevallen. Opnieuw verbinden…",
+    closed: "Niet verbonden.",
+    empty: "Er zijn geen berichten.",
+    newItem: (name: string, text: string) => `Nieuw bericht over ${name}: ${text}`,
+    kinds: {
+      INBOX_ITEM_KIND_UNSPECIFIED: "Bericht",
+      INBOX_ITEM_KIND_OVERDUE_CONTACT: "Contact te laat",
+      INBOX_ITEM_KIND_ENROLMENT: "Aanmelding activiteit",
+      INBOX_ITEM_KIND_SUGGESTION_DECLINED: "Suggestie afgewezen",
+      INBOX_ITEM_KIND_ASSIGNED: "Nieuw in caseload",
+    } as Record<string, string>,
   },
   caseload: {
     title: "Mijn klanten",

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using Participatie.Gateway;
 using Participatie.Silo.Hosting;
+using Participatie.Silo.WebApp;
 
 namespace Participatie.Silo;
 
@@ -17,14 +18,19 @@ public static class SiloApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddParticipatieHost();
+        builder.AddParticipatieWebApp();
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseParticipatieWebApp();
         app.MapParticipatieGateway();
         if (app.Services.GetRequiredService<IOptions<GatewayInfo>>().Value.DashboardEnabled)
         {
             app.MapOrleansDashboard(DashboardPath);
         }
+
+        // Last: the app's page answers any other path of the app (never the API's, the probes' or the dashboard's).
+        app.MapParticipatieWebApp();
 
         return app;
     }

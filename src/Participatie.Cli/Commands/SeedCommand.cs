@@ -106,6 +106,12 @@ internal static class SeedCommand
         {
             output.WriteLine($"  {report.Experiment}");
         }
+
+        if (report.SampleCoachId is not null)
+        {
+            // The web app's development sign-in (Local profile) asks for a coach's id.
+            output.WriteLine($"  Web app: sign in as klantmanager {report.SampleCoachId} (development sign-in of the Local profile)");
+        }
     }
 
     private static Option<int> CountOption(string name, int defaultValue, int minimum, string description)

@@ -26,7 +26,8 @@ internal sealed record SeedReport(
     int WithoutCoach,
     FailureLog Failures,
     TimeSpan Elapsed,
-    string? Experiment);
+    string? Experiment,
+    string? SampleCoachId = null);
 
 /// <summary>
 /// Builds the demo city through the gateway in four steps: neighbourhoods, coaches, people, and assignments of people
@@ -101,7 +102,8 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
             WithoutCoach: _withoutCoach,
             _failures,
             clock.Elapsed,
-            experiment);
+            experiment,
+            coaches.Select(c => c.Coach.CoachId).Order(StringComparer.Ordinal).FirstOrDefault());
     }
 
     /// <summary>

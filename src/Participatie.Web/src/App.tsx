@@ -1,0 +1,83 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { BrowserRouter, Link, Navigate, Route, Routes } from "react-router";
+import { callbackPath } from "./auth/oidc";
+import { SessionProvider, useSession } from "./auth/SessionContext";
+import { CaseloadPage } from "./coach/Caseload";
+import { FollowUpsPage } from "./coach/FollowUps";
+import { InboxPage } from "./coach/InboxPage";
+import { PersonPage } from "./coach/PersonPage";
+import { Layout, useFocusOnNavigate } from "./components/Layout";
+import { Alert, Heading, Paragraph } from "./components/ui";
+import { nl } from "./i18n/nl";
+import { SignInPage } from "./pages/SignIn";
+import { SignInCallbackPage } from "./pages/SignInCallback";
+
+export function App() {
+  const queries = new QueryClient({
+    // A failed call is shown with its own message and a retry button where one may help, never retried unseen.
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
+  });
+  return (
+    <QueryClientProvider client={queries}>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/aanmelden" element={<SignInPage />} />
+            <Route path={callbackPath} element={<SignInCallbackPage />} />
+            <Route path="*" element={<Workspace />} />
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </QueryClientProvider>
+  );
+}
+
+/** The workspace of the signed-in role. */
+function Workspace() {
+  const { session } = useSession();
+  if (!session) {
+    return <Navigate to="/aanmelden" replace />;
+  }
+  if (session.role === "coach") {
+    return (
+      <Layout
+        nav={[
+          { to: "/", label: nl.nav.caseload },
+          { to: "/agenda", label: nl.nav.followUps },
+          { to: "/berichten", label: nl.nav.inbox },
+        ]}
+      >
+        <Routes>
+          <Route index element={<CaseloadPage />} />
+          <Route path="agenda" element={<FollowUpsPage />} />
+          <Route path="berichten" element={<InboxPage />} />
+          <Route path="personen/:clientId" element={<PersonPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Layout>
+    );
+  }
+  return (
+    <Layout nav={[]}>
+      <Heading level={1}>{nl.app.name}</Heading>
+      <Alert type="info">{nl.signIn.noWorkspace(nl.roles[session.role] ?? session.role)}</Alert>
+    </Layout>
+  );
+}
+
+function NotFound() {
+  const heading = useFocusOnNavigate<HTMLHeadingElement>();
+  return (
+    <>
+      <Heading level={1} ref={heading} tabIndex={-1}>
+        {nl.app.notFoundTitle}
+      </Heading>
+      <Paragraph>{nl.app.notFoundText}</Paragraph>
+      <Paragraph>
+        <Link className="utrecht-link utrecht-link--html-a" to="/">
+          {nl.app.backToStart}
+        </Link>
+      </Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { withPurpose } from "../api/clients";
+import { useApi } from "../auth/SessionContext";
+import { ProblemAlert, QueryState } from "../components/QueryState";
+import { Alert, Button, FormField, Heading, Paragraph, Select, StatusBadge, Textarea, Textbox } from "../components/ui";
+import { ContractParty, GoalDomain, GoalStatus, SuggestionStatus } from "../gen/participatie/v1/contract_service_pb";
+import { nl } from "../i18n/nl";
+import { describeError, fieldError, otherFieldErrors } from "../lib/errors";
+import { enumName, formatDate, formatInstant } from "../lib/format";
+
+const domains = [
+  GoalDomain.WORK,
+  GoalDomain.HEALTH,
+  GoalDomain.DEBTS,
+  GoalDomain.SOCIAL_CONTACTS,
+  GoalDomain.LANGUAGE,
+  GoalDomain.VOLUNTEERING,
+  GoalDomain.CARE,
+  GoalDomain.EDUCATION,
+  GoalDomain.WELL_BEING,
+];
+
+/** The social contract: goals with their status, progress and review date, suggestions with the person's answers. */
+export function ContractSection({ clientId, purpose }: { clientId: string; purpose: string }) {
+  const api = useApi();
+  const contract = useQuery({
+    queryKey: ["contract", clientId, purpose],
+    queryFn: ({ signal }) => api.contracts.getSocialContract({ clientId }, { signal, ...withPurpose(purpose) }),
+  });
+  return (
+    <section aria-labelledby="contract" className="participatie-card">
+      <Heading level={2} id="contract">
+        {nl.contract.title}
+      </Heading>
+      <QueryState query={contract}>
+        {(data) => {
+          const c = data.contract;
+          if (!c) {
+            return <Paragraph>{nl.contract.noGoals}</Paragraph>;
+          }
+          return (
+            <>
+              <Paragraph>
+                <StatusBadge status={c.legallyBinding ? "active" : "neutral"}>{c.legallyBinding ? nl.contract.binding : nl.contract.notBinding}</StatusBadge>
+                {c.legallyBinding && c.legallyBindingSince ? ` (${formatInstant(c.legallyBindingSince)})` : null}
+              </Paragraph>
+              {c.bindingChangePending ? <Alert type="info">{nl.contract.bindingPending}</Alert> : null}
+              <Heading level={3}>{nl.contract.goals}</Heading>
+              {c.goals.length === 0 ? (
+                <Paragraph>{nl.contract.noGoals}</Paragraph>
+              ) : (
+                <ul className="participatie-items">
+                  {c.goals.map((goal) => (
+                    <li key={goal.goalId} className="participatie-item">
+                      <p className="utrecht-paragraph">
+                        <strong>{nl.contract.domains[enumName(GoalDomain, goal.domain, "GOAL_DOMAIN")]}</strong>: {goal.description}
+                      </p>
+                      <p className="utrecht-paragraph utrecht-paragraph--small">
+                        <StatusBadge status={goal.status === GoalStatus.AGREED ? "active" : goal.status === GoalStatus.ACHIEVED ? "safe" : "neutral"}>
+                          {nl.contract.statuses[enumName(GoalStatus, goal.status, "GOAL_STATUS")]}
+                        </StatusBadge>{" "}
+                        {nl.contract.proposedBy(nl.contract.parties[enumName(ContractParty, goal.proposedBy, "CONTRACT_PARTY")] ?? "")}
+                        {goal.reviewOn ? ` · ${nl.contract.review(formatDate(goal.reviewOn))}` : null}
+                        {goal.status === GoalStatus.AGREED || goal.percent > 0 ? ` · ${nl.contract.progress(goal.percent)}` : null}
+                      </p>
+                      {goal.percent > 0 ? (
+                        <progress className="participatie-progress" max={100} value={goal.percent} aria-label={nl.contract.progress(goal.percent)} />
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Heading level={3}>{nl.contract.suggestions}</Heading>
+              {c.suggestions.length === 0 ? (
+                <Paragraph>{nl.contract.noSuggestions}</Paragraph>
+              ) : (
+                <ul className="participatie-items">
+                  {c.suggestions.map((suggestion) => (
+                    <li key={suggestion.suggestionId} className="participatie-item">
+                      <p className="utrecht-paragraph">
+                        <strong>{nl.contract.domains[enumName(GoalDomain, suggestion.domain, "GOAL_DOMAIN")]}</strong>: {suggestion.text}
+                      </p>
+                      <p className="utrecht-paragraph utrecht-paragraph--small">
+                        <StatusBadge status={suggestion.status === SuggestionStatus.DECLINED ? "warning" : suggestion.status === SuggestionStatus.ACCEPTED ? "safe" : "neutral"}>
+                          {nl.contract.suggestionStatuses[enumName(SuggestionStatus, suggestion.status, "SUGGESTION_STATUS")]}
+                        </StatusBadge>
+                        {suggestion.words ? ` ${nl.contract.answer(suggestion.words)}` : null}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <ProposeGoal clientId={clientId} purpose={purpose} />
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+function ProposeGoal({ clientId, purpose }: { clientId: string; purpose: string }) {
+  const api = useApi();
+  const queries = useQueryClient();
+  const [domain, setDomain] = useState<GoalDomain>(GoalDomain.UNSPECIFIED);
+  const [description, setDescription] = useState("");
+  const [reviewOn, setReviewOn] = useState("");
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
+  const propose = useMutation({
+    mutationFn: () => api.contracts.proposeGoal({ clientId, domain, description, reviewOn, requestId }, withPurpose(purpose)),
+    onSuccess: async () => {
+      setDescription("");
+      setReviewOn("");
+      setDomain(GoalDomain.UNSPECIFIED);
+      setRequestId(crypto.randomUUID());
+      await queries.invalidateQueries({ queryKey: ["contract", clientId] });
+    },
+  });
+  const problem = propose.isError ? describeError(propose.error, "action") : null;
+  const fields = ["domain", "description", "review_on"];
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    propose.mutate();
+  }
+  return (
+    <form onSubmit={submit} noValidate className="participatie-form" aria-labelledby="propose-goal">
+      <Heading level={3} id="propose-goal">
+        {nl.contract.propose}
+      </Heading>
+      {propose.isSuccess ? <Alert type="ok" role="status">{nl.contract.goalProposed}</Alert> : null}
+      {problem && problem.kind !== "invalid" ? <ProblemAlert error={propose.error} about="action" onRetry={() => propose.mutate()} /> : null}
+      {problem && problem.kind === "invalid" ? (
+        <Alert type="error" role="alert">
+          {problem.message} {otherFieldErrors(problem, fields).join(" ")}
+        </Alert>
+      ) : null}
+      <FormField label={nl.contract.domain} error={fieldError(problem, "domain")}>
+        {({ id, describedBy, invalid }) => (
+          <Select id={id} aria-describedby={describedBy} invalid={invalid} value={String(domain)} onChange={(event) => setDomain(Number(event.target.value) as GoalDomain)}>
+            <option value={GoalDomain.UNSPECIFIED}>{nl.contract.domains.GOAL_DOMAIN_UNSPECIFIED}</option>
+            {domains.map((value) => (
+              <option key={value} value={value}>
+                {nl.contract.domains[enumName(GoalDomain, value, "GOAL_DOMAIN")]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <FormField label={nl.contract.description} error={fieldError(problem, "description")}>
+        {({ id, describedBy, invalid }) => (
+          <Textarea id={id} aria-describedby={describedBy} invalid={invalid} rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
+        )}
+      </FormField>
+      <FormField label={nl.contract.reviewOn} error={fieldError(problem, "review_on")}>
+        {({ id, describedBy, invalid }) => (
+          <Textbox id={id} type="date" aria-describedby={describedBy} invalid={invalid} value={reviewOn} onChange={(event) => setReviewOn(event.target.value)} />
+        )}
+      </FormField>
+      <Button type="submit" appearance="primary" busy={propose.isPending} disabled={propose.isPending}>
+        {nl.contract.submitGoal}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,176 @@
+import { useState, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams, useSearchParams } from "react-router";
+import { withPurpose } from "../api/clients";
+import { neighbourhoodName, useNeighbourhoods } from "../api/neighbourhoods";
+import { useApi } from "../auth/SessionContext";
+import { useFocusOnNavigate } from "../components/Layout";
+import { ProblemAlert, QueryState } from "../components/QueryState";
+import { Alert, Button, DataList, Fieldset, Heading, Paragraph, RadioOption } from "../components/ui";
+import { HouseholdType } from "../gen/participatie/v1/common_pb";
+import { nl } from "../i18n/nl";
+import { enumName, formatDate, formatInstant } from "../lib/format";
+import { coachPurposes, isCoachPurpose, type CoachPurpose } from "../lib/purposes";
+import { ContractSection } from "./ContractSection";
+import { EstimateSection } from "./EstimateSection";
+import { JournalSection } from "./JournalSection";
+import { StatementSection } from "./StatementSection";
+
+/** A person's page. Staff first say why they open it (x-purpose); every call of the page then carries that purpose. */
+export function PersonPage() {
+  const { clientId = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const purpose = params.get("doel");
+  if (!isCoachPurpose(purpose)) {
+    return <PurposeChoice onChoose={(chosen) => setParams({ doel: chosen })} />;
+  }
+  return <Person clientId={clientId} purpose={purpose} onChangePurpose={() => setParams({})} />;
+}
+
+function PurposeChoice({ onChoose }: { onChoose: (purpose: CoachPurpose) => void }) {
+  const heading = useFocusOnNavigate<HTMLHeadingElement>();
+  const [chosen, setChosen] = useState<string>("");
+  const [error, setError] = useState<string | undefined>();
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (isCoachPurpose(chosen)) {
+      onChoose(chosen);
+    } else {
+      setError(nl.purposes.required);
+    }
+  }
+  return (
+    <>
+      <Heading level={1} ref={heading} tabIndex={-1}>
+        {nl.purposes.title}
+      </Heading>
+      <Paragraph lead>{nl.purposes.intro}</Paragraph>
+      <form onSubmit={submit} noValidate className="participatie-form">
+        <Fieldset legend={nl.purposes.legend} error={error}>
+          {coachPurposes.map((purpose) => (
+            <RadioOption
+              key={purpose}
+              name="doel"
+              value={purpose}
+              checked={chosen === purpose}
+              onChange={(value) => {
+                setChosen(value);
+                setError(undefined);
+              }}
+              label={nl.purposes.names[purpose]}
+              description={nl.purposes.descriptions[purpose]}
+            />
+          ))}
+        </Fieldset>
+        <Button type="submit" appearance="primary">
+          {nl.purposes.open}
+        </Button>
+      </form>
+      <Paragraph>
+        <Link className="utrecht-link utrecht-link--html-a" to="/">
+          {nl.person.back}
+        </Link>
+      </Paragraph>
+    </>
+  );
+}
+
+function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purpose: CoachPurpose; onChangePurpose: () => void }) {
+  const api = useApi();
+  const heading = useFocusOnNavigate<HTMLHeadingElement>();
+  const neighbourhoods = useNeighbourhoods();
+  const client = useQuery({
+    queryKey: ["client", clientId, purpose],
+    queryFn: ({ signal }) => api.clients.getClient({ clientId }, { signal, ...withPurpose(purpose) }),
+  });
+  const person = client.data?.client;
+  const title = person ? (person.anonymised ? clientId : `${person.givenName} ${person.familyName}`) : clientId;
+
+  return (
+    <>
+      <Paragraph>
+        <Link className="utrecht-link utrecht-link--html-a" to="/">
+          {nl.person.back}
+        </Link>
+      </Paragraph>
+      <Heading level={1} ref={heading} tabIndex={-1}>
+        {title}
+      </Heading>
+      <div className="participatie-purpose" role="note" aria-label={nl.purposes.current}>
+        <span>
+          {nl.purposes.current}: <strong data-testid="purpose">{nl.purposes.names[purpose]}</strong>
+        </span>{" "}
+        <Button appearance="subtle" onClick={onChangePurpose}>
+          {nl.purposes.change}
+        </Button>
+      </div>
+      {client.isError ? (
+        <ProblemAlert error={client.error} onRetry={() => void client.refetch()} busy={client.isFetching} />
+      ) : (
+        <>
+          <nav aria-label={nl.person.sections} className="participatie-sections">
+            <ul className="participatie-sections__list">
+              {[
+                ["profiel", nl.person.profile],
+                ["inschatting", nl.estimate.title],
+                ["contract", nl.contract.title],
+                ["journaal", nl.journal.title],
+                ["specificatie", nl.statement.title],
+              ].map(([anchor, label]) => (
+                <li key={anchor}>
+                  <a className="utrecht-link utrecht-link--html-a" href={`#${anchor}`}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <section aria-labelledby="profiel" className="participatie-card">
+            <Heading level={2} id="profiel">
+              {nl.person.profile}
+            </Heading>
+            <QueryState query={client}>
+              {(data) => {
+                const c = data.client;
+                if (!c) {
+                  return <Alert type="error">{nl.errors.notFound}</Alert>;
+                }
+                return (
+                  <>
+                    {c.anonymised ? <Alert type="info">{nl.person.anonymised}</Alert> : null}
+                    {c.caseEndedOn ? <Alert type="info">{nl.person.caseEnded(formatDate(c.caseEndedOn))}</Alert> : null}
+                    <DataList
+                      items={[
+                        { key: nl.person.dateOfBirth, value: c.dateOfBirth ? formatDate(c.dateOfBirth) : "—" },
+                        { key: nl.person.household, value: nl.households[enumName(HouseholdType, c.householdType, "HOUSEHOLD_TYPE")] },
+                        { key: nl.person.postcode, value: c.postcode || "—" },
+                        { key: nl.person.neighbourhood, value: neighbourhoodName(neighbourhoods, c.neighbourhoodId) },
+                        { key: nl.person.coach, value: c.coachId || nl.person.noCoach },
+                        { key: nl.person.registeredAt, value: c.registeredAt ? formatInstant(c.registeredAt) : "—" },
+                        { key: nl.person.lastContact, value: c.lastContactOn ? formatDate(c.lastContactOn) : nl.followUps.noContactYet },
+                        {
+                          key: nl.person.participation,
+                          value: c.participation
+                            ? c.participation.active
+                              ? nl.person.participationActive(c.participation.windowDays)
+                              : nl.person.participationInactive(c.participation.windowDays)
+                            : "—",
+                        },
+                        { key: nl.person.teamInvolvement, value: c.teamInvolvement ? nl.person.yes : nl.person.no },
+                      ]}
+                    />
+                    {c.withheld.length > 0 ? <Paragraph small>{nl.person.withheld(c.withheld.join(", "))}</Paragraph> : null}
+                  </>
+                );
+              }}
+            </QueryState>
+          </section>
+          <EstimateSection estimate={person?.currentEstimate} loading={client.isPending} />
+          <ContractSection clientId={clientId} purpose={purpose} />
+          <JournalSection clientId={clientId} purpose={purpose} />
+          <StatementSection clientId={clientId} purpose={purpose} />
+        </>
+      )}
+    </>
+  );
+}

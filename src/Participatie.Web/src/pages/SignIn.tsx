@@ -1,0 +1,136 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useNavigate } from "react-router";
+import { developmentSignIn, fetchSignInConfig } from "../auth/config";
+import { userManager } from "../auth/oidc";
+import { sessionFromToken } from "../auth/session";
+import { useSession } from "../auth/SessionContext";
+import { Layout } from "../components/Layout";
+import { ProblemAlert } from "../components/QueryState";
+import { Alert, Button, FormField, Heading, Paragraph, Select, Textbox } from "../components/ui";
+import { nl } from "../i18n/nl";
+import { workspaceRoles } from "../workspaces";
+
+export function SignInPage() {
+  const config = useQuery({ queryKey: ["auth-config"], queryFn: fetchSignInConfig, staleTime: Infinity });
+  const { session } = useSession();
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (session) {
+      void navigate("/", { replace: true });
+    }
+  }, [session, navigate]);
+
+  return (
+    <Layout nav={[]}>
+      <Heading level={1}>{nl.signIn.title}</Heading>
+      <Paragraph lead>{nl.signIn.intro}</Paragraph>
+      {config.isPending ? <p role="status" className="utrecht-paragraph">{nl.app.loading}</p> : null}
+      {config.isError ? <ProblemAlert error={config.error} about="action" onRetry={() => void config.refetch()} /> : null}
+      {config.data?.developmentSignIn ? <DevelopmentSignIn /> : null}
+      {config.data && !config.data.developmentSignIn ? (
+        config.data.authority ? (
+          <ProviderSignIn authority={config.data.authority} clientId={config.data.clientId} scope={config.data.scope} />
+        ) : (
+          <Alert type="error">{nl.signIn.notConfigured}</Alert>
+        )
+      ) : null}
+    </Layout>
+  );
+}
+
+function DevelopmentSignIn() {
+  const { signIn } = useSession();
+  const [role, setRole] = useState<string>(workspaceRoles[0] ?? "coach");
+  const [subject, setSubject] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const [failed, setFailed] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    setFailed(null);
+    if (!subject.trim()) {
+      setError(nl.signIn.invalidSubject);
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await developmentSignIn(role, subject.trim());
+      const next = result.ok ? sessionFromToken(result.token, "development") : null;
+      if (next) {
+        signIn(next);
+      } else {
+        setError(nl.signIn.invalidSubject);
+      }
+    } catch (failure) {
+      setFailed(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="development-sign-in">
+      <Heading level={2} id="development-sign-in">
+        {nl.signIn.developmentTitle}
+      </Heading>
+      <Paragraph>{nl.signIn.developmentIntro}</Paragraph>
+      {failed ? <Alert type="error" role="alert">{nl.signIn.failed}</Alert> : null}
+      <form onSubmit={(event) => void submit(event)} noValidate className="participatie-form">
+        <FormField label={nl.signIn.role}>
+          {({ id, describedBy }) => (
+            <Select id={id} aria-describedby={describedBy} value={role} onChange={(event) => setRole(event.target.value)}>
+              {workspaceRoles.map((name) => (
+                <option key={name} value={name}>
+                  {nl.roles[name]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField label={nl.signIn.subject} description={nl.signIn.subjectHint} error={error}>
+          {({ id, describedBy, invalid }) => (
+            <Textbox
+              id={id}
+              name="subject"
+              autoComplete="username"
+              aria-describedby={describedBy}
+              invalid={invalid}
+              value={subject}
+              onChange={(event) => setSubject(event.target.value)}
+            />
+          )}
+        </FormField>
+        <Button type="submit" appearance="primary" busy={busy} disabled={busy}>
+          {nl.signIn.submit}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function ProviderSignIn(config: { authority: string; clientId: string; scope: string }) {
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  async function start() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await userManager({ developmentSignIn: false, ...config }).signinRedirect();
+    } catch {
+      setFailed(true);
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      {failed ? <Alert type="error" role="alert">{nl.signIn.failed}</Alert> : null}
+      {busy ? <p role="status" className="utrecht-paragraph">{nl.signIn.redirecting}</p> : null}
+      <Button appearance="primary" onClick={() => void start()} busy={busy} disabled={busy}>
+        {nl.signIn.withProvider}
+      </Button>
+    </>
+  );
+}

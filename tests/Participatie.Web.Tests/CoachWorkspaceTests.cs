@@ -1,0 +1,167 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Participatie.Web.Tests;
+
+/// <summary>A klantmanager's day in the web app, in Debian's Chromium, against a real silo.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class CoachWorkspaceTests(WebAppFixture fixture)
+{
+    private CoachCaseload Seed => fixture.Seed;
+
+    [BrowserFact]
+    public async Task ACoachSignsInFindsAPersonOpensThemForAPurposeAddsAJournalEntryAndReadsTheStatement()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(ACoachSignsInFindsAPersonOpensThemForAPurposeAddsAJournalEntryAndReadsTheStatement), async () =>
+        {
+            // Signing in: the Local-style development sign-in, offered because this host accepts the development key.
+            await page.GotoAsync("/");
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/aanmelden$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inloggen voor ontwikkeling" })).ToBeVisibleAsync();
+            await Accessibility.AssertNoViolationsAsync(page, "the sign-in page");
+            await page.GetByLabel("Id").FillAsync(Seed.CoachId);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+
+            // The caseload: all three people, the places taken, and nobody from another caseload.
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn klanten", Level = 1 })).ToBeVisibleAsync();
+            var table = page.GetByRole(AriaRole.Table);
+            await Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(1 + Seed.People.Count);
+            await Expect(page.GetByText("3 van 50 plaatsen bezet")).ToBeVisibleAsync();
+            await Expect(table).Not.ToContainTextAsync("de Vries");
+            await Accessibility.AssertNoViolationsAsync(page, "the caseload");
+            await Screenshots.KeepAsync(page, "coach-caseload");
+
+            // Search by family name.
+            await page.GetByLabel("Naam").FillAsync("bakker");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+            await Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+            await Expect(table).ToContainTextAsync("Bakker, Fatima");
+            await page.GetByLabel("Naam").FillAsync("");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+            await Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(1 + Seed.People.Count);
+
+            // Opening a person: first the purpose, chosen by keyboard, then the page shows it.
+            await table.GetByRole(AriaRole.Link, new() { Name = "Jansen, Sanne" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Waarom opent u deze persoon?" })).ToBeVisibleAsync();
+            await Accessibility.AssertNoViolationsAsync(page, "the purpose choice");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Persoon openen" }).ClickAsync();
+            await Expect(page.GetByText("Kies een doel.")).ToBeVisibleAsync();
+            await page.GetByLabel("Begeleiding").FocusAsync();
+            await page.Keyboard.PressAsync("Space");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Persoon openen" }).FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sanne Jansen", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("purpose")).ToHaveTextAsync("Begeleiding");
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("doel=case_work"));
+
+            // The estimate with each factor's contribution, and the contract seeded for her.
+            var estimate = page.GetByRole(AriaRole.Region, new() { Name = "Inschatting tot werk" });
+            await Expect(estimate.GetByRole(AriaRole.Table)).ToContainTextAsync("Opleiding");
+            await Expect(estimate).ToContainTextAsync("Grens van de gemeente");
+            var contract = page.GetByRole(AriaRole.Region, new() { Name = "Sociaal contract" });
+            await Expect(contract).ToContainTextAsync("kinderboerderij");
+            await Expect(contract).ToContainTextAsync("computercursus");
+
+            // The benefit statement, line by line with its rules and the dated figures.
+            var statement = page.GetByRole(AriaRole.Region, new() { Name = "Uitkeringsspecificatie" });
+            await Expect(statement.GetByRole(AriaRole.Table)).ToContainTextAsync("Bijstandsnorm");
+            await Expect(statement.GetByRole(AriaRole.Table)).ToContainTextAsync("geldig vanaf");
+            await Expect(statement.GetByTestId("statement-total")).ToContainTextAsync("€");
+            await Accessibility.AssertNoViolationsAsync(page, "a person's page");
+            await Screenshots.KeepAsync(page, "coach-person");
+
+            // A journal entry without its kind: the server's field violation stands next to the field.
+            var journal = page.GetByRole(AriaRole.Region, new() { Name = "Journaal" });
+            await journal.GetByLabel("Notitie").FillAsync("Gebeld over de computercursus; ze wil eerst kijken.");
+            await journal.GetByRole(AriaRole.Button, new() { Name = "Vastleggen" }).ClickAsync();
+            var typeField = journal.GetByLabel("Soort contact");
+            await Expect(typeField).ToHaveAttributeAsync("aria-invalid", "true");
+            var describedBy = await typeField.GetAttributeAsync("aria-describedby");
+            Assert.False(string.IsNullOrEmpty(describedBy), "the kind's error is not tied to its field");
+            await Expect(page.Locator($"[id='{describedBy!.Split(' ').Last()}']")).Not.ToBeEmptyAsync();
+            await Accessibility.AssertNoViolationsAsync(page, "the journal form with a field error");
+
+            await typeField.SelectOptionAsync(new SelectOptionValue { Label = "Telefoon" });
+            await journal.GetByRole(AriaRole.Button, new() { Name = "Vastleggen" }).ClickAsync();
+            await Expect(journal.GetByRole(AriaRole.Status)).ToContainTextAsync("Het contact is vastgelegd.");
+            await Expect(journal.GetByRole(AriaRole.Table)).ToContainTextAsync("Gebeld over de computercursus");
+            await Expect(journal.GetByRole(AriaRole.Table)).ToContainTextAsync("Telefoon");
+
+            // The agenda knows the contact now.
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Agenda" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Agenda", Level = 1 })).ToBeVisibleAsync();
+            await page.GetByLabel("Periode").SelectOptionAsync(new SelectOptionValue { Label = "90 dagen" });
+            await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Sanne Jansen");
+            await Accessibility.AssertNoViolationsAsync(page, "the agenda");
+        });
+    }
+
+    [BrowserFact]
+    public async Task ACoachWhoOpensSomeoneOutsideTheirCaseloadIsToldTheyMayNotSeeThem()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(ACoachWhoOpensSomeoneOutsideTheirCaseloadIsToldTheyMayNotSeeThem), async () =>
+        {
+            await SignInAsync(page, Seed.CoachId);
+            await page.GotoAsync($"/personen/{Seed.StrangerId}?doel=case_work");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("U mag deze persoon niet inzien.");
+            await Expect(page.GetByText("de Vries")).ToHaveCountAsync(0);
+            await Accessibility.AssertNoViolationsAsync(page, "a refused person's page");
+        });
+    }
+
+    [BrowserFact]
+    public async Task TheWholeDayWorksByKeyboardAlone()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(TheWholeDayWorksByKeyboardAlone), async () =>
+        {
+            await page.GotoAsync("/aanmelden");
+            await Expect(page.GetByLabel("Id")).ToBeVisibleAsync();
+            // Tab from the top of the page: the skip link first, then the form.
+            await page.Keyboard.PressAsync("Tab");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ga direct naar de inhoud" })).ToBeFocusedAsync();
+            await TabToAsync(page, page.GetByLabel("Id"));
+            await page.Keyboard.TypeAsync(Seed.CoachId);
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn klanten", Level = 1 })).ToBeVisibleAsync();
+
+            var link = page.GetByRole(AriaRole.Link, new() { Name = "El Amrani, Mohamed" });
+            await TabToAsync(page, link);
+            await page.Keyboard.PressAsync("Enter");
+            var choice = page.GetByLabel("Uitkering en betaling");
+            await TabToAsync(page, page.GetByLabel("Begeleiding"));
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("ArrowDown");
+            await Expect(choice).ToBeCheckedAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mohamed El Amrani", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("purpose")).ToHaveTextAsync("Uitkering en betaling");
+        });
+    }
+
+    private static async Task SignInAsync(IPage page, string coachId)
+    {
+        await page.GotoAsync("/aanmelden");
+        await page.GetByLabel("Id").FillAsync(coachId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn klanten", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Presses Tab until the element has focus (at most 60 times), as someone without a mouse would.</summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail("The element could not be reached with the Tab key");
+    }
+}

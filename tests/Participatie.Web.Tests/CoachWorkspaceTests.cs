@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using Participatie.Contracts.V1;
+using Participatie.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace Participatie.Web.Tests;
@@ -94,6 +96,35 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await page.GetByLabel("Periode").SelectOptionAsync(new SelectOptionValue { Label = "90 dagen" });
             await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Sanne Jansen");
             await Accessibility.AssertNoViolationsAsync(page, "the agenda");
+        });
+    }
+
+    [BrowserFact]
+    public async Task ACoachSeesANewInboxItemWithoutReloading()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(ACoachSeesANewInboxItemWithoutReloading), async () =>
+        {
+            var coachId = (await new CoachService.CoachServiceClient(fixture.Host.Channel).CreateCoachAsync(new CreateCoachRequest { DisplayName = "Kees Smit", CaseloadLimit = 10 })).Coach.CoachId;
+            await SignInAsync(page, coachId);
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Berichten" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Berichten", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Live verbonden.")).ToBeVisibleAsync();
+            await Expect(page.GetByText("Er zijn geen berichten.")).ToBeVisibleAsync();
+            await Accessibility.AssertNoViolationsAsync(page, "the inbox");
+
+            // Someone is added to the caseload while the screen is open: the item arrives by itself and is announced.
+            var intake = SampleRequests.Intake(Seed.NeighbourhoodId);
+            intake.GivenName = "Yara";
+            intake.FamilyName = "Visser";
+            var clientId = (await new ClientService.ClientServiceClient(fixture.Host.Channel).RegisterClientAsync(intake)).Client.ClientId;
+            await new CoachService.CoachServiceClient(fixture.Host.Channel).AssignClientAsync(new AssignClientRequest { CoachId = coachId, ClientId = clientId });
+
+            var item = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Yara Visser" });
+            await Expect(item).ToContainTextAsync("Nieuw in caseload");
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Nieuw bericht over Yara Visser" })).ToHaveCountAsync(1);
+            await Expect(item.GetByRole(AriaRole.Link, new() { Name = "Yara Visser" })).ToHaveAttributeAsync("href", $"/personen/{clientId}");
+            await Accessibility.AssertNoViolationsAsync(page, "the inbox with an item");
         });
     }
 

@@ -106,6 +106,11 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
       </div>
       {client.isError ? (
         <ProblemAlert error={client.error} onRetry={() => void client.refetch()} busy={client.isFetching} />
+      ) : client.isPending ? (
+        // The other parts are asked for once the person could be read: a refused person is refused once, not five times.
+        <p className="utrecht-paragraph" role="status">
+          {nl.app.loading}
+        </p>
       ) : (
         <>
           <nav aria-label={nl.person.sections} className="participatie-sections">

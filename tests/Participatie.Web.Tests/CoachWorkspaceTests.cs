@@ -65,6 +65,32 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await Expect(contract).ToContainTextAsync("kinderboerderij");
             await Expect(contract).ToContainTextAsync("computercursus");
 
+            // The regime, setting by setting with the layer that set it.
+            var regime = page.GetByRole(AriaRole.Region, new() { Name = "Regeling" });
+            await Expect(regime.GetByRole(AriaRole.Table)).ToContainTextAsync("Sollicitatieplicht");
+            await Expect(regime.GetByRole(AriaRole.Table)).ToContainTextAsync("Gemeente: municipal-2024");
+
+            // Proposing a goal: it joins the contract as proposed, waiting for her agreement.
+            await contract.GetByLabel("Levensgebied").First.SelectOptionAsync(new SelectOptionValue { Label = "Taal" });
+            await contract.GetByLabel("Omschrijving").FillAsync("Elke week naar het taalcafé in de bibliotheek");
+            await contract.GetByRole(AriaRole.Button, new() { Name = "Doel voorstellen" }).ClickAsync();
+            var reviewOn = contract.GetByLabel("Bespreken op");
+            await Expect(reviewOn).ToHaveAttributeAsync("aria-invalid", "true");
+            await reviewOn.FillAsync(SampleRequests.Day(28));
+            await contract.GetByRole(AriaRole.Button, new() { Name = "Doel voorstellen" }).ClickAsync();
+            await Expect(contract.GetByRole(AriaRole.Status)).ToContainTextAsync("Het doel is voorgesteld.");
+            await Expect(contract.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "taalcafé" })).ToContainTextAsync("Voorgesteld");
+
+            // Overriding the estimate: a reason too short is refused next to its field, a real one is taken.
+            await estimate.GetByLabel("Maanden tot betaald werk").FillAsync("18");
+            await estimate.GetByLabel("Reden").FillAsync("Kort");
+            await estimate.GetByRole(AriaRole.Button, new() { Name = "Inschatting aanpassen" }).ClickAsync();
+            await Expect(estimate.GetByLabel("Reden")).ToHaveAttributeAsync("aria-invalid", "true");
+            await estimate.GetByLabel("Reden").FillAsync("Heeft een toezegging voor een leerwerkplek bij de gemeente.");
+            await estimate.GetByRole(AriaRole.Button, new() { Name = "Inschatting aanpassen" }).ClickAsync();
+            await Expect(estimate).ToContainTextAsync("18 maanden");
+            await Expect(estimate).ToContainTextAsync("Heeft een toezegging voor een leerwerkplek");
+
             // The benefit statement, line by line with its rules and the dated figures.
             var statement = page.GetByRole(AriaRole.Region, new() { Name = "Uitkeringsspecificatie" });
             await Expect(statement.GetByRole(AriaRole.Table)).ToContainTextAsync("Bijstandsnorm");

@@ -14,6 +14,7 @@ import { coachPurposes, isCoachPurpose, type CoachPurpose } from "../lib/purpose
 import { ContractSection } from "./ContractSection";
 import { EstimateSection } from "./EstimateSection";
 import { JournalSection } from "./JournalSection";
+import { RegimeSection } from "./RegimeSection";
 import { StatementSection } from "./StatementSection";
 
 /** A person's page. Staff first say why they open it (x-purpose); every call of the page then carries that purpose. */
@@ -118,6 +119,7 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
               {[
                 ["profiel", nl.person.profile],
                 ["inschatting", nl.estimate.title],
+                ["regeling", nl.regime.title],
                 ["contract", nl.contract.title],
                 ["journaal", nl.journal.title],
                 ["specificatie", nl.statement.title],
@@ -170,7 +172,8 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
               }}
             </QueryState>
           </section>
-          <EstimateSection estimate={person?.currentEstimate} loading={client.isPending} />
+          <EstimateSection estimate={person?.currentEstimate} loading={client.isPending} clientId={clientId} purpose={purpose} />
+          <RegimeSection clientId={clientId} purpose={purpose} />
           <ContractSection clientId={clientId} purpose={purpose} />
           <JournalSection clientId={clientId} purpose={purpose} />
           <StatementSection clientId={clientId} purpose={purpose} />

@@ -155,6 +155,71 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
     }
 
     [BrowserFact]
+    public async Task ACoachReleasesSomeoneAfterConfirmingAndNoLongerSeesThem()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(ACoachReleasesSomeoneAfterConfirmingAndNoLongerSeesThem), async () =>
+        {
+            var coaches = new CoachService.CoachServiceClient(fixture.Host.Channel);
+            var coachId = (await coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Lotte Mulder", CaseloadLimit = 10 })).Coach.CoachId;
+            var intake = SampleRequests.Intake(Seed.NeighbourhoodId);
+            intake.GivenName = "Daan";
+            intake.FamilyName = "Hendriks";
+            var clientId = (await new ClientService.ClientServiceClient(fixture.Host.Channel).RegisterClientAsync(intake)).Client.ClientId;
+            await coaches.AssignClientAsync(new AssignClientRequest { CoachId = coachId, ClientId = clientId });
+
+            await SignInAsync(page, coachId);
+            await page.GotoAsync($"/personen/{clientId}?doel=case_work");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Uit mijn caseload halen" }).ClickAsync();
+            await Expect(page.GetByText("Wilt u Daan Hendriks uit uw caseload halen?")).ToBeVisibleAsync();
+            await Accessibility.AssertNoViolationsAsync(page, "the release confirmation");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Annuleren" }).ClickAsync();
+            Assert.Equal(coachId, (await new ClientService.ClientServiceClient(fixture.Host.Channel).GetClientAsync(new GetClientRequest { ClientId = clientId })).Client.CoachId);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Uit mijn caseload halen" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ja, uit mijn caseload halen" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn klanten", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Daan Hendriks is uit uw caseload gehaald." })).ToHaveCountAsync(1);
+            await Expect(page.GetByText("Uw caseload is nog leeg.")).ToBeVisibleAsync();
+            Assert.Equal("", (await new ClientService.ClientServiceClient(fixture.Host.Channel).GetClientAsync(new GetClientRequest { ClientId = clientId })).Client.CoachId);
+        });
+    }
+
+    [BrowserFact]
+    public async Task WhenThePlatformIsBusyTheCoachIsToldSoAndCanTryAgain()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(WhenThePlatformIsBusyTheCoachIsToldSoAndCanTryAgain), async () =>
+        {
+            await SignInAsync(page, Seed.CoachId);
+
+            // The next list call is answered as a draining host answers: UNAVAILABLE, trailers only.
+            const string List = "**/participatie.v1.ClientService/ListClients";
+            await page.RouteAsync(List, route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Status = 200,
+                Headers = new Dictionary<string, string>
+                {
+                    ["content-type"] = "application/grpc-web+proto",
+                    ["grpc-status"] = "14",
+                    ["grpc-message"] = "The host is draining",
+                },
+                BodyBytes = [],
+            }));
+            await page.GetByLabel("Naam").FillAsync("jansen");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+            var alert = page.GetByRole(AriaRole.Alert);
+            await Expect(alert).ToContainTextAsync("Het platform is even druk, probeer het opnieuw.");
+            await Accessibility.AssertNoViolationsAsync(page, "the caseload while the platform is busy");
+
+            await page.UnrouteAsync(List);
+            await alert.GetByRole(AriaRole.Button, new() { Name = "Opnieuw proberen" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Jansen, Sanne");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        });
+    }
+
+    [BrowserFact]
     public async Task ACoachWhoOpensSomeoneOutsideTheirCaseloadIsToldTheyMayNotSeeThem()
     {
         var page = await fixture.NewPageAsync();

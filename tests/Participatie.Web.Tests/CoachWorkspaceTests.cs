@@ -65,6 +65,19 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await Expect(contract).ToContainTextAsync("kinderboerderij");
             await Expect(contract).ToContainTextAsync("computercursus");
 
+            // Her own goal: the coach agrees, then records progress.
+            var ownGoal = contract.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Mijn schulden op een rij" });
+            await ownGoal.GetByRole(AriaRole.Button, new() { Name = "Akkoord met dit doel" }).ClickAsync();
+            await Expect(ownGoal).ToContainTextAsync("Afgesproken");
+            await ownGoal.GetByText("Voortgang vastleggen").First.ClickAsync();
+            await ownGoal.GetByLabel("Hoe ver is het doel bereikt (procent)?").FillAsync("40");
+            await ownGoal.GetByLabel("Toelichting").FillAsync("Eerste gesprek bij de schuldhulp gehad");
+            await ownGoal.GetByRole(AriaRole.Button, new() { Name = "Voortgang vastleggen" }).ClickAsync();
+            await Expect(ownGoal).ToContainTextAsync("40% bereikt");
+            await ownGoal.GetByText("Eerder vastgelegd").ClickAsync();
+            await Expect(ownGoal).ToContainTextAsync("Eerste gesprek bij de schuldhulp gehad");
+            await Accessibility.AssertNoViolationsAsync(page, "the contract with an agreed goal");
+
             // The regime, setting by setting with the layer that set it.
             var regime = page.GetByRole(AriaRole.Region, new() { Name = "Regeling" });
             await Expect(regime.GetByRole(AriaRole.Table)).ToContainTextAsync("Sollicitatieplicht");
@@ -78,7 +91,7 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await Expect(reviewOn).ToHaveAttributeAsync("aria-invalid", "true");
             await reviewOn.FillAsync(SampleRequests.Day(28));
             await contract.GetByRole(AriaRole.Button, new() { Name = "Doel voorstellen" }).ClickAsync();
-            await Expect(contract.GetByRole(AriaRole.Status)).ToContainTextAsync("Het doel is voorgesteld.");
+            await Expect(contract.GetByRole(AriaRole.Status).Filter(new() { HasText = "Het doel is voorgesteld." })).ToHaveCountAsync(1);
             await Expect(contract.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "taalcafé" })).ToContainTextAsync("Voorgesteld");
 
             // Overriding the estimate: a reason too short is refused next to its field, a real one is taken.

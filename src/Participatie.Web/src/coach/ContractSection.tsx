@@ -8,6 +8,7 @@ import { ContractParty, GoalDomain, GoalStatus, SuggestionStatus } from "../gen/
 import { nl } from "../i18n/nl";
 import { describeError, fieldError, otherFieldErrors } from "../lib/errors";
 import { enumName, formatDate, formatInstant } from "../lib/format";
+import { GoalActions } from "./GoalActions";
 
 const domains = [
   GoalDomain.WORK,
@@ -53,7 +54,7 @@ export function ContractSection({ clientId, purpose }: { clientId: string; purpo
                 <ul className="participatie-items">
                   {c.goals.map((goal) => (
                     <li key={goal.goalId} className="participatie-item">
-                      <p className="utrecht-paragraph">
+                      <p className="utrecht-paragraph" id={`goal-${goal.goalId}`}>
                         <strong>{nl.contract.domains[enumName(GoalDomain, goal.domain, "GOAL_DOMAIN")]}</strong>: {goal.description}
                       </p>
                       <p className="utrecht-paragraph utrecht-paragraph--small">
@@ -67,6 +68,7 @@ export function ContractSection({ clientId, purpose }: { clientId: string; purpo
                       {goal.percent > 0 ? (
                         <progress className="participatie-progress" max={100} value={goal.percent} aria-label={nl.contract.progress(goal.percent)} />
                       ) : null}
+                      <GoalActions clientId={clientId} purpose={purpose} goal={goal} />
                     </li>
                   ))}
                 </ul>

@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using Participatie.Contracts.V1;
+using Participatie.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace Participatie.Web.Tests;
@@ -63,6 +65,45 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await Expect(contract).ToContainTextAsync("kinderboerderij");
             await Expect(contract).ToContainTextAsync("computercursus");
 
+            // Her own goal: the coach agrees, then records progress.
+            var ownGoal = contract.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Mijn schulden op een rij" });
+            await ownGoal.GetByRole(AriaRole.Button, new() { Name = "Akkoord met dit doel" }).ClickAsync();
+            await Expect(ownGoal).ToContainTextAsync("Afgesproken");
+            await ownGoal.GetByText("Voortgang vastleggen").First.ClickAsync();
+            await ownGoal.GetByLabel("Hoe ver is het doel bereikt (procent)?").FillAsync("40");
+            await ownGoal.GetByLabel("Toelichting").FillAsync("Eerste gesprek bij de schuldhulp gehad");
+            await ownGoal.GetByRole(AriaRole.Button, new() { Name = "Voortgang vastleggen" }).ClickAsync();
+            await Expect(ownGoal).ToContainTextAsync("40% bereikt");
+            await ownGoal.GetByText("Eerder vastgelegd").ClickAsync();
+            await Expect(ownGoal).ToContainTextAsync("Eerste gesprek bij de schuldhulp gehad");
+            await Accessibility.AssertNoViolationsAsync(page, "the contract with an agreed goal");
+
+            // The regime, setting by setting with the layer that set it.
+            var regime = page.GetByRole(AriaRole.Region, new() { Name = "Regeling" });
+            await Expect(regime.GetByRole(AriaRole.Table)).ToContainTextAsync("Sollicitatieplicht");
+            await Expect(regime.GetByRole(AriaRole.Table)).ToContainTextAsync("Gemeente: municipal-2024");
+
+            // Proposing a goal: it joins the contract as proposed, waiting for her agreement.
+            await contract.GetByLabel("Levensgebied").First.SelectOptionAsync(new SelectOptionValue { Label = "Taal" });
+            await contract.GetByLabel("Omschrijving").FillAsync("Elke week naar het taalcafé in de bibliotheek");
+            await contract.GetByRole(AriaRole.Button, new() { Name = "Doel voorstellen" }).ClickAsync();
+            var reviewOn = contract.GetByLabel("Bespreken op");
+            await Expect(reviewOn).ToHaveAttributeAsync("aria-invalid", "true");
+            await reviewOn.FillAsync(SampleRequests.Day(28));
+            await contract.GetByRole(AriaRole.Button, new() { Name = "Doel voorstellen" }).ClickAsync();
+            await Expect(contract.GetByRole(AriaRole.Status).Filter(new() { HasText = "Het doel is voorgesteld." })).ToHaveCountAsync(1);
+            await Expect(contract.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "taalcafé" })).ToContainTextAsync("Voorgesteld");
+
+            // Overriding the estimate: a reason too short is refused next to its field, a real one is taken.
+            await estimate.GetByLabel("Maanden tot betaald werk").FillAsync("18");
+            await estimate.GetByLabel("Reden").FillAsync("Kort");
+            await estimate.GetByRole(AriaRole.Button, new() { Name = "Inschatting aanpassen" }).ClickAsync();
+            await Expect(estimate.GetByLabel("Reden")).ToHaveAttributeAsync("aria-invalid", "true");
+            await estimate.GetByLabel("Reden").FillAsync("Heeft een toezegging voor een leerwerkplek bij de gemeente.");
+            await estimate.GetByRole(AriaRole.Button, new() { Name = "Inschatting aanpassen" }).ClickAsync();
+            await Expect(estimate).ToContainTextAsync("18 maanden");
+            await Expect(estimate).ToContainTextAsync("Heeft een toezegging voor een leerwerkplek");
+
             // The benefit statement, line by line with its rules and the dated figures.
             var statement = page.GetByRole(AriaRole.Region, new() { Name = "Uitkeringsspecificatie" });
             await Expect(statement.GetByRole(AriaRole.Table)).ToContainTextAsync("Bijstandsnorm");
@@ -94,6 +135,100 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await page.GetByLabel("Periode").SelectOptionAsync(new SelectOptionValue { Label = "90 dagen" });
             await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Sanne Jansen");
             await Accessibility.AssertNoViolationsAsync(page, "the agenda");
+        });
+    }
+
+    [BrowserFact]
+    public async Task ACoachSeesANewInboxItemWithoutReloading()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(ACoachSeesANewInboxItemWithoutReloading), async () =>
+        {
+            var coachId = (await new CoachService.CoachServiceClient(fixture.Host.Channel).CreateCoachAsync(new CreateCoachRequest { DisplayName = "Kees Smit", CaseloadLimit = 10 })).Coach.CoachId;
+            await SignInAsync(page, coachId);
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Berichten" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Berichten", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Live verbonden.")).ToBeVisibleAsync();
+            await Expect(page.GetByText("Er zijn geen berichten.")).ToBeVisibleAsync();
+            await Accessibility.AssertNoViolationsAsync(page, "the inbox");
+
+            // Someone is added to the caseload while the screen is open: the item arrives by itself and is announced.
+            var intake = SampleRequests.Intake(Seed.NeighbourhoodId);
+            intake.GivenName = "Yara";
+            intake.FamilyName = "Visser";
+            var clientId = (await new ClientService.ClientServiceClient(fixture.Host.Channel).RegisterClientAsync(intake)).Client.ClientId;
+            await new CoachService.CoachServiceClient(fixture.Host.Channel).AssignClientAsync(new AssignClientRequest { CoachId = coachId, ClientId = clientId });
+
+            var item = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Yara Visser" });
+            await Expect(item).ToContainTextAsync("Nieuw in caseload");
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Nieuw bericht over Yara Visser" })).ToHaveCountAsync(1);
+            await Expect(item.GetByRole(AriaRole.Link, new() { Name = "Yara Visser" })).ToHaveAttributeAsync("href", $"/personen/{clientId}");
+            await Accessibility.AssertNoViolationsAsync(page, "the inbox with an item");
+        });
+    }
+
+    [BrowserFact]
+    public async Task ACoachReleasesSomeoneAfterConfirmingAndNoLongerSeesThem()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(ACoachReleasesSomeoneAfterConfirmingAndNoLongerSeesThem), async () =>
+        {
+            var coaches = new CoachService.CoachServiceClient(fixture.Host.Channel);
+            var coachId = (await coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Lotte Mulder", CaseloadLimit = 10 })).Coach.CoachId;
+            var intake = SampleRequests.Intake(Seed.NeighbourhoodId);
+            intake.GivenName = "Daan";
+            intake.FamilyName = "Hendriks";
+            var clientId = (await new ClientService.ClientServiceClient(fixture.Host.Channel).RegisterClientAsync(intake)).Client.ClientId;
+            await coaches.AssignClientAsync(new AssignClientRequest { CoachId = coachId, ClientId = clientId });
+
+            await SignInAsync(page, coachId);
+            await page.GotoAsync($"/personen/{clientId}?doel=case_work");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Uit mijn caseload halen" }).ClickAsync();
+            await Expect(page.GetByText("Wilt u Daan Hendriks uit uw caseload halen?")).ToBeVisibleAsync();
+            await Accessibility.AssertNoViolationsAsync(page, "the release confirmation");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Annuleren" }).ClickAsync();
+            Assert.Equal(coachId, (await new ClientService.ClientServiceClient(fixture.Host.Channel).GetClientAsync(new GetClientRequest { ClientId = clientId })).Client.CoachId);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Uit mijn caseload halen" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ja, uit mijn caseload halen" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn klanten", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Daan Hendriks is uit uw caseload gehaald." })).ToHaveCountAsync(1);
+            await Expect(page.GetByText("Uw caseload is nog leeg.")).ToBeVisibleAsync();
+            Assert.Equal("", (await new ClientService.ClientServiceClient(fixture.Host.Channel).GetClientAsync(new GetClientRequest { ClientId = clientId })).Client.CoachId);
+        });
+    }
+
+    [BrowserFact]
+    public async Task WhenThePlatformIsBusyTheCoachIsToldSoAndCanTryAgain()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(WhenThePlatformIsBusyTheCoachIsToldSoAndCanTryAgain), async () =>
+        {
+            await SignInAsync(page, Seed.CoachId);
+
+            // The next list call is answered as a draining host answers: UNAVAILABLE, trailers only.
+            const string List = "**/participatie.v1.ClientService/ListClients";
+            await page.RouteAsync(List, route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Status = 200,
+                Headers = new Dictionary<string, string>
+                {
+                    ["content-type"] = "application/grpc-web+proto",
+                    ["grpc-status"] = "14",
+                    ["grpc-message"] = "The host is draining",
+                },
+                BodyBytes = [],
+            }));
+            await page.GetByLabel("Naam").FillAsync("jansen");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+            var alert = page.GetByRole(AriaRole.Alert);
+            await Expect(alert).ToContainTextAsync("Het platform is even druk, probeer het opnieuw.");
+            await Accessibility.AssertNoViolationsAsync(page, "the caseload while the platform is busy");
+
+            await page.UnrouteAsync(List);
+            await alert.GetByRole(AriaRole.Button, new() { Name = "Opnieuw proberen" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Jansen, Sanne");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         });
     }
 

@@ -112,6 +112,12 @@ public sealed record CoachCaseload(string NeighbourhoodId, string CoachId, IRead
         var contracts = new ContractService.ContractServiceClient(asCoach);
         await contracts.ProposeGoalAsync(SampleRequests.Goal(people[0].Item1));
         await contracts.MakeSuggestionAsync(SampleRequests.Suggestion(people[0].Item1));
+
+        // A goal she proposed herself, waiting for her coach's agreement.
+        using var asPerson = host.ChannelAs("person", people[0].Item1, purpose: null);
+        var ownGoal = SampleRequests.Goal(people[0].Item1, "Mijn schulden op een rij met de schuldhulp");
+        ownGoal.Domain = GoalDomain.Debts;
+        await new ContractService.ContractServiceClient(asPerson).ProposeGoalAsync(ownGoal);
         return new CoachCaseload(neighbourhoodId, coachId, people, strangerId);
     }
 }

@@ -114,6 +114,9 @@ public sealed class CoachApi(IGrainFactory grains, CallContext call) : CoachServ
             violations.ThrowIfAny();
         }
 
+        // The headers go out at once, so that a client (a browser over gRPC-Web) knows the watch is open before the
+        // first item, which may take hours.
+        await context.WriteResponseHeadersAsync([]);
         while (true)
         {
             foreach (var item in page.Items)

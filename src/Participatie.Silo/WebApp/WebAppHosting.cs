@@ -106,7 +106,7 @@ public static partial class WebAppHosting
                 context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 await context.Response.SendFileAsync(bundle!.GetFileInfo("index.html"));
             });
-            LogServing(logger, index.PhysicalPath ?? options.Root);
+            LogServing(logger, RootPath(app, options));
         }
         else
         {

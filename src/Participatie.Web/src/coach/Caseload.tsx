@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link, useLocation, useSearchParams } from "react-router";
 import { useApi, useSignedIn } from "../auth/SessionContext";
 import { useFocusOnNavigate } from "../components/Layout";
 import { QueryState } from "../components/QueryState";
-import { Button, ButtonGroup, Cell, Checkbox, FormField, Heading, Paragraph, Row, Select, StatusBadge, Table, Textbox } from "../components/ui";
+import { Alert, Button, ButtonGroup, Cell, Checkbox, FormField, Heading, Paragraph, Row, Select, StatusBadge, Table, Textbox } from "../components/ui";
 import { ParticipationFilter } from "../gen/participatie/v1/client_service_pb";
 import { Segment } from "../gen/participatie/v1/common_pb";
 import { nl } from "../i18n/nl";
@@ -22,6 +22,8 @@ export function CaseloadPage() {
   const api = useApi();
   const heading = useFocusOnNavigate<HTMLHeadingElement>();
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const message = (location.state as { message?: string } | null)?.message;
   const name = params.get("naam") ?? "";
   const segment = Number(params.get("segment") ?? Segment.UNSPECIFIED) as Segment;
   const participation = Number(params.get("deelname") ?? ParticipationFilter.UNSPECIFIED) as ParticipationFilter;
@@ -75,6 +77,11 @@ export function CaseloadPage() {
       </Heading>
       {coach.data?.coach ? <Paragraph lead>{nl.caseload.places(coach.data.coach.caseloadSize, coach.data.coach.caseloadLimit)}</Paragraph> : null}
       <Paragraph small>{nl.purposes.listPurpose}</Paragraph>
+      {message ? (
+        <Alert type="ok" role="status">
+          {message}
+        </Alert>
+      ) : null}
 
       <div role="search" className="participatie-filters" aria-label={nl.caseload.search}>
         <form onSubmit={search} className="participatie-form participatie-form--inline" key={params.toString()}>

@@ -8,6 +8,7 @@ import { ContractParty, GoalDomain, GoalStatus, SuggestionStatus } from "../gen/
 import { nl } from "../i18n/nl";
 import { describeError, fieldError, otherFieldErrors } from "../lib/errors";
 import { enumName, formatDate, formatInstant } from "../lib/format";
+import { GoalActions } from "./GoalActions";
 
 const domains = [
   GoalDomain.WORK,
@@ -53,7 +54,7 @@ export function ContractSection({ clientId, purpose }: { clientId: string; purpo
                 <ul className="participatie-items">
                   {c.goals.map((goal) => (
                     <li key={goal.goalId} className="participatie-item">
-                      <p className="utrecht-paragraph">
+                      <p className="utrecht-paragraph" id={`goal-${goal.goalId}`}>
                         <strong>{nl.contract.domains[enumName(GoalDomain, goal.domain, "GOAL_DOMAIN")]}</strong>: {goal.description}
                       </p>
                       <p className="utrecht-paragraph utrecht-paragraph--small">
@@ -67,6 +68,7 @@ export function ContractSection({ clientId, purpose }: { clientId: string; purpo
                       {goal.percent > 0 ? (
                         <progress className="participatie-progress" max={100} value={goal.percent} aria-label={nl.contract.progress(goal.percent)} />
                       ) : null}
+                      <GoalActions clientId={clientId} purpose={purpose} goal={goal} />
                     </li>
                   ))}
                 </ul>
@@ -92,6 +94,7 @@ export function ContractSection({ clientId, purpose }: { clientId: string; purpo
                 </ul>
               )}
               <ProposeGoal clientId={clientId} purpose={purpose} />
+              <MakeSuggestion clientId={clientId} purpose={purpose} />
             </>
           );
         }}
@@ -159,6 +162,64 @@ function ProposeGoal({ clientId, purpose }: { clientId: string; purpose: string 
       </FormField>
       <Button type="submit" appearance="primary" busy={propose.isPending} disabled={propose.isPending}>
         {nl.contract.submitGoal}
+      </Button>
+    </form>
+  );
+}
+
+function MakeSuggestion({ clientId, purpose }: { clientId: string; purpose: string }) {
+  const api = useApi();
+  const queries = useQueryClient();
+  const [domain, setDomain] = useState<GoalDomain>(GoalDomain.UNSPECIFIED);
+  const [text, setText] = useState("");
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
+  const suggest = useMutation({
+    mutationFn: () => api.contracts.makeSuggestion({ clientId, domain, text, requestId }, withPurpose(purpose)),
+    onSuccess: async () => {
+      setText("");
+      setDomain(GoalDomain.UNSPECIFIED);
+      setRequestId(crypto.randomUUID());
+      await queries.invalidateQueries({ queryKey: ["contract", clientId] });
+    },
+  });
+  const problem = suggest.isError ? describeError(suggest.error, "action") : null;
+  const fields = ["domain", "text"];
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    suggest.mutate();
+  }
+  return (
+    <form onSubmit={submit} noValidate className="participatie-form" aria-labelledby="make-suggestion">
+      <Heading level={3} id="make-suggestion">
+        {nl.suggestion.title}
+      </Heading>
+      <Paragraph>{nl.suggestion.intro}</Paragraph>
+      {suggest.isSuccess ? <Alert type="ok" role="status">{nl.suggestion.saved}</Alert> : null}
+      {problem && problem.kind !== "invalid" ? <ProblemAlert error={suggest.error} about="action" onRetry={() => suggest.mutate()} /> : null}
+      {problem && problem.kind === "invalid" ? (
+        <Alert type="error" role="alert">
+          {problem.message} {otherFieldErrors(problem, fields).join(" ")}
+        </Alert>
+      ) : null}
+      <FormField label={nl.contract.domain} error={fieldError(problem, "domain")}>
+        {({ id, describedBy, invalid }) => (
+          <Select id={id} aria-describedby={describedBy} invalid={invalid} value={String(domain)} onChange={(event) => setDomain(Number(event.target.value) as GoalDomain)}>
+            <option value={GoalDomain.UNSPECIFIED}>{nl.contract.domains.GOAL_DOMAIN_UNSPECIFIED}</option>
+            {domains.map((value) => (
+              <option key={value} value={value}>
+                {nl.contract.domains[enumName(GoalDomain, value, "GOAL_DOMAIN")]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <FormField label={nl.suggestion.text} error={fieldError(problem, "text")}>
+        {({ id, describedBy, invalid }) => (
+          <Textarea id={id} aria-describedby={describedBy} invalid={invalid} rows={3} value={text} onChange={(event) => setText(event.target.value)} />
+        )}
+      </FormField>
+      <Button type="submit" busy={suggest.isPending} disabled={suggest.isPending}>
+        {nl.suggestion.submit}
       </Button>
     </form>
   );

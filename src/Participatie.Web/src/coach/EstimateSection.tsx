@@ -3,9 +3,10 @@ import type { ReintegrationEstimate } from "../gen/participatie/v1/common_pb";
 import { Segment } from "../gen/participatie/v1/common_pb";
 import { nl } from "../i18n/nl";
 import { enumName, factorValue, formatDate, formatInstant, signedMonths } from "../lib/format";
+import { OverrideEstimate } from "./OverrideEstimate";
 
 /** The reintegration estimate: the months, where they stand against the cut, and what each factor contributed. */
-export function EstimateSection({ estimate, loading }: { estimate: ReintegrationEstimate | undefined; loading: boolean }) {
+export function EstimateSection({ estimate, loading, clientId, purpose }: { estimate: ReintegrationEstimate | undefined; loading: boolean; clientId: string; purpose: string }) {
   const largest = Math.max(1, ...(estimate?.contributions.map((c) => Math.abs(c.months)) ?? [1]));
   return (
     <section aria-labelledby="inschatting" className="participatie-card">
@@ -52,6 +53,7 @@ export function EstimateSection({ estimate, loading }: { estimate: Reintegration
           <Paragraph small>
             {nl.estimate.model(estimate.model, formatDate(estimate.modelEffectiveFrom))}. {estimate.assessedAt ? nl.estimate.assessedAt(formatInstant(estimate.assessedAt)) : null}
           </Paragraph>
+          <OverrideEstimate clientId={clientId} purpose={purpose} />
         </>
       )}
     </section>

@@ -27,7 +27,8 @@ export function InboxPage() {
     const controller = new AbortController();
     openedAt.current = Date.now();
     void watchWithReconnect<InboxItem>({
-      open: (after, signal) => api.coaches.watchInbox({ coachId: session.subject, afterSequence: after }, { signal, ...withPurpose(listPurpose) }),
+      open: (after, signal, opened) =>
+        api.coaches.watchInbox({ coachId: session.subject, afterSequence: after }, { signal, onHeader: opened, ...withPurpose(listPurpose) }),
       sequenceOf: (item) => item.sequence,
       onItem: (item) => {
         setItems((previous) => [item, ...previous].slice(0, 500));

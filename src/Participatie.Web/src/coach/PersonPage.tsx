@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import { withPurpose } from "../api/clients";
 import { neighbourhoodName, useNeighbourhoods } from "../api/neighbourhoods";
-import { useApi } from "../auth/SessionContext";
+import { useApi, useSignedIn } from "../auth/SessionContext";
 import { useFocusOnNavigate } from "../components/Layout";
 import { ProblemAlert, QueryState } from "../components/QueryState";
 import { Alert, Button, DataList, Fieldset, Heading, Paragraph, RadioOption } from "../components/ui";
@@ -14,6 +14,9 @@ import { coachPurposes, isCoachPurpose, type CoachPurpose } from "../lib/purpose
 import { ContractSection } from "./ContractSection";
 import { EstimateSection } from "./EstimateSection";
 import { JournalSection } from "./JournalSection";
+import { RecordSection } from "./RecordSection";
+import { ReleaseClient } from "./ReleaseClient";
+import { RegimeSection } from "./RegimeSection";
 import { StatementSection } from "./StatementSection";
 
 /** A person's page. Staff first say why they open it (x-purpose); every call of the page then carries that purpose. */
@@ -79,6 +82,7 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
   const api = useApi();
   const heading = useFocusOnNavigate<HTMLHeadingElement>();
   const neighbourhoods = useNeighbourhoods();
+  const session = useSignedIn();
   const client = useQuery({
     queryKey: ["client", clientId, purpose],
     queryFn: ({ signal }) => api.clients.getClient({ clientId }, { signal, ...withPurpose(purpose) }),
@@ -106,6 +110,11 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
       </div>
       {client.isError ? (
         <ProblemAlert error={client.error} onRetry={() => void client.refetch()} busy={client.isFetching} />
+      ) : client.isPending ? (
+        // The other parts are asked for once the person could be read: a refused person is refused once, not five times.
+        <p className="utrecht-paragraph" role="status">
+          {nl.app.loading}
+        </p>
       ) : (
         <>
           <nav aria-label={nl.person.sections} className="participatie-sections">
@@ -113,7 +122,9 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
               {[
                 ["profiel", nl.person.profile],
                 ["inschatting", nl.estimate.title],
+                ["regeling", nl.regime.title],
                 ["contract", nl.contract.title],
+                ["dossier", nl.record.title],
                 ["journaal", nl.journal.title],
                 ["specificatie", nl.statement.title],
               ].map(([anchor, label]) => (
@@ -160,13 +171,16 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
                       ]}
                     />
                     {c.withheld.length > 0 ? <Paragraph small>{nl.person.withheld(c.withheld.join(", "))}</Paragraph> : null}
+                    {c.coachId === session.subject && !c.caseEndedOn ? <ReleaseClient clientId={clientId} name={title} purpose={purpose} /> : null}
                   </>
                 );
               }}
             </QueryState>
           </section>
-          <EstimateSection estimate={person?.currentEstimate} loading={client.isPending} />
+          <EstimateSection estimate={person?.currentEstimate} loading={client.isPending} clientId={clientId} purpose={purpose} />
+          <RegimeSection clientId={clientId} purpose={purpose} />
           <ContractSection clientId={clientId} purpose={purpose} />
+          <RecordSection clientId={clientId} purpose={purpose} />
           <JournalSection clientId={clientId} purpose={purpose} />
           <StatementSection clientId={clientId} purpose={purpose} />
         </>

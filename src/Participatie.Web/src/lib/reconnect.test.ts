@@ -50,6 +50,28 @@ describe("watchWithReconnect", () => {
     expect(seen).toEqual([1n, 2n, 3n, 4n]);
   });
 
+  it("is open as soon as the server answers, before any item", async () => {
+    const controller = new AbortController();
+    const states: StreamState[] = [];
+    await watchWithReconnect<Item>({
+      open: (after, signal, opened) => {
+        opened();
+        return stream([], after, "hang", signal);
+      },
+      sequenceOf: (item) => item.sequence,
+      onItem: () => {},
+      onState: (state) => {
+        states.push(state);
+        if (state === "open") {
+          controller.abort();
+        }
+      },
+      retryable: () => true,
+      signal: controller.signal,
+    });
+    expect(states).toEqual(["connecting", "open", "closed"]);
+  });
+
   it("stops and says why when the watch is refused", async () => {
     const states: StreamState[] = [];
     let failure: unknown;

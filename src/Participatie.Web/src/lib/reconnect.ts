@@ -4,8 +4,11 @@
 export type StreamState = "connecting" | "open" | "retrying" | "closed";
 
 export type WatchOptions<T> = {
-  /** Opens the stream after the given sequence (0n: everything still held). */
-  open: (after: bigint, signal: AbortSignal) => AsyncIterable<T>;
+  /**
+   * Opens the stream after the given sequence (0n: everything still held); calls `opened` when the server answered
+   * (its headers arrived), which may be long before the first item.
+   */
+  open: (after: bigint, signal: AbortSignal, opened: () => void) => AsyncIterable<T>;
   sequenceOf: (item: T) => bigint;
   onItem: (item: T) => void;
   onState: (state: StreamState, failure?: unknown) => void;
@@ -35,13 +38,17 @@ export async function watchWithReconnect<T>(options: WatchOptions<T>): Promise<b
   let attempt = 0;
   while (!options.signal.aborted) {
     options.onState(attempt === 0 ? "connecting" : "retrying");
+    let announced = false;
+    const opened = () => {
+      if (!announced && !options.signal.aborted) {
+        announced = true;
+        attempt = 0;
+        options.onState("open");
+      }
+    };
     try {
-      let announced = false;
-      for await (const item of options.open(after, options.signal)) {
-        if (!announced) {
-          options.onState("open");
-          announced = true;
-        }
+      for await (const item of options.open(after, options.signal, opened)) {
+        opened();
         const sequence = options.sequenceOf(item);
         if (sequence > after) {
           after = sequence;

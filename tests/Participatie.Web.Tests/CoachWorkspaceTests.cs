@@ -78,6 +78,12 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await Expect(ownGoal).ToContainTextAsync("Eerste gesprek bij de schuldhulp gehad");
             await Accessibility.AssertNoViolationsAsync(page, "the contract with an agreed goal");
 
+            // The binding mark: the coach's request waits for the person.
+            await contract.GetByRole(AriaRole.Button, new() { Name = "Voorstellen om het contract juridisch bindend te maken" }).ClickAsync();
+            await Expect(contract).ToContainTextAsync("Een wijziging van ‘bindend’ wacht op de andere partij.");
+            await Expect(contract.GetByRole(AriaRole.Button, new() { Name = "Voorstellen om het contract juridisch bindend te maken" })).ToHaveCountAsync(0);
+            await Expect(contract).ToContainTextAsync("Niet juridisch bindend");
+
             // The regime, setting by setting with the layer that set it.
             var regime = page.GetByRole(AriaRole.Region, new() { Name = "Regeling" });
             await Expect(regime.GetByRole(AriaRole.Table)).ToContainTextAsync("Sollicitatieplicht");

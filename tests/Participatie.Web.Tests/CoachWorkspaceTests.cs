@@ -239,6 +239,28 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
     }
 
     [BrowserFact]
+    public async Task WhenTheTokenIsRefusedTheCoachIsAskedToSignInAgain()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(WhenTheTokenIsRefusedTheCoachIsAskedToSignInAgain), async () =>
+        {
+            await SignInAsync(page, Seed.CoachId);
+            await page.RouteAsync("**/participatie.v1.CoachService/ListFollowUps", route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Status = 200,
+                Headers = new Dictionary<string, string> { ["content-type"] = "application/grpc-web+proto", ["grpc-status"] = "16", ["grpc-message"] = "expired" },
+                BodyBytes = [],
+            }));
+            await page.GetByRole(AriaRole.Link, new() { Name = "Agenda" }).ClickAsync();
+            var alert = page.GetByRole(AriaRole.Alert);
+            await Expect(alert).ToContainTextAsync("Uw sessie is verlopen. Log opnieuw in.");
+            await alert.GetByRole(AriaRole.Button, new() { Name = "Opnieuw inloggen" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inloggen voor ontwikkeling" })).ToBeVisibleAsync();
+            Assert.Null(await page.EvaluateAsync<string?>("() => window.sessionStorage.getItem('participatie.session')"));
+        });
+    }
+
+    [BrowserFact]
     public async Task ACoachWhoOpensSomeoneOutsideTheirCaseloadIsToldTheyMayNotSeeThem()
     {
         var page = await fixture.NewPageAsync();

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { developmentSignIn, fetchSignInConfig } from "../auth/config";
 import { userManager } from "../auth/oidc";
 import { sessionFromToken } from "../auth/session";
@@ -15,6 +15,7 @@ export function SignInPage() {
   const config = useQuery({ queryKey: ["auth-config"], queryFn: fetchSignInConfig, staleTime: Infinity });
   const { session } = useSession();
   const navigate = useNavigate();
+  const expired = (useLocation().state as { expired?: boolean } | null)?.expired === true;
   useEffect(() => {
     if (session) {
       void navigate("/", { replace: true });
@@ -25,6 +26,11 @@ export function SignInPage() {
     <Layout nav={[]}>
       <Heading level={1}>{nl.signIn.title}</Heading>
       <Paragraph lead>{nl.signIn.intro}</Paragraph>
+      {expired ? (
+        <Alert type="warning" role="status">
+          {nl.signIn.expired}
+        </Alert>
+      ) : null}
       {config.isPending ? <p role="status" className="utrecht-paragraph">{nl.app.loading}</p> : null}
       {config.isError ? <ProblemAlert error={config.error} about="action" onRetry={() => void config.refetch()} /> : null}
       {config.data?.developmentSignIn ? <DevelopmentSignIn /> : null}

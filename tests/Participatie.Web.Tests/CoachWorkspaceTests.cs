@@ -30,6 +30,7 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             var table = page.GetByRole(AriaRole.Table);
             await Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(1 + Seed.People.Count);
             await Expect(page.GetByText("3 van 50 plaatsen bezet")).ToBeVisibleAsync();
+            await Expect(page).ToHaveTitleAsync("Mijn klanten – Participatie");
             await Expect(table).Not.ToContainTextAsync("de Vries");
             await Accessibility.AssertNoViolationsAsync(page, "the caseload");
             await Screenshots.KeepAsync(page, "coach-caseload");
@@ -55,6 +56,7 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await page.Keyboard.PressAsync("Enter");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sanne Jansen", Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("purpose")).ToHaveTextAsync("Begeleiding");
+            await Expect(page).ToHaveTitleAsync("Sanne Jansen – Participatie");
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("doel=case_work"));
 
             // The estimate with each factor's contribution, and the contract seeded for her.

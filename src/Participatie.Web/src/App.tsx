@@ -7,7 +7,7 @@ import { CaseloadPage } from "./coach/Caseload";
 import { FollowUpsPage } from "./coach/FollowUps";
 import { InboxPage } from "./coach/InboxPage";
 import { PersonPage } from "./coach/PersonPage";
-import { Layout, useFocusOnNavigate } from "./components/Layout";
+import { Layout, useFocusOnNavigate, usePageTitle } from "./components/Layout";
 import { Alert, Heading, Paragraph } from "./components/ui";
 import { nl } from "./i18n/nl";
 import { SignInPage } from "./pages/SignIn";
@@ -83,6 +83,7 @@ function Workspace() {
 
 function NotFound() {
   const heading = useFocusOnNavigate<HTMLHeadingElement>();
+  usePageTitle(nl.app.notFoundTitle);
   return (
     <>
       <Heading level={1} ref={heading} tabIndex={-1}>

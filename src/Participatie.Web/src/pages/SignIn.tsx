@@ -5,7 +5,7 @@ import { developmentSignIn, fetchSignInConfig } from "../auth/config";
 import { userManager } from "../auth/oidc";
 import { sessionFromToken } from "../auth/session";
 import { useSession } from "../auth/SessionContext";
-import { Layout } from "../components/Layout";
+import { Layout, usePageTitle } from "../components/Layout";
 import { ProblemAlert } from "../components/QueryState";
 import { Alert, Button, FormField, Heading, Paragraph, Select, Textbox } from "../components/ui";
 import { nl } from "../i18n/nl";
@@ -13,6 +13,7 @@ import { workspaceRoles } from "../workspaces";
 
 export function SignInPage() {
   const config = useQuery({ queryKey: ["auth-config"], queryFn: fetchSignInConfig, staleTime: Infinity });
+  usePageTitle(nl.signIn.title);
   const { session } = useSession();
   const navigate = useNavigate();
   const expired = (useLocation().state as { expired?: boolean } | null)?.expired === true;

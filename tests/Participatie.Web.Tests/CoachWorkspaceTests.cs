@@ -30,6 +30,7 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             var table = page.GetByRole(AriaRole.Table);
             await Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(1 + Seed.People.Count);
             await Expect(page.GetByText("3 van 50 plaatsen bezet")).ToBeVisibleAsync();
+            await Expect(page).ToHaveTitleAsync("Mijn klanten – Participatie");
             await Expect(table).Not.ToContainTextAsync("de Vries");
             await Accessibility.AssertNoViolationsAsync(page, "the caseload");
             await Screenshots.KeepAsync(page, "coach-caseload");
@@ -55,6 +56,7 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await page.Keyboard.PressAsync("Enter");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sanne Jansen", Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("purpose")).ToHaveTextAsync("Begeleiding");
+            await Expect(page).ToHaveTitleAsync("Sanne Jansen – Participatie");
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("doel=case_work"));
 
             // The estimate with each factor's contribution, and the contract seeded for her.
@@ -77,6 +79,12 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await ownGoal.GetByText("Eerder vastgelegd").ClickAsync();
             await Expect(ownGoal).ToContainTextAsync("Eerste gesprek bij de schuldhulp gehad");
             await Accessibility.AssertNoViolationsAsync(page, "the contract with an agreed goal");
+
+            // The binding mark: the coach's request waits for the person.
+            await contract.GetByRole(AriaRole.Button, new() { Name = "Voorstellen om het contract juridisch bindend te maken" }).ClickAsync();
+            await Expect(contract).ToContainTextAsync("Een wijziging van ‘bindend’ wacht op de andere partij.");
+            await Expect(contract.GetByRole(AriaRole.Button, new() { Name = "Voorstellen om het contract juridisch bindend te maken" })).ToHaveCountAsync(0);
+            await Expect(contract).ToContainTextAsync("Niet juridisch bindend");
 
             // The regime, setting by setting with the layer that set it.
             var regime = page.GetByRole(AriaRole.Region, new() { Name = "Regeling" });
@@ -229,6 +237,28 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await alert.GetByRole(AriaRole.Button, new() { Name = "Opnieuw proberen" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Jansen, Sanne");
             await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        });
+    }
+
+    [BrowserFact]
+    public async Task WhenTheTokenIsRefusedTheCoachIsAskedToSignInAgain()
+    {
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(WhenTheTokenIsRefusedTheCoachIsAskedToSignInAgain), async () =>
+        {
+            await SignInAsync(page, Seed.CoachId);
+            await page.RouteAsync("**/participatie.v1.CoachService/ListFollowUps", route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Status = 200,
+                Headers = new Dictionary<string, string> { ["content-type"] = "application/grpc-web+proto", ["grpc-status"] = "16", ["grpc-message"] = "expired" },
+                BodyBytes = [],
+            }));
+            await page.GetByRole(AriaRole.Link, new() { Name = "Agenda" }).ClickAsync();
+            var alert = page.GetByRole(AriaRole.Alert);
+            await Expect(alert).ToContainTextAsync("Uw sessie is verlopen. Log opnieuw in.");
+            await alert.GetByRole(AriaRole.Button, new() { Name = "Opnieuw inloggen" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inloggen voor ontwikkeling" })).ToBeVisibleAsync();
+            Assert.Null(await page.EvaluateAsync<string?>("() => window.sessionStorage.getItem('participatie.session')"));
         });
     }
 

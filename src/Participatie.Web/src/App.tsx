@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Link, Navigate, Route, Routes } from "react-router";
 import { callbackPath } from "./auth/oidc";
@@ -6,17 +7,20 @@ import { CaseloadPage } from "./coach/Caseload";
 import { FollowUpsPage } from "./coach/FollowUps";
 import { InboxPage } from "./coach/InboxPage";
 import { PersonPage } from "./coach/PersonPage";
-import { Layout, useFocusOnNavigate } from "./components/Layout";
+import { Layout, useFocusOnNavigate, usePageTitle } from "./components/Layout";
 import { Alert, Heading, Paragraph } from "./components/ui";
 import { nl } from "./i18n/nl";
 import { SignInPage } from "./pages/SignIn";
 import { SignInCallbackPage } from "./pages/SignInCallback";
 
 export function App() {
-  const queries = new QueryClient({
-    // A failed call is shown with its own message and a retry button where one may help, never retried unseen.
-    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
-  });
+  const [queries] = useState(
+    () =>
+      new QueryClient({
+        // A failed call is shown with its own message and a retry button where one may help, never retried unseen.
+        defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
+      }),
+  );
   return (
     <QueryClientProvider client={queries}>
       <SessionProvider>
@@ -34,9 +38,21 @@ export function App() {
 
 /** The workspace of the signed-in role. */
 function Workspace() {
-  const { session } = useSession();
+  const { session, signOut } = useSession();
+  // When the token ends, the person is signed out and told so, rather than meet refusals screen by screen.
+  const [expired, setExpired] = useState(false);
+  useEffect(() => {
+    if (!session) {
+      return undefined;
+    }
+    const timer = setTimeout(() => {
+      setExpired(true);
+      signOut();
+    }, Math.max(0, session.expiresAt - 30_000 - Date.now()));
+    return () => clearTimeout(timer);
+  }, [session, signOut]);
   if (!session) {
-    return <Navigate to="/aanmelden" replace />;
+    return <Navigate to="/aanmelden" replace state={expired ? { expired: true } : undefined} />;
   }
   if (session.role === "coach") {
     return (
@@ -67,6 +83,7 @@ function Workspace() {
 
 function NotFound() {
   const heading = useFocusOnNavigate<HTMLHeadingElement>();
+  usePageTitle(nl.app.notFoundTitle);
   return (
     <>
       <Heading level={1} ref={heading} tabIndex={-1}>

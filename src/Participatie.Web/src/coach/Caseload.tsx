@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { useApi, useSignedIn } from "../auth/SessionContext";
-import { useFocusOnNavigate } from "../components/Layout";
+import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { QueryState } from "../components/QueryState";
 import { Alert, Button, ButtonGroup, Cell, Checkbox, FormField, Heading, Paragraph, Row, Select, StatusBadge, Table, Textbox } from "../components/ui";
 import { ParticipationFilter } from "../gen/participatie/v1/client_service_pb";
@@ -21,6 +21,7 @@ export function CaseloadPage() {
   const session = useSignedIn();
   const api = useApi();
   const heading = useFocusOnNavigate<HTMLHeadingElement>();
+  usePageTitle(nl.caseload.title);
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const message = (location.state as { message?: string } | null)?.message;

@@ -47,6 +47,9 @@ export function ContractSection({ clientId, purpose }: { clientId: string; purpo
                 {c.legallyBinding && c.legallyBindingSince ? ` (${formatInstant(c.legallyBindingSince)})` : null}
               </Paragraph>
               {c.bindingChangePending ? <Alert type="info">{nl.contract.bindingPending}</Alert> : null}
+              {c.bindingChangePending && c.pendingBindingBy === ContractParty.COACH ? null : (
+                <Binding clientId={clientId} purpose={purpose} binding={c.bindingChangePending ? c.pendingBindingValue : !c.legallyBinding} />
+              )}
               <Heading level={3}>{nl.contract.goals}</Heading>
               {c.goals.length === 0 ? (
                 <Paragraph>{nl.contract.noGoals}</Paragraph>
@@ -222,5 +225,24 @@ function MakeSuggestion({ clientId, purpose }: { clientId: string; purpose: stri
         {nl.suggestion.submit}
       </Button>
     </form>
+  );
+}
+
+/** Asks for the contract to become binding (or to stop being so); it changes only when both parties said so. */
+function Binding({ clientId, purpose, binding }: { clientId: string; purpose: string; binding: boolean }) {
+  const api = useApi();
+  const queries = useQueryClient();
+  const change = useMutation({
+    mutationFn: () => api.contracts.setLegallyBinding({ clientId, legallyBinding: binding }, withPurpose(purpose)),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ["contract", clientId] }),
+  });
+  return (
+    <>
+      <Paragraph small>{nl.contract.bindingExplained}</Paragraph>
+      {change.isError ? <ProblemAlert error={change.error} about="action" onRetry={() => change.mutate()} /> : null}
+      <Button onClick={() => change.mutate()} busy={change.isPending} disabled={change.isPending}>
+        {binding ? nl.contract.makeBinding : nl.contract.makeNotBinding}
+      </Button>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { withPurpose } from "../api/clients";
 import { useApi, useSignedIn } from "../auth/SessionContext";
-import { useFocusOnNavigate } from "../components/Layout";
+import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { QueryState } from "../components/QueryState";
 import { Alert, Button, ButtonGroup, Cell, FormField, Heading, Paragraph, Row, Select, StatusBadge, Table } from "../components/ui";
 import { nl } from "../i18n/nl";
@@ -19,6 +19,7 @@ export function FollowUpsPage() {
   const session = useSignedIn();
   const api = useApi();
   const heading = useFocusOnNavigate<HTMLHeadingElement>();
+  usePageTitle(nl.followUps.title);
   const [within, setWithin] = useState(14);
   const [pages, setPages] = useState<Pages>(firstPage);
   const list = useQuery({

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { withPurpose } from "../api/clients";
 import { useApi, useSignedIn } from "../auth/SessionContext";
-import { useFocusOnNavigate } from "../components/Layout";
+import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { ProblemAlert } from "../components/QueryState";
 import { Heading, Paragraph, StatusBadge } from "../components/ui";
 import { InboxItemKind, type InboxItem } from "../gen/participatie/v1/coach_service_pb";
@@ -17,6 +17,7 @@ export function InboxPage() {
   const session = useSignedIn();
   const api = useApi();
   const heading = useFocusOnNavigate<HTMLHeadingElement>();
+  usePageTitle(nl.inbox.title);
   const [items, setItems] = useState<InboxItem[]>([]);
   const [state, setState] = useState<StreamState>("connecting");
   const [failure, setFailure] = useState<unknown>(null);

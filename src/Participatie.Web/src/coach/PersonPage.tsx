@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { withPurpose } from "../api/clients";
 import { neighbourhoodName, useNeighbourhoods } from "../api/neighbourhoods";
 import { useApi, useSignedIn } from "../auth/SessionContext";
-import { useFocusOnNavigate } from "../components/Layout";
+import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { ProblemAlert, QueryState } from "../components/QueryState";
 import { Alert, Button, DataList, Fieldset, Heading, Paragraph, RadioOption } from "../components/ui";
 import { HouseholdType } from "../gen/participatie/v1/common_pb";
@@ -32,6 +32,7 @@ export function PersonPage() {
 
 function PurposeChoice({ onChoose }: { onChoose: (purpose: CoachPurpose) => void }) {
   const heading = useFocusOnNavigate<HTMLHeadingElement>();
+  usePageTitle(nl.purposes.title);
   const [chosen, setChosen] = useState<string>("");
   const [error, setError] = useState<string | undefined>();
   function submit(event: FormEvent) {
@@ -89,6 +90,7 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
   });
   const person = client.data?.client;
   const title = person ? (person.anonymised ? clientId : `${person.givenName} ${person.familyName}`) : clientId;
+  usePageTitle(title);
 
   return (
     <>

@@ -56,3 +56,10 @@ export function useFocusOnNavigate<T extends HTMLElement>() {
   }, [location.pathname]);
   return ref;
 }
+
+/** The page's title names the screen first (WCAG 2.4.2), so that tabs and history say where one is. */
+export function usePageTitle(screen: string) {
+  useEffect(() => {
+    document.title = screen ? `${screen} – ${nl.app.name}` : nl.app.name;
+  }, [screen]);
+}

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { useSession } from "../auth/SessionContext";
 import { describeError } from "../lib/errors";
 import { nl } from "../i18n/nl";
 import { Alert, Button, Paragraph } from "./ui";
@@ -29,15 +29,15 @@ export function QueryState<T>({
 
 export function ProblemAlert({ error, about = "person", onRetry, busy }: { error: unknown; about?: "person" | "action"; onRetry?: () => void; busy?: boolean }) {
   const problem = describeError(error, about);
+  const { signOut } = useSession();
   return (
     <Alert type={problem.kind === "unavailable" ? "warning" : "error"} role="alert">
       <Paragraph>{problem.message}</Paragraph>
       {problem.kind === "unauthenticated" ? (
-        <Paragraph>
-          <Link className="utrecht-link utrecht-link--html-a" to="/aanmelden">
-            {nl.errors.signInAgain}
-          </Link>
-        </Paragraph>
+        // Signing out sends the person to the sign-in page, whatever the refused token still says about itself.
+        <Button appearance="primary" onClick={signOut}>
+          {nl.errors.signInAgain}
+        </Button>
       ) : null}
       {problem.retryable && onRetry ? (
         <Button appearance="secondary" onClick={onRetry} busy={busy} disabled={busy}>

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { developmentSignIn, fetchSignInConfig } from "../auth/config";
 import { userManager } from "../auth/oidc";
 import { sessionFromToken } from "../auth/session";
 import { useSession } from "../auth/SessionContext";
-import { Layout } from "../components/Layout";
+import { Layout, usePageTitle } from "../components/Layout";
 import { ProblemAlert } from "../components/QueryState";
 import { Alert, Button, FormField, Heading, Paragraph, Select, Textbox } from "../components/ui";
 import { nl } from "../i18n/nl";
@@ -13,8 +13,10 @@ import { workspaceRoles } from "../workspaces";
 
 export function SignInPage() {
   const config = useQuery({ queryKey: ["auth-config"], queryFn: fetchSignInConfig, staleTime: Infinity });
+  usePageTitle(nl.signIn.title);
   const { session } = useSession();
   const navigate = useNavigate();
+  const expired = (useLocation().state as { expired?: boolean } | null)?.expired === true;
   useEffect(() => {
     if (session) {
       void navigate("/", { replace: true });
@@ -25,6 +27,11 @@ export function SignInPage() {
     <Layout nav={[]}>
       <Heading level={1}>{nl.signIn.title}</Heading>
       <Paragraph lead>{nl.signIn.intro}</Paragraph>
+      {expired ? (
+        <Alert type="warning" role="status">
+          {nl.signIn.expired}
+        </Alert>
+      ) : null}
       {config.isPending ? <p role="status" className="utrecht-paragraph">{nl.app.loading}</p> : null}
       {config.isError ? <ProblemAlert error={config.error} about="action" onRetry={() => void config.refetch()} /> : null}
       {config.data?.developmentSignIn ? <DevelopmentSignIn /> : null}

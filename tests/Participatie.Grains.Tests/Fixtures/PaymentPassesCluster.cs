@@ -16,13 +16,27 @@ public static class PaymentPassesCluster
 {
     public static ShiftedClock Clock { get; } = new();
 
+    /// <summary>
+    /// Starts a cluster; a start whose client cannot reach the new silo's gateway (seen once on a busy CI machine) is
+    /// torn down and tried again on fresh ports, up to three times.
+    /// </summary>
     public static async Task<TestCluster> StartAsync()
     {
-        var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
+        for (var attempt = 1; ; attempt++)
+        {
+            var builder = new TestClusterBuilder(1);
+            builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+            var cluster = builder.Build();
+            try
+            {
+                await cluster.DeployAsync();
+                return cluster;
+            }
+            catch (Orleans.Runtime.Messaging.ConnectionFailedException) when (attempt < 3)
+            {
+                await cluster.DisposeAsync();
+            }
+        }
     }
 
     public static async Task StopAsync(TestCluster cluster)

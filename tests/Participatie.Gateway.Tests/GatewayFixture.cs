@@ -37,6 +37,22 @@ public class GatewayFixture : IAsyncLifetime
             ["Benefits:Entries:18:Percent"] = "90",
         });
 
+    /// <summary>Starts the month's payment run (the next pass once one completed) and waits until that pass completed.</summary>
+    public async Task<PaymentRun> CompletedPassAsync(string month, string startedBy)
+    {
+        var started = (await Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = month, StartedBy = startedBy })).Run;
+        var run = started;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (run.Status != PaymentRunStatus.Completed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            run = (await Admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = month })).Run;
+        }
+
+        Assert.Equal((PaymentRunStatus.Completed, started.Passes), (run.Status, run.Passes));
+        return run;
+    }
+
     /// <summary>Settings a derived fixture adds to the shared ones.</summary>
     protected virtual IDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 

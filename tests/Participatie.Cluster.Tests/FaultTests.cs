@@ -96,7 +96,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         {
             var coach = TestKeys.Channel(cluster.Silos[i % 2].Address, TestKeys.Token("coach", Participatie.Domain.Ids.NewCoachId()), "case_work");
             checks.Add(await StatusAsync("coach GetClient", () => new ClientService.ClientServiceClient(coach).GetClientAsync(new GetClientRequest { ClientId = Participatie.Domain.Ids.NewClientId() }, deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync));
-            var partner = TestKeys.Channel(cluster.Silos[i % 2].Address, null, purpose: null, new Dictionary<string, string> { ["x-api-key"] = $"ptk.pt-outage-{i}.k0000{i}.{new string('s', 40)}" });
+            var partner = TestKeys.Channel(cluster.Silos[i % 2].Address, null, purpose: null, new Dictionary<string, string> { ["x-api-key"] = TestKeys.IssuedButUnknownApiKey($"pt-outage-{i}") });
             checks.Add(await StatusAsync("partner RecordHours", () => new PartnerService.PartnerServiceClient(partner).RecordHoursAsync(new RecordHoursRequest { ActivityId = Participatie.Domain.Ids.NewActivityId(), ParticipantRef = "pr-000000000000", Date = SampleRequests.Day(-1), Hours = 2 }, deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync));
         }
 

@@ -15,6 +15,7 @@ public static class TestKeys
     public const string KeyId = "test-1";
     public const string Key = "dGVzdCBrZXkgb2YgdGhlIHBhcnRpY2lwYXRpZSB0ZXN0IHN1aXRlLCAzMiBieXRlcyBhdCBsZWFzdA==";
     public const string BsnKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    public const string ApiKeySecret = "dGhlIHNlcnZlciBzZWNyZXQgb2YgcGFydG5lciBrZXlzIGluIHRoZSB0ZXN0cyE=";
 
     /// <summary>Settings every test host gets.</summary>
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
@@ -25,10 +26,18 @@ public static class TestKeys
         ["Auth:SigningKeys:0:Key"] = Key,
         ["Auth:AllowDevelopmentKey"] = "false",
         ["Auth:ApiKeyCacheDuration"] = "00:00:00",
+        ["Auth:ApiKeySecrets:0"] = ApiKeySecret,
         ["Privacy:BsnKeys:0:KeyId"] = "test-bsn",
         ["Privacy:BsnKeys:0:Key"] = BsnKey,
         ["Privacy:AllowDevelopmentKey"] = "false",
     };
+
+    /// <summary>
+    /// A partner API key the test hosts accept as issued (its MAC is right) but that no key ring holds: its check
+    /// reaches the partner's key ring.
+    /// </summary>
+    public static string IssuedButUnknownApiKey(string partnerId) =>
+        Participatie.Gateway.Security.ApiKey.New(partnerId, Convert.FromBase64String(ApiKeySecret)).ToString();
 
     public static string Token(string role, string subject, string? neighbourhood = null) =>
         Tokens.Mint(role, subject, neighbourhood, TimeSpan.FromHours(1), Key, KeyId, Issuer, Audience);

@@ -102,12 +102,13 @@ stop_postgres() {
 
 # Keys for a silo outside the Local profile (which refuses the public development key), and a token signed with them.
 private_keys() {
-  local signing bsn
+  local signing bsn apikeys
   signing=$(head -c 48 /dev/urandom | base64 -w0)
   bsn=$(head -c 32 /dev/urandom | base64 -w0)
+  apikeys=$(head -c 32 /dev/urandom | base64 -w0)
   PRIVATE_SETTINGS=(--Auth:Issuer=participatie-perf --Auth:Audience=participatie-perf-api
     --Auth:SigningKeys:0:KeyId=perf --Auth:SigningKeys:0:Key="$signing"
-    --Privacy:BsnKeys:0:KeyId=perf --Privacy:BsnKeys:0:Key="$bsn")
+    --Privacy:BsnKeys:0:KeyId=perf --Privacy:BsnKeys:0:Key="$bsn" --Auth:ApiKeySecrets:0="$apikeys")
   PARTICIPATIE_TOKEN=$(cli token --role admin --sub perf --hours 24 --signing-key "$signing" --key-id perf \
     --issuer participatie-perf --audience participatie-perf-api)
   export PARTICIPATIE_TOKEN

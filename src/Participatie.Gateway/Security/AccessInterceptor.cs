@@ -180,14 +180,19 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
             return Purposes.Participation;
         }
 
-        if (rule.RequiredPurpose is not null && declared is not null && Purposes.Known.Contains(declared) && declared != rule.RequiredPurpose)
+        if (rule.RequiredPurpose is not null && declared is not null && Purposes.Declarable.Contains(declared) && declared != rule.RequiredPurpose)
         {
             throw Denied($"This operation is only for the purpose {rule.RequiredPurpose} (send {Purposes.Header}: {rule.RequiredPurpose}).");
         }
 
-        if (declared is not null && Purposes.Known.Contains(declared))
+        if (declared is not null && Purposes.Declarable.Contains(declared))
         {
             return declared;
+        }
+
+        if (declared is null && rule.PurposeWhenUndeclared is not null)
+        {
+            return rule.PurposeWhenUndeclared;
         }
 
         if (!rule.PersonData && declared is null)
@@ -208,7 +213,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
                         new BadRequest.Types.FieldViolation
                         {
                             Field = Purposes.Header,
-                            Description = $"must be one of {string.Join(", ", Purposes.Known.Order(StringComparer.Ordinal))}",
+                            Description = $"must be one of {string.Join(", ", Purposes.Declarable.Order(StringComparer.Ordinal))}",
                         },
                     },
                 }),

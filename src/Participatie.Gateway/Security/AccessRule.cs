@@ -64,6 +64,12 @@ public sealed record AccessRule
     /// <summary>The only purpose (<c>x-purpose</c>) staff may declare for this call; null when any purpose will do.</summary>
     public string? RequiredPurpose { get; private init; }
 
+    /// <summary>
+    /// The purpose of a call whose caller declares none; null when staff must declare one. For a call made for one
+    /// purpose only by its nature (an admin following a payment run sees whose payments failed: <c>payment</c>).
+    /// </summary>
+    public string? PurposeWhenUndeclared { get; private init; }
+
     public static AccessRule For(params Role[] roles) => new(roles.ToHashSet(), Scope.None, null, personData: false);
 
     public static AccessRule Person<TRequest>(Func<TRequest, string> clientId, params Role[] roles)
@@ -98,6 +104,9 @@ public sealed record AccessRule
 
     /// <summary>Staff may make this call for this purpose only (the BSN, for one, only for payment).</summary>
     public AccessRule OnlyFor(string purpose) => this with { RequiredPurpose = purpose };
+
+    /// <summary>A caller who declares no purpose makes this call for <paramref name="purpose"/>.</summary>
+    public AccessRule ImpliesPurpose(string purpose) => this with { PurposeWhenUndeclared = purpose };
 
     /// <summary>The rule of an RPC by its name: whether it changes data follows from the verb it starts with.</summary>
     internal AccessRule Of(string rpcName) => this with { Changes = !ReadVerbs.Any(verb => rpcName.StartsWith(verb, StringComparison.Ordinal)) };

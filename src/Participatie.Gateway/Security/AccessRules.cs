@@ -133,7 +133,8 @@ public static class AccessRules
         Add(admin, "RevokePartnerApiKey", AccessRule.For(Admin));
         Add(admin, "ListPartnerApiKeys", AccessRule.Partner<ListPartnerApiKeysRequest>(r => r.PartnerId, Admin, Partner));
         Add(admin, "StartPaymentRun", AccessRule.For(Admin));
-        Add(admin, "GetPaymentRun", AccessRule.For(Admin));
+        // Whose payments failed is a person's data: each is audited, for the purpose payment unless another is declared.
+        Add(admin, "GetPaymentRun", AccessRule.For(Admin).Audits<GetPaymentRunResponse>(r => r.Run.Failures.Select(f => f.ClientId)).ImpliesPurpose(Purposes.Payment));
         Add(admin, "ExportPayments", AccessRule.For(Admin).Audits<ExportPaymentsResponse>(r => r.Instructions.Select(i => i.ClientId).Concat(r.Recoveries.Select(c => c.ClientId))).OnlyFor(Purposes.Payment));
         return rules;
     }

@@ -29,4 +29,10 @@ public static class Purposes
         Participation,     // a partner running its activity: places and attendance (a partner's only purpose)
         OwnRecord,
     };
+
+    /// <summary>
+    /// The purposes staff may declare: not <see cref="OwnRecord"/> (the person's own, which would hide a look by staff
+    /// among the person's own reads) and not <see cref="Participation"/> (the partner's, given by its credentials).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Declarable = new HashSet<string>(Known.Except([OwnRecord, Participation]), StringComparer.Ordinal);
 }

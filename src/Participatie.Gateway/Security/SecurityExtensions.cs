@@ -25,7 +25,7 @@ public static class SecurityExtensions
         services.AddSingleton(Options.Create(auth));
         services.AddSingleton(Options.Create(privacy));
         services.AddSingleton<BsnProtector>();
-        services.AddMemoryCache();
+        services.AddSingleton<ApiKeyCache>();
 
         // Stores of the host's profile are registered before this; without one (Memory) the log is kept in memory.
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
@@ -40,7 +40,11 @@ public static class SecurityExtensions
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
-                options.Events = new JwtBearerEvents { OnAuthenticationFailed = RememberExpiredCaller };
+                options.Events = new JwtBearerEvents
+                {
+                    OnAuthenticationFailed = RememberExpiredCaller,
+                    OnTokenValidated = context => RefuseWhatWeDoNotUnderstand(context, auth.MaxTokenLifetime),
+                };
                 if (auth.Authority.Length > 0)
                 {
                     options.Authority = auth.Authority;
@@ -51,6 +55,9 @@ public static class SecurityExtensions
                     ValidIssuers = issuers,
                     ValidAudiences = audiences,
                     IssuerSigningKeys = keys.Select(k => new SymmetricSecurityKey(k.Bytes()) { KeyId = k.KeyId }).ToList(),
+
+                    // A token is checked against the key its kid names, never against every key in turn.
+                    TryAllIssuerSigningKeys = false,
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
                     RequireSignedTokens = true,
@@ -75,6 +82,32 @@ public static class SecurityExtensions
             var token = new JsonWebToken(header["Bearer ".Length..].Trim());
             var principal = new ClaimsPrincipal(new ClaimsIdentity(token.Claims, "expired", Caller.SubjectClaim, Caller.RoleClaim));
             context.HttpContext.RequestServices.GetRequiredService<CallContext>().RefusedCaller = Caller.From(principal);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A validly signed token is still refused when it asks for what this gateway does not do: a <c>crit</c> header
+    /// names extensions the receiver must understand (RFC 7515, 4.1.11) and we understand none; and a token may live at
+    /// most <see cref="AuthOptions.MaxTokenLifetime"/>, from when it was issued and from now.
+    /// </summary>
+    private static Task RefuseWhatWeDoNotUnderstand(TokenValidatedContext context, TimeSpan maxLifetime)
+    {
+        if (context.SecurityToken is not JsonWebToken token)
+        {
+            return Task.CompletedTask;
+        }
+
+        var slack = TimeSpan.FromMinutes(1);
+        if (token.TryGetHeaderValue<object>("crit", out _))
+        {
+            context.Fail("the token has a crit header, whose extensions this gateway does not understand");
+        }
+        else if (token.ValidTo - (token.IssuedAt == DateTime.MinValue ? DateTime.UtcNow : token.IssuedAt) > maxLifetime + slack
+                 || token.ValidTo - DateTime.UtcNow > maxLifetime + slack)
+        {
+            context.Fail($"the token lives longer than {AuthOptions.Section}:MaxTokenLifetime ({maxLifetime})");
         }
 
         return Task.CompletedTask;

@@ -22,7 +22,7 @@ using OrleansSiloStatus = Orleans.Runtime.SiloStatus;
 namespace Participatie.Gateway.Services;
 
 /// <summary>AdminService.</summary>
-public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, AuditLog audit, BsnProtector bsns, TimeProvider time, ILogger<AdminApi> logger)
+public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, IOptions<AuthOptions> auth, AuditLog audit, BsnProtector bsns, TimeProvider time, ILogger<AdminApi> logger)
     : AdminService.AdminServiceBase
 {
     /// <summary>Instructions per message of the payment export (and per audit batch).</summary>
@@ -138,7 +138,7 @@ public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo>
     public override async Task<CreatePartnerApiKeyResponse> CreatePartnerApiKey(CreatePartnerApiKeyRequest request, ServerCallContext context)
     {
         var partner = RequirePartner(request.PartnerId);
-        var key = ApiKey.New(partner);
+        var key = ApiKey.New(partner, auth.Value.EffectiveApiKeySecrets()[0]);
         var view = await grains.GetGrain<IPartnerKeyRingGrain>(partner).AddAsync(key.KeyId, key.SecretHash(), request.Description);
         return new CreatePartnerApiKeyResponse { Key = view.ToContract(), ApiKey = key.ToString() };
     }

@@ -37,8 +37,11 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
     {
         _logger = logger ?? NullLogger<SqliteDatabase>.Instance;
         var directory = Path.GetFullPath(options.Value.DataDirectory);
-        Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, fileName);
+        if (!OwnerOnly.Prepare(directory, FilePath))
+        {
+            LogWideMode(_logger, directory);
+        }
         _schemaSql = schema;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -92,6 +95,9 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
 
         SqliteConnection.ClearAllPools();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The data folder {Directory} or its files belong to another user: their mode could not be narrowed to the platform's own user (0700/0600)")]
+    private static partial void LogWideMode(ILogger logger, string directory);
 
     private async Task WriteLoopAsync()
     {
@@ -269,4 +275,46 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Count} writes failed; each of them is refused")]
     private static partial void LogCommitFailed(ILogger logger, int count, Exception exception);
+}
+
+/// <summary>
+/// The data folder and its database files hold people's data: readable by the platform's own user only (folder 0700,
+/// files 0600). A folder or file the platform creates gets that mode; one that exists is tightened. SQLite gives its
+/// journal files (<c>-wal</c>, <c>-shm</c>) the mode of the database file.
+/// </summary>
+internal static class OwnerOnly
+{
+    private const UnixFileMode Folder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode File = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>False when a folder or file exists that the platform's user may not change the mode of (a volume of another owner).</summary>
+    public static bool Prepare(string directory, string databaseFile)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return true;
+        }
+
+        Directory.CreateDirectory(directory, Folder);
+        // An empty file is an empty SQLite database; created here, it never exists with a wider mode.
+        using (new FileStream(databaseFile, new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Write, UnixCreateMode = File }))
+        {
+        }
+
+        try
+        {
+            System.IO.File.SetUnixFileMode(directory, Folder);
+            foreach (var path in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" }.Where(System.IO.File.Exists))
+            {
+                System.IO.File.SetUnixFileMode(path, File);
+            }
+
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }

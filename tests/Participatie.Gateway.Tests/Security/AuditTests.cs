@@ -72,4 +72,15 @@ public sealed class AuditTests(GatewayFixture gateway)
         await RpcAssert.InvalidAsync(() => gateway.Admin.QueryAuditLogAsync(new QueryAuditLogRequest { From = "yesterday" }).ResponseAsync, "from");
         await RpcAssert.InvalidAsync(() => gateway.Admin.QueryAuditLogAsync(new QueryAuditLogRequest { PageToken = "p1.bm90LWEtbnVtYmVy" }).ResponseAsync, "page_token");
     }
+
+    [Fact]
+    public void WhosePaymentFailedIsAReadOfTheirDataAuditedForThePurposePayment()
+    {
+        var rule = Participatie.Gateway.Security.AccessRules.ByMethod[$"/{AdminService.Descriptor.FullName}/GetPaymentRun"];
+        var reply = new GetPaymentRunResponse { Run = new PaymentRun { Failures = { new PaymentFailure { ClientId = "cl-0000000000000001", Reason = "no payment details" } } } };
+
+        Assert.True(rule.PersonData);
+        Assert.Equal(["cl-0000000000000001"], rule.PeopleInReply!(reply));
+        Assert.Equal("payment", rule.PurposeWhenUndeclared);
+    }
 }

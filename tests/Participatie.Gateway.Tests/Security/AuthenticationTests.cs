@@ -1,6 +1,7 @@
 using Google.Rpc;
 using Grpc.Core;
 using Participatie.Contracts.V1;
+using Participatie.Gateway.Security;
 using Participatie.Security;
 using Participatie.TestSupport;
 
@@ -19,6 +20,9 @@ public sealed class AuthenticationTests(GatewayFixture gateway)
     [InlineData("team without a neighbourhood")]
     [InlineData("unknown role")]
     [InlineData("garbage")]
+    [InlineData("crit header")]
+    [InlineData("lives too long")]
+    [InlineData("unknown kid")]
     public async Task ATokenThatDoesNotProveWhoIsCallingGetsUnauthenticated(string kind)
     {
         var token = kind switch
@@ -30,6 +34,9 @@ public sealed class AuthenticationTests(GatewayFixture gateway)
             "coach without a coach id" => TestKeys.Token("coach", "jansen"),
             "team without a neighbourhood" => TestKeys.Token("team", "t1"),
             "unknown role" => TestKeys.Token("superuser", "root"),
+            "crit header" => CriticalHeaderToken(),
+            "lives too long" => Tokens.Mint("admin", "a", lifetime: TimeSpan.FromDays(30), base64Key: TestKeys.Key, keyId: TestKeys.KeyId, issuer: TestKeys.Issuer, audience: TestKeys.Audience),
+            "unknown kid" => Tokens.Mint("admin", "a", base64Key: TestKeys.Key, keyId: "not-a-configured-kid", issuer: TestKeys.Issuer, audience: TestKeys.Audience),
             _ => "not.a.token",
         };
         var admin = new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token));
@@ -37,6 +44,41 @@ public sealed class AuthenticationTests(GatewayFixture gateway)
         var failure = await Assert.ThrowsAsync<RpcException>(() => admin.PingAsync(new PingRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, failure.StatusCode);
+    }
+
+    /// <summary>A validly signed token whose crit header asks the receiver to understand an extension we do not.</summary>
+    private static string CriticalHeaderToken() =>
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Claims = new Dictionary<string, object> { ["role"] = "admin", ["sub"] = "a" },
+            Issuer = TestKeys.Issuer,
+            Audience = TestKeys.Audience,
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            AdditionalHeaderClaims = new Dictionary<string, object> { ["crit"] = new[] { "b64" }, ["b64"] = false },
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(TestKeys.Key)) { KeyId = TestKeys.KeyId },
+                Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+
+    [Fact]
+    public async Task AValidTokenOfTheRightLifetimeAndKidIsAccepted()
+    {
+        var token = Tokens.Mint("admin", "a", lifetime: TimeSpan.FromHours(23), base64Key: TestKeys.Key, keyId: TestKeys.KeyId, issuer: TestKeys.Issuer, audience: TestKeys.Audience);
+
+        Assert.NotNull(await new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token)).PingAsync(new PingRequest()));
+    }
+
+    [Theory]
+    [InlineData("own_record")]
+    [InlineData("participation")]
+    public async Task StaffCannotDeclareThePurposeOfThePersonOrOfAPartner(string purpose)
+    {
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        var id = (await gateway.Clients.RegisterClientAsync(SampleRequests.Intake(wijk))).Client.ClientId;
+        await RpcAssert.InvalidAsync(() => new ClientService.ClientServiceClient(gateway.Host.ChannelAs("admin", purpose: purpose)).GetClientAsync(new GetClientRequest { ClientId = id }).ResponseAsync, "x-purpose");
+
+        // Nothing was read, so her log shows no look at her record.
+        Assert.DoesNotContain((await gateway.Clients.GetAccessLogAsync(new GetAccessLogRequest { ClientId = id })).Entries, e => e.Action == "ClientService.GetClient");
     }
 
     [Fact]
@@ -60,11 +102,17 @@ public sealed class AuthenticationTests(GatewayFixture gateway)
         var partner = "pt-buurtwerk-" + Guid.NewGuid().ToString("N")[..6];
         var created = await gateway.Admin.CreatePartnerApiKeyAsync(new CreatePartnerApiKeyRequest { PartnerId = partner, Description = "attendance import" });
         var withKey = new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token: null, headers: new Dictionary<string, string> { ["x-api-key"] = created.ApiKey }));
-        var wrongSecret = new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token: null, headers: new Dictionary<string, string> { ["x-api-key"] = created.ApiKey[..^4] + "AAAA" }));
+        var parts = created.ApiKey.Split('.');
+        var issuer = Convert.FromBase64String(TestKeys.ApiKeySecret);
+        var wrongSecret = new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token: null, headers: new Dictionary<string, string>
+        {
+            // Issued under the platform's secret (its MAC is right), but not the secret the key ring holds.
+            ["x-api-key"] = ApiKey.Signed(parts[1], parts[2], new string('x', 43), issuer).ToString(),
+        }));
 
         var listed = await withKey.ListPartnerApiKeysAsync(new ListPartnerApiKeysRequest { PartnerId = partner });
         Assert.Equal(created.Key.KeyId, Assert.Single(listed.Keys).KeyId);
-        Assert.DoesNotContain(created.ApiKey.Split('.')[^1], listed.ToString());
+        Assert.DoesNotContain(parts[3], listed.ToString());
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => withKey.ListPartnerApiKeysAsync(new ListPartnerApiKeysRequest { PartnerId = "pt-someone-else" }).ResponseAsync);
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => withKey.GetPlatformStatusAsync(new GetPlatformStatusRequest()).ResponseAsync);
         await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => wrongSecret.PingAsync(new PingRequest()).ResponseAsync);
@@ -76,6 +124,29 @@ public sealed class AuthenticationTests(GatewayFixture gateway)
         await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => withKey.PingAsync(new PingRequest()).ResponseAsync);
         var withSecond = new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token: null, headers: new Dictionary<string, string> { ["x-api-key"] = second.ApiKey }));
         Assert.Equal(2, (await withSecond.ListPartnerApiKeysAsync(new ListPartnerApiKeysRequest { PartnerId = partner })).Keys.Count);
+    }
+
+    [Theory]
+    [InlineData("made-up MAC")]
+    [InlineData("MAC under another secret")]
+    [InlineData("format without a MAC")]
+    [InlineData("MAC that is not base64")]
+    public async Task AnApiKeyThePlatformDidNotIssueIsRefused(string kind)
+    {
+        var partner = "pt-forged-" + Guid.NewGuid().ToString("N")[..6];
+        var created = await gateway.Admin.CreatePartnerApiKeyAsync(new CreatePartnerApiKeyRequest { PartnerId = partner, Description = "real key" });
+        var parts = created.ApiKey.Split('.');
+        var forged = kind switch
+        {
+            "made-up MAC" => string.Join('.', parts[..4]) + ".AAAAAAAAAAAAAAAAAAAAAA",
+            "MAC under another secret" => ApiKey.Signed(parts[1], parts[2], parts[3], new byte[32]).ToString(),
+            "format without a MAC" => string.Join('.', parts[..4]),
+            _ => string.Join('.', parts[..4]) + ".!!",
+        };
+
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () =>
+            new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token: null, headers: new Dictionary<string, string> { ["x-api-key"] = forged }))
+                .PingAsync(new PingRequest()).ResponseAsync);
     }
 
     [Fact]

@@ -67,6 +67,8 @@ public static class GatewayExtensions
         app.UseMiddleware<GrpcFraming>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseAuthentication();
+        // After authentication (limits are per principal), before any service, audit or grain sees the call.
+        app.UseRateLimiter();
         app.MapGrpcService<ClientApi>();
         app.MapGrpcService<CoachApi>();
         app.MapGrpcService<NeighbourhoodApi>();

@@ -27,6 +27,8 @@ public static class TestKeys
         ["Auth:AllowDevelopmentKey"] = "false",
         ["Auth:ApiKeyCacheDuration"] = "00:00:00",
         ["Auth:ApiKeySecrets:0"] = ApiKeySecret,
+        // Tests drive one principal far harder than a person would; the limits have tests of their own (RateLimitTests).
+        ["RateLimits:Enabled"] = "false",
         ["Privacy:BsnKeys:0:KeyId"] = "test-bsn",
         ["Privacy:BsnKeys:0:Key"] = BsnKey,
         ["Privacy:AllowDevelopmentKey"] = "false",

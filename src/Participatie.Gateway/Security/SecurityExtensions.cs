@@ -25,6 +25,15 @@ public static class SecurityExtensions
         services.AddSingleton(Options.Create(auth));
         services.AddSingleton(Options.Create(privacy));
         services.AddSingleton<BsnProtector>();
+        var limits = new RateLimitOptions();
+        configuration.GetSection(RateLimitOptions.Section).Bind(limits);
+        if (limits.Problems().ToList() is { Count: > 0 } wrongLimits)
+        {
+            throw new OptionsValidationException(RateLimitOptions.Section, typeof(RateLimitOptions), wrongLimits);
+        }
+
+        services.AddSingleton(Options.Create(limits));
+        services.AddParticipatieRateLimits(limits);
         services.AddSingleton<ApiKeyCache>();
 
         // Stores of the host's profile are registered before this; without one (Memory) the log is kept in memory.

@@ -1,0 +1,184 @@
+using System.Threading.RateLimiting;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Google.Protobuf.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Participatie.Gateway.Security;
+
+/// <summary>
+/// How much one caller may ask (configuration section <c>RateLimits</c>). Token buckets per principal (role and
+/// subject) for reads and for writes, a cap on the streams a principal holds open, and a token bucket per client
+/// address for every call, credentials or not — so neither one caller nor someone without credentials can take the
+/// platform from everyone else. A call over a limit is answered RESOURCE_EXHAUSTED with a RetryInfo (HTTP 429 with
+/// Retry-After in JSON) before it reaches any service, the audit or a grain.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Off only for load tests that measure the platform itself (documented in tests/perf).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Reads one principal may make per second, sustained.</summary>
+    public int ReadsPerSecond { get; set; } = 50;
+
+    /// <summary>Reads one principal may make at once after a quiet spell (a coach opening a page of twenty people).</summary>
+    public int ReadBurst { get; set; } = 200;
+
+    /// <summary>Changes one principal may make per second, sustained.</summary>
+    public int WritesPerSecond { get; set; } = 10;
+
+    /// <summary>Changes one principal may make at once (an import of a week of hours).</summary>
+    public int WriteBurst { get; set; } = 100;
+
+    /// <summary>Streams (an inbox, a neighbourhood's figures, an export) one principal may hold open at once.</summary>
+    public int OpenStreams { get; set; } = 5;
+
+    /// <summary>Calls per second from one client address, sustained; an office behind one NAT address shares it.</summary>
+    public int AddressCallsPerSecond { get; set; } = 500;
+
+    /// <summary>Calls from one client address at once.</summary>
+    public int AddressBurst { get; set; } = 2_000;
+
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(ReadsPerSecond), ReadsPerSecond), (nameof(ReadBurst), ReadBurst), (nameof(WritesPerSecond), WritesPerSecond),
+                     (nameof(WriteBurst), WriteBurst), (nameof(OpenStreams), OpenStreams), (nameof(AddressCallsPerSecond), AddressCallsPerSecond),
+                     (nameof(AddressBurst), AddressBurst),
+                 })
+        {
+            if (value is < 1 or > 1_000_000)
+            {
+                yield return $"{Section}:{name} must be between 1 and 1000000";
+            }
+        }
+
+        if (ReadBurst < ReadsPerSecond || WriteBurst < WritesPerSecond || AddressBurst < AddressCallsPerSecond)
+        {
+            yield return $"{Section}: a burst must be at least its rate per second";
+        }
+    }
+}
+
+/// <summary>The limiters of <see cref="RateLimitOptions"/>, on ASP.NET Core's rate limiting middleware.</summary>
+public static class RateLimits
+{
+    private enum Kind
+    {
+        Read,
+        Write,
+        Stream,
+    }
+
+    public static IServiceCollection AddParticipatieRateLimits(this IServiceCollection services, RateLimitOptions limits)
+    {
+        if (!limits.Enabled)
+        {
+            // The middleware stays in the pipeline and lets every call through.
+            return services.AddRateLimiter(_ => { });
+        }
+
+        var kinds = AccessRules.PublicMethods.ToDictionary(
+            AccessRules.PathOf,
+            m => m.IsServerStreaming ? Kind.Stream : AccessRules.ByMethod.TryGetValue(AccessRules.PathOf(m), out var rule) && rule.Of(m.Name).Changes ? Kind.Write : Kind.Read,
+            StringComparer.Ordinal);
+        var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(context => KindOf(context, kinds) is null
+            ? RateLimitPartition.GetNoLimiter("")
+            : RateLimitPartition.GetTokenBucketLimiter(AddressOf(context), _ => Bucket(limits.AddressCallsPerSecond, limits.AddressBurst)));
+        var perPrincipal = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var caller = Caller.From(context.User);
+            return (caller, KindOf(context, kinds)) switch
+            {
+                (null, _) or (_, null) => RateLimitPartition.GetNoLimiter(""),
+                (var c, Kind.Stream) => RateLimitPartition.GetConcurrencyLimiter(
+                    $"stream:{c.Role}:{c.Subject}", _ => new ConcurrencyLimiterOptions { PermitLimit = limits.OpenStreams, QueueLimit = 0 }),
+                (var c, Kind.Write) => RateLimitPartition.GetTokenBucketLimiter($"write:{c.Role}:{c.Subject}", _ => Bucket(limits.WritesPerSecond, limits.WriteBurst)),
+                var (c, _) => RateLimitPartition.GetTokenBucketLimiter($"read:{c.Role}:{c.Subject}", _ => Bucket(limits.ReadsPerSecond, limits.ReadBurst)),
+            };
+        });
+
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perAddress, perPrincipal);
+            options.OnRejected = (context, cancellationToken) => RefuseAsync(context.HttpContext, context.Lease, cancellationToken);
+        });
+        return services;
+    }
+
+    private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()
+    {
+        TokenLimit = burst,
+        TokensPerPeriod = perSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    /// <summary>
+    /// The client's address as one caller: an IPv4 address, or the /64 network of an IPv6 address (one household or
+    /// machine gets a whole /64, so counting single addresses would count nothing).
+    /// </summary>
+    private static string AddressOf(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
+
+    /// <summary>The kind of a call to the public API (gRPC, gRPC-Web or JSON); null for anything else (health, the web app).</summary>
+    private static Kind? KindOf(HttpContext context, IReadOnlyDictionary<string, Kind> kinds) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.FullName is { } path && kinds.TryGetValue(path, out var kind) ? kind : null;
+
+    /// <summary>RESOURCE_EXHAUSTED with when to try again: as a gRPC status (trailers only), or HTTP 429 for JSON.</summary>
+    private static async ValueTask RefuseAsync(HttpContext context, RateLimitLease lease, CancellationToken cancellationToken)
+    {
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromSeconds(1);
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.ResourceExhausted,
+            Message = "Too many calls from this caller; wait a moment and try again.",
+            Details = { Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }) },
+        };
+        var response = context.Response;
+        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        {
+            // A trailers-only reply: the status in the headers and no message, as gRPC and gRPC-Web clients expect.
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = context.Request.ContentType;
+            response.Headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
+            response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.ContentType = "application/json";
+        await response.WriteAsync(new JsonFormatter(new JsonFormatter.Settings(formatDefaultValues: false, TypeRegistry.FromMessages(RetryInfo.Descriptor))).Format(status), cancellationToken);
+    }
+}

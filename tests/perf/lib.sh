@@ -46,6 +46,12 @@ machine() {
 
 # start_silo NAME [--Key=value ...]: a Release silo with the gateway co-hosted, on free ports; exports
 # PARTICIPATIE_GATEWAY for the CLI and waits until it answers.
+# The load generator plays a whole city from one address, with one token per role: the rate limits stay on (their
+# cost is part of the figures) at an operator's setting for load tests, far above what one person or office needs.
+LOAD_TEST_LIMITS=(--RateLimits:ReadsPerSecond=100000 --RateLimits:ReadBurst=100000 --RateLimits:WritesPerSecond=100000
+  --RateLimits:WriteBurst=100000 --RateLimits:OpenStreams=10000 --RateLimits:AddressCallsPerSecond=1000000
+  --RateLimits:AddressBurst=1000000)
+
 start_silo() {
   local name=$1; shift
   local grpc web silo gateway
@@ -53,7 +59,8 @@ start_silo() {
   log "starting silo $name (gRPC :$grpc) with $(echo "$*" | sed -E 's/Key=[^ ]+/Key=(not shown)/g')"
   (cd "$(dirname "$SILO_DLL")" && exec dotnet "$SILO_DLL" \
     --Kestrel:Endpoints:Grpc:Url="http://127.0.0.1:$grpc" --Kestrel:Endpoints:Web:Url="http://127.0.0.1:$web" \
-    --Cluster:SiloPort="$silo" --Cluster:GatewayPort="$gateway" --Logging:LogLevel:Default=Warning "$@" \
+    --Cluster:SiloPort="$silo" --Cluster:GatewayPort="$gateway" --Logging:LogLevel:Default=Warning \
+    "${LOAD_TEST_LIMITS[@]}" "$@" \
     >"$WORK/$name.log" 2>&1) &
   SILO_PID=$!
   export PARTICIPATIE_GATEWAY="http://127.0.0.1:$grpc"

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Orleans.Dashboard;
 using Participatie.Gateway;
 using Participatie.Silo.Hosting;
 using Participatie.Silo.WebApp;
@@ -10,7 +9,7 @@ namespace Participatie.Silo;
 public static class SiloApp
 {
     /// <summary>Where admins find the Orleans Dashboard when <c>Dashboard:Enabled</c> is true.</summary>
-    public const string DashboardPath = "/dashboard";
+    public const string DashboardPath = DashboardHosting.Path;
 
     /// <param name="args">Command-line arguments; <c>--Section:Key=value</c> overrides configuration.</param>
     /// <param name="overrides">Lets tests replace services (fault points, clocks) after the defaults are registered.</param>
@@ -19,6 +18,7 @@ public static class SiloApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddParticipatieHost();
         builder.AddParticipatieWebApp();
+        builder.AddParticipatieDashboardAccess();
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -26,7 +26,7 @@ public static class SiloApp
         app.MapParticipatieGateway();
         if (app.Services.GetRequiredService<IOptions<GatewayInfo>>().Value.DashboardEnabled)
         {
-            app.MapOrleansDashboard(DashboardPath);
+            app.MapParticipatieDashboard();
         }
 
         // Last: the app's page answers any other path of the app (never the API's, the probes' or the dashboard's).

@@ -39,14 +39,14 @@ internal sealed class ProcessCluster : IAsyncDisposable
         ["Cluster:Membership:IAmAliveTablePublishTimeout"] = "00:00:05",
     };
 
-    public static async Task<ProcessCluster> StartAsync(string connectionString, int silos)
+    public static async Task<ProcessCluster> StartAsync(string connectionString, int silos, IDictionary<string, string>? extra = null)
     {
         var cluster = new ProcessCluster(connectionString, "tests-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             // The first silo creates the cluster's membership version row; the others join it, together.
-            await cluster.AddSiloAsync();
-            await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.AddSiloAsync()));
+            await cluster.AddSiloAsync(extra);
+            await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.AddSiloAsync(extra)));
             await cluster.WaitForActiveSilosAsync(silos, TimeSpan.FromSeconds(60));
             return cluster;
         }

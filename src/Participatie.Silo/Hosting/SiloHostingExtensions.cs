@@ -131,10 +131,29 @@ public static class SiloHostingExtensions
                 silo.AddDashboard();
             }
 
+            if (ClusterTls(configuration) is { } tls)
+            {
+                var (certificate, authorities) = (tls.LoadCertificate(), tls.LoadAuthorities());
+                silo.UseTls(options => tls.Apply(options, certificate, authorities));
+            }
+
             silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Cluster:Membership"));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(30));
             silo.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
         });
+    }
+
+    /// <summary>The cluster's TLS settings when TLS is on; a wrong setting stops the start with its key named.</summary>
+    private static ClusterTlsOptions? ClusterTls(IConfiguration configuration)
+    {
+        var tls = new ClusterTlsOptions();
+        configuration.GetSection(ClusterTlsOptions.Section).Bind(tls);
+        if (tls.Problems().ToList() is { Count: > 0 } problems)
+        {
+            throw new OptionsValidationException(ClusterTlsOptions.Section, typeof(ClusterTlsOptions), problems);
+        }
+
+        return tls.Enabled ? tls : null;
     }
 
     /// <summary>The gateway role: the same gRPC services, calling grains of a cluster that runs elsewhere.</summary>
@@ -150,6 +169,12 @@ public static class SiloHostingExtensions
             else
             {
                 client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+            }
+
+            if (ClusterTls(builder.Configuration) is { } tls)
+            {
+                var (certificate, authorities) = (tls.LoadCertificate(), tls.LoadAuthorities());
+                client.UseTls(options => tls.Apply(options, certificate, authorities));
             }
 
             // Wait for the cluster rather than fail the start: silos and gateways may come up in any order.

@@ -363,7 +363,7 @@ function Grid({
                           data-row={row}
                           data-column={column}
                           value={text}
-                          disabled={saving}
+                          readOnly={saving}
                           onChange={(event) => type(key, event.target.value)}
                           onKeyDown={(event) => move(event, row, column)}
                         />

@@ -170,7 +170,7 @@ function Results({ experimentId }: { experimentId: string }) {
       <Heading level={2} id="experiment-results">
         {t.results.title}
       </Heading>
-      <form onSubmit={choose} noValidate className="participatie-form participatie-form--inline" aria-label={t.results.month}>
+      <form onSubmit={choose} noValidate className="participatie-form participatie-form--inline" aria-label={t.results.monthForm}>
         <FormField label={t.results.month} description={t.results.monthHint} error={monthError}>
           {({ id, describedBy, invalid }) => (
             <Textbox id={id} aria-describedby={describedBy} invalid={invalid} value={typed} onChange={(event) => setTyped(event.target.value)} inputMode="numeric" autoComplete="off" className="participatie-short" />

@@ -35,7 +35,8 @@ export function ForestPlot({
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width="100%"
       role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
       preserveAspectRatio="xMinYMin meet"
     >
       <title id={`${id}-title`}>{title}</title>

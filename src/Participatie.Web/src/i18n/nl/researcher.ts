@@ -56,6 +56,7 @@ export const researcher = {
   results: {
     title: "Resultaten",
     month: "Maand",
+    monthForm: "Maand kiezen",
     monthHint: "Leeg laten voor de laatste maand met uitkomsten. Schrijf als jjjj-mm, bijvoorbeeld 2026-11.",
     show: "Toon maand",
     invalidMonth: "Schrijf de maand als jjjj-mm, bijvoorbeeld 2026-11.",

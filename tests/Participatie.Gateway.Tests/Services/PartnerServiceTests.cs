@@ -241,6 +241,7 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         using var hours = await http.PostAsync($"/v1/activities/{activityId}/participants/{reference}/hours", Json(new { date = SampleRequests.Day(-1), hours = 1.5 }));
         using var listed = await http.GetAsync($"/v1/activities/{activityId}/participants");
         using var read = await http.GetAsync($"/v1/activities/{activityId}");
+        using var week = await http.GetAsync($"/v1/activities/{activityId}/hours?firstDay={SampleRequests.Day(-6)}&lastDay={SampleRequests.Day()}");
         using var invalid = await http.PostAsync($"/v1/activities/{activityId}/participants/{reference}/hours", Json(new { date = "yesterday", hours = 30 }));
         using var someoneElse = await new HttpClient { BaseAddress = new Uri(gateway.Host.WebAddress) }.GetAsync($"/v1/activities/{activityId}");
 
@@ -249,6 +250,8 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         var participant = (await ReadAsync(listed, HttpStatusCode.OK)).GetProperty("participants")[0];
         Assert.Equal((reference, "Mohamed"), (participant.GetProperty("participantRef").GetString(), participant.GetProperty("firstName").GetString()));
         Assert.Equal(activityId, (await ReadAsync(read, HttpStatusCode.OK)).GetProperty("activity").GetProperty("activityId").GetString());
+        var day = (await ReadAsync(week, HttpStatusCode.OK)).GetProperty("days")[0];
+        Assert.Equal((reference, SampleRequests.Day(-1), 1.5), (day.GetProperty("participantRef").GetString(), day.GetProperty("date").GetString(), day.GetProperty("current").GetProperty("hours").GetDouble()));
 
         // Bad input: 400 with the google.rpc.Status as JSON, its BadRequest naming each field.
         var status = await ReadAsync(invalid, HttpStatusCode.BadRequest);

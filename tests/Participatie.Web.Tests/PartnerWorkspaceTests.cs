@@ -95,6 +95,7 @@ public sealed partial class PartnerWorkspaceTests(WebAppFixture fixture)
             await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = mohamed })).ToContainTextAsync("Gecorrigeerd, eerder 1,5");
             await Expect(corrections.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
             await Accessibility.AssertNoViolationsAsync(page, "last week's hours with corrections");
+            await Screenshots.KeepAsync(page, "partner-hours");
 
             // What the platform holds: the figures in force and the ones they replaced.
             var stored = await new PartnerService.PartnerServiceClient(fixture.Host.Channel).ListHoursAsync(new ListHoursRequest

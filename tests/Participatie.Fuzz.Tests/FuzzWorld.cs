@@ -140,6 +140,8 @@ public sealed class FuzzWorld : IAsyncLifetime
             ["contact"] = PartnerContact,
             ["contact_person"] = "Kees, 06-12345678",
             ["date"] = SampleRequests.Day(),
+            ["first_day"] = SampleRequests.Day(-6),
+            ["last_day"] = SampleRequests.Day(),
             ["page_token"] = "",
             ["description"] = "Twee ochtenden per week vrijwilligerswerk",
             ["review_on"] = SampleRequests.Day(30),

@@ -66,4 +66,11 @@ public interface IActivityGrain : IGrainWithStringKey
     /// <summary>Records (or corrects) a participant's hours on a day; the figures it replaces are kept as history.</summary>
     [Alias("RecordHours")]
     Task<AttendanceView> RecordHoursAsync(RecordHoursCommand command);
+
+    /// <summary>
+    /// The days with hours from <paramref name="firstDay"/> to <paramref name="lastDay"/> (both included) of up to
+    /// <paramref name="size"/> participants in reference order, after <paramref name="after"/>.
+    /// </summary>
+    [Alias("ListHours")]
+    Task<HoursPage> ListHoursAsync(DateOnly firstDay, DateOnly lastDay, string? after, int size);
 }

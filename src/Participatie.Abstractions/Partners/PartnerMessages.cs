@@ -88,3 +88,12 @@ public sealed record AttendanceView(
     [property: Id(2)] HoursEntry Current,
     [property: Id(3)] IReadOnlyList<HoursEntry> History,
     [property: Id(4)] string ClientId);
+
+/// <summary>
+/// A page of participants' hours in a period: their days with hours in reference and day order, and the reference of
+/// the page's last participant when the page was full (the next page starts after it), else null.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("participatie.HoursPage")]
+public sealed record HoursPage(
+    [property: Id(0)] IReadOnlyList<AttendanceView> Days,
+    [property: Id(1)] string? LastReference);

@@ -1,7 +1,7 @@
 namespace Participatie.Abstractions.Platform;
 
 /// <summary>
-/// The platform's index of neighbourhoods and coaches (hundreds, not thousands), so lists and status never need
+/// The platform's index of neighbourhoods, coaches and experiments (hundreds, not thousands), so lists and status never need
 /// to discover grains. People are counted through their neighbourhoods. Key: <see cref="DirectoryKeys.Platform"/>.
 /// </summary>
 [Alias("participatie.IDirectoryGrain")]
@@ -22,6 +22,14 @@ public interface IDirectoryGrain : IGrainWithStringKey
     /// <summary>All coach ids, in order.</summary>
     [Alias("ListCoaches")]
     Task<IReadOnlyList<string>> ListCoachesAsync();
+
+    /// <summary>Records an experiment id.</summary>
+    [Alias("AddExperiment")]
+    Task AddExperimentAsync(string experimentId);
+
+    /// <summary>Experiment ids after the given one, in order.</summary>
+    [Alias("ListExperiments")]
+    Task<IReadOnlyList<string>> ListExperimentsAsync(string? after, int pageSize);
 }
 
 public static class DirectoryKeys

@@ -60,6 +60,14 @@ internal static class PartnerMapping
         History = { attendance.History.Select(h => h.ToContract()) },
     };
 
+    public static V1.DayHours ToDayHours(this AttendanceView attendance) => new()
+    {
+        ParticipantRef = attendance.Reference,
+        Date = ContractMapping.Iso(attendance.Day),
+        Current = attendance.Current.ToContract(),
+        History = { attendance.History.Select(h => h.ToContract()) },
+    };
+
     public static V1.EnrolInActivityResponse ToContract(this EnrolmentView enrolment) => new()
     {
         ActivityId = enrolment.ActivityId,

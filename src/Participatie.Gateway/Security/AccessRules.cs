@@ -108,6 +108,7 @@ public static class AccessRules
         Add(experiment, "GetAssignment", AccessRule.Person<GetAssignmentRequest>(r => r.ClientId, Admin, Coach, Person));
         Add(experiment, "RecordOutcomes", AccessRule.For(Admin).AuditsRequest<RecordOutcomesRequest>(r => r.Outcomes.Select(o => o.ClientId)));
         Add(experiment, "GetResults", AccessRule.For(Admin, Researcher));
+        Add(experiment, "ListExperiments", AccessRule.For(Admin, Researcher));
 
         // Partners: their own organisation and the activities they offer; participants only by first name and
         // reference. The people a partner call reaches are audited all the same (purpose "participation"): the
@@ -123,6 +124,7 @@ public static class AccessRules
         Add(partner, "EnrolParticipant", AccessRule.Activity<EnrolParticipantRequest>(r => r.ActivityId, Admin, Partner).Audits<EnrolParticipantResponse>(_ => []));
         Add(partner, "ListParticipants", AccessRule.Activity<ListParticipantsRequest>(r => r.ActivityId, Admin, Partner).Audits<ListParticipantsResponse>(_ => []));
         Add(partner, "RecordHours", AccessRule.Activity<RecordHoursRequest>(r => r.ActivityId, Admin, Partner).Audits<RecordHoursResponse>(_ => []));
+        Add(partner, "ListHours", AccessRule.Activity<ListHoursRequest>(r => r.ActivityId, Admin, Partner).Audits<ListHoursResponse>(_ => []));
 
         var admin = AdminService.Descriptor;
         Add(admin, "Ping", AccessRule.For(Admin, Coach, Team, Partner, Researcher, Person));

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Participatie.Abstractions.Experiments;
+using Participatie.Abstractions.Platform;
 using Participatie.Contracts.V1;
 using Participatie.Domain;
 using Participatie.Gateway.Errors;
@@ -60,6 +61,19 @@ public sealed class ExperimentApi(IGrainFactory grains) : ExperimentService.Expe
 
     public override async Task<GetResultsResponse> GetResults(GetResultsRequest request, ServerCallContext context) =>
         (await Experiment(request.ExperimentId).GetResultsAsync(request.Month)).ToContract();
+
+    public override async Task<ListExperimentsResponse> ListExperiments(ListExperimentsRequest request, ServerCallContext context)
+    {
+        var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
+        var ids = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).ListExperimentsAsync(after, size + 1);
+        var page = ids.Take(size).ToList();
+        var experiments = await Task.WhenAll(page.Select(id => grains.GetGrain<IExperimentGrain>(id).GetAsync()));
+        return new ListExperimentsResponse
+        {
+            Experiments = { experiments.Select(e => e.ToContract()) },
+            NextPageToken = ids.Count > size ? PageTokens.Encode(page[^1]) : string.Empty,
+        };
+    }
 
     private IExperimentGrain Experiment(string experimentId) =>
         grains.GetGrain<IExperimentGrain>(RequestErrors.RequireId("experiment_id", experimentId, IdKind.Experiment));

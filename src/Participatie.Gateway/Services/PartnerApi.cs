@@ -15,6 +15,9 @@ public sealed class PartnerApi(IGrainFactory grains, CallContext call) : Partner
 {
     public const int MaxRequestIdLength = 100;
 
+    /// <summary>The longest period ListHours reads, in days: a month's overview at most.</summary>
+    public const int MaxHoursPeriodDays = 31;
+
     public override async Task<RegisterPartnerResponse> RegisterPartner(RegisterPartnerRequest request, ServerCallContext context)
     {
         var partner = await Partner(request.PartnerId).RegisterAsync(new RegisterPartnerCommand(request.Name, request.Contact, call.Subject));
@@ -86,6 +89,35 @@ public sealed class PartnerApi(IGrainFactory grains, CallContext call) : Partner
         await AnnounceParticipantAsync(activity, request.ParticipantRef);
         var attendance = await activity.RecordHoursAsync(new RecordHoursCommand(request.ParticipantRef, request.Date, request.Hours, call.Subject));
         return attendance.ToContract();
+    }
+
+    public override async Task<ListHoursResponse> ListHours(ListHoursRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var activityId = violations.Id("activity_id", request.ActivityId, IdKind.Activity);
+        var firstDay = violations.Date("first_day", request.FirstDay);
+        var lastDay = violations.Date("last_day", request.LastDay);
+        if (firstDay is { } first && lastDay is { } last)
+        {
+            if (last < first)
+            {
+                violations.Add("last_day", "must not be before first_day");
+            }
+            else if (last.DayNumber - first.DayNumber >= MaxHoursPeriodDays)
+            {
+                violations.Add("last_day", $"must be at most {MaxHoursPeriodDays} days from first_day, both included");
+            }
+        }
+
+        violations.ThrowIfAny();
+        var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
+        var page = await grains.GetGrain<IActivityGrain>(activityId!).ListHoursAsync(firstDay!.Value, lastDay!.Value, after, size);
+        call.Reached(page.Days.Select(d => d.ClientId).Distinct());
+        return new ListHoursResponse
+        {
+            Days = { page.Days.Select(d => d.ToDayHours()) },
+            NextPageToken = PageTokens.Encode(page.LastReference),
+        };
     }
 
     /// <summary>

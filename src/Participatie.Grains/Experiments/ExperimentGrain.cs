@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Errors;
 using Participatie.Abstractions.Experiments;
+using Participatie.Abstractions.Platform;
 using Participatie.Domain;
 using Participatie.Domain.Benefits;
 using Participatie.Domain.Experiments;
@@ -75,9 +76,14 @@ public sealed partial class ExperimentGrain(
         var fingerprint = Fingerprint(normalised);
         if (State.Created)
         {
-            return State.Fingerprint == fingerprint
-                ? State.ToView(ExperimentId)
-                : throw new AlreadyExistsException("experiment", ExperimentId, $"experiment {ExperimentId} exists already with another design");
+            if (State.Fingerprint != fingerprint)
+            {
+                throw new AlreadyExistsException("experiment", ExperimentId, $"experiment {ExperimentId} exists already with another design");
+            }
+
+            // Defining it again lists it, should the first definition have been stored before the directory heard of it.
+            await ListInDirectoryAsync();
+            return State.ToView(ExperimentId);
         }
 
         var missing = candidate.Arms.SelectMany(a => benefits.Value.MissingFor(a.Regime, candidate.Start)).Distinct().ToList();
@@ -109,8 +115,12 @@ public sealed partial class ExperimentGrain(
         State.Fingerprint = fingerprint;
         await SaveAsync();
         LogCreated(logger, ExperimentId, State.Arms.Count);
+        await ListInDirectoryAsync();
         return State.ToView(ExperimentId);
     }
+
+    /// <summary>Makes the experiment findable (ExperimentService.ListExperiments); adding it again changes nothing.</summary>
+    private Task ListInDirectoryAsync() => GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).AddExperimentAsync(ExperimentId);
 
     public Task<ExperimentView> GetAsync()
     {

@@ -298,6 +298,23 @@ public sealed partial class ActivityGrain(
         return existing.ToView(command.Reference, clientId);
     }
 
+    public Task<HoursPage> ListHoursAsync(DateOnly firstDay, DateOnly lastDay, string? after, int size)
+    {
+        EnsureCreated();
+        var participants = State.Participants
+            .Where(p => after is null || string.CompareOrdinal(p.Value.Reference, after) > 0)
+            .OrderBy(p => p.Value.Reference, StringComparer.Ordinal)
+            .Take(size)
+            .ToList();
+        IReadOnlyList<AttendanceView> days =
+        [
+            .. participants.SelectMany(p => p.Value.Days
+                .Where(d => d.Day >= firstDay && d.Day <= lastDay)
+                .Select(d => d.ToView(p.Value.Reference, p.Key))),
+        ];
+        return Task.FromResult(new HoursPage(days, participants.Count == size ? participants[^1].Value.Reference : null));
+    }
+
     public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
     {
         if (reminderName == OutboxDelivery.ReminderName)

@@ -3,7 +3,7 @@ using Participatie.Grains.Infrastructure;
 
 namespace Participatie.Grains.Platform;
 
-/// <summary>The platform's index of neighbourhoods and coaches, kept sorted.</summary>
+/// <summary>The platform's index of neighbourhoods, coaches and experiments, kept sorted.</summary>
 public sealed class DirectoryGrain(
     [PersistentState(StorageNames.Directory, StorageNames.Provider)] IPersistentState<DirectoryState> record) : Grain, IDirectoryGrain
 {
@@ -18,6 +18,14 @@ public sealed class DirectoryGrain(
             .ToList());
 
     public Task<IReadOnlyList<string>> ListCoachesAsync() => Task.FromResult<IReadOnlyList<string>>(record.State.Coaches.ToList());
+
+    public Task AddExperimentAsync(string experimentId) => AddAsync(record.State.Experiments, experimentId);
+
+    public Task<IReadOnlyList<string>> ListExperimentsAsync(string? after, int pageSize) =>
+        Task.FromResult<IReadOnlyList<string>>(record.State.Experiments
+            .Where(id => after is null || string.CompareOrdinal(id, after) > 0)
+            .Take(pageSize)
+            .ToList());
 
     private async Task AddAsync(List<string> sorted, string id)
     {

@@ -11,4 +11,7 @@ public sealed class DirectoryState
     [Id(1)] public List<string> Neighbourhoods { get; set; } = [];
 
     [Id(2)] public List<string> Coaches { get; set; } = [];
+
+    /// <summary>Experiment ids, sorted; experiments defined before this list existed are added when defined again.</summary>
+    [Id(3)] public List<string> Experiments { get; set; } = [];
 }

@@ -12,6 +12,12 @@ import { Alert, Heading, Paragraph } from "./components/ui";
 import { nl } from "./i18n/nl";
 import { SignInPage } from "./pages/SignIn";
 import { SignInCallbackPage } from "./pages/SignInCallback";
+import { ActivitiesPage } from "./partner/ActivitiesPage";
+import { ChangeActivityPage, NewActivityPage } from "./partner/ActivityForm";
+import { ActivityPage } from "./partner/ActivityPage";
+import { HoursWeekPage } from "./partner/HoursWeekPage";
+import { ExperimentPage } from "./researcher/ExperimentPage";
+import { ExperimentsPage } from "./researcher/ExperimentsPage";
 
 export function App() {
   const [queries] = useState(
@@ -68,6 +74,36 @@ function Workspace() {
           <Route path="agenda" element={<FollowUpsPage />} />
           <Route path="berichten" element={<InboxPage />} />
           <Route path="personen/:clientId" element={<PersonPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Layout>
+    );
+  }
+  if (session.role === "partner") {
+    return (
+      <Layout
+        nav={[
+          { to: "/", label: nl.partner.nav.activities },
+          { to: "/activiteiten/nieuw", label: nl.partner.nav.newActivity },
+        ]}
+      >
+        <Routes>
+          <Route index element={<ActivitiesPage />} />
+          <Route path="activiteiten/nieuw" element={<NewActivityPage />} />
+          <Route path="activiteiten/:activityId" element={<ActivityPage />} />
+          <Route path="activiteiten/:activityId/wijzigen" element={<ChangeActivityPage />} />
+          <Route path="activiteiten/:activityId/uren" element={<HoursWeekPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Layout>
+    );
+  }
+  if (session.role === "researcher") {
+    return (
+      <Layout nav={[{ to: "/", label: nl.researcher.nav.experiments }]}>
+        <Routes>
+          <Route index element={<ExperimentsPage />} />
+          <Route path="experimenten/:experimentId" element={<ExperimentPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

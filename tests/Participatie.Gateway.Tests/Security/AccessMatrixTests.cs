@@ -73,6 +73,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["ExperimentService.GetAssignment"] = [Admin, Coach, Person],
         ["ExperimentService.RecordOutcomes"] = [Admin],
         ["ExperimentService.GetResults"] = [Admin, Researcher],
+        ["ExperimentService.ListExperiments"] = [Admin, Researcher],
         ["ContractService.GetSocialContract"] = [Admin, Coach, Person],
         ["ContractService.ListContractHistory"] = [Admin, Coach, Person],
         ["ContractService.ProposeGoal"] = [Coach, Person],
@@ -100,6 +101,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["PartnerService.EnrolParticipant"] = [Admin, Partner],
         ["PartnerService.ListParticipants"] = [Admin, Partner],
         ["PartnerService.RecordHours"] = [Admin, Partner],
+        ["PartnerService.ListHours"] = [Admin, Partner],
     };
 
     /// <summary>
@@ -337,6 +339,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             "ExperimentService.GetAssignment" => new GetAssignmentRequest { ExperimentId = "ex-matrix", ClientId = PersonId },
             "ExperimentService.RecordOutcomes" => new RecordOutcomesRequest { ExperimentId = "ex-matrix" },
             "ExperimentService.GetResults" => new GetResultsRequest { ExperimentId = "ex-matrix" },
+            "ExperimentService.ListExperiments" => new ListExperimentsRequest(),
             "ContractService.GetSocialContract" => new GetSocialContractRequest { ClientId = PersonId },
             "ContractService.ListContractHistory" => new ListContractHistoryRequest { ClientId = PersonId },
             "ContractService.ProposeGoal" => SampleRequests.Goal(PersonId),
@@ -369,6 +372,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             "PartnerService.EnrolParticipant" => new EnrolParticipantRequest { ActivityId = ActivityId, ParticipantRef = ParticipantRef },
             "PartnerService.ListParticipants" => new ListParticipantsRequest { ActivityId = ActivityId },
             "PartnerService.RecordHours" => new RecordHoursRequest { ActivityId = ActivityId, ParticipantRef = ParticipantRef, Date = SampleRequests.Day(), Hours = 1 },
+            "PartnerService.ListHours" => new ListHoursRequest { ActivityId = ActivityId, FirstDay = SampleRequests.Day(-6), LastDay = SampleRequests.Day() },
             _ => throw new InvalidOperationException($"No sample request for {rpc}: add one with its row in the access table"),
         };
 

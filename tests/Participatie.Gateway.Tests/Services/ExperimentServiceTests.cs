@@ -111,6 +111,45 @@ public sealed class ExperimentServiceTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task EveryDefinedExperimentIsListedInIdOrderPageByPage()
+    {
+        var designs = new[] { Design(10), Design(10), Design(10) };
+        foreach (var design in designs)
+        {
+            await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design, CreatedBy = "admin-test" });
+        }
+
+        // Defining one again (a retry) lists it once.
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = designs[0], CreatedBy = "admin-test" });
+        var researcher = new ExperimentService.ExperimentServiceClient(gateway.Host.ChannelAs("researcher", "researcher-1", purpose: null));
+        var listed = new List<Experiment>();
+        var pages = 0;
+        var token = "";
+        do
+        {
+            var page = await researcher.ListExperimentsAsync(new ListExperimentsRequest { PageSize = 2, PageToken = token });
+            Assert.True(page.Experiments.Count <= 2);
+            listed.AddRange(page.Experiments);
+            token = page.NextPageToken;
+            pages++;
+        }
+        while (token.Length > 0);
+
+        var ids = listed.Select(e => e.Design.ExperimentId).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Equal(ids.Distinct(), ids);
+        Assert.True(pages >= 2);
+        foreach (var design in designs)
+        {
+            var experiment = Assert.Single(listed, e => e.Design.ExperimentId == design.ExperimentId);
+            Assert.Equal(("Vertrouwen werkt", 0, "control zelf-in-actie"), (experiment.Design.Title, experiment.SignedUp, string.Join(' ', experiment.Design.Arms.Select(a => a.Name))));
+        }
+
+        await RpcAssert.InvalidAsync(() => researcher.ListExperimentsAsync(new ListExperimentsRequest { PageSize = 1001 }).ResponseAsync, "page_size");
+        await RpcAssert.InvalidAsync(() => researcher.ListExperimentsAsync(new ListExperimentsRequest { PageToken = "ex-gw" }).ResponseAsync, "page_token");
+    }
+
+    [Fact]
     public async Task SignUpRefusalsCarryTheirReasons()
     {
         var (_, people) = await gateway.PeopleAsync(2);

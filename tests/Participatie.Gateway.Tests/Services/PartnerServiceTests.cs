@@ -50,6 +50,57 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task AWeekOfHoursGivesEachParticipantsDaysWithTheFiguresTheirCorrectionsReplaced()
+    {
+        var (partnerId, partner) = await NewPartnerAsync();
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        var activity = (await partner.CreateActivityAsync(new CreateActivityRequest { PartnerId = partnerId, Activity = Details(wijk, 5) })).Activity.ActivityId;
+        var people = new List<(string ClientId, string Reference)>();
+        for (var i = 0; i < 2; i++)
+        {
+            var person = (await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk))).Client.ClientId;
+            var enrolment = await PersonClient(person).EnrolInActivityAsync(new EnrolInActivityRequest { ClientId = person, ActivityId = activity });
+            people.Add((person, enrolment.ParticipantRef));
+        }
+
+        people.Sort((a, b) => string.CompareOrdinal(a.Reference, b.Reference));
+        var (first, second) = (people[0].Reference, people[1].Reference);
+        async Task Record(string reference, int day, double hours) =>
+            await partner.RecordHoursAsync(new RecordHoursRequest { ActivityId = activity, ParticipantRef = reference, Date = SampleRequests.Day(day), Hours = hours });
+        await Record(first, -9, 4);
+        await Record(first, -2, 2);
+        await Record(first, -2, 2.5);
+        await Record(first, -1, 1.25);
+        await Record(second, -2, 3);
+
+        var week = new ListHoursRequest { ActivityId = activity, FirstDay = SampleRequests.Day(-6), LastDay = SampleRequests.Day() };
+        var all = await partner.ListHoursAsync(week);
+        var firstPage = await partner.ListHoursAsync(new ListHoursRequest(week) { PageSize = 1 });
+        var secondPage = await partner.ListHoursAsync(new ListHoursRequest(week) { PageSize = 1, PageToken = firstPage.NextPageToken });
+        var lastPage = await partner.ListHoursAsync(new ListHoursRequest(week) { PageSize = 1, PageToken = secondPage.NextPageToken });
+
+        Assert.Equal(
+            [$"{first} {SampleRequests.Day(-2)} 2.5 [2]", $"{first} {SampleRequests.Day(-1)} 1.25 []", $"{second} {SampleRequests.Day(-2)} 3 []"],
+            all.Days.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.ParticipantRef} {d.Date} {d.Current.Hours} [{string.Join(",", d.History.Select(h => h.Hours))}]")));
+        Assert.All(all.Days, d => Assert.Equal(partnerId, d.Current.RecordedBy));
+        Assert.Empty(all.NextPageToken);
+        Assert.Equal([first, first], firstPage.Days.Select(d => d.ParticipantRef));
+        Assert.Equal([second], secondPage.Days.Select(d => d.ParticipantRef));
+        Assert.NotEmpty(secondPage.NextPageToken);
+        Assert.Empty(lastPage.Days);
+        Assert.Empty(lastPage.NextPageToken);
+
+        // Reading someone's hours is reaching their data: the person sees it in their access log.
+        var log = (await PersonClient(people[1].ClientId).GetAccessLogAsync(new GetAccessLogRequest { ClientId = people[1].ClientId })).Entries;
+        Assert.Contains(log, e => (e.Action, e.Outcome, e.ActorId, e.Purpose) == ("PartnerService.ListHours", "OK", partnerId, "participation"));
+
+        await RpcAssert.InvalidAsync(() => partner.ListHoursAsync(new ListHoursRequest { ActivityId = activity, FirstDay = "7 december", LastDay = SampleRequests.Day() }).ResponseAsync, "first_day");
+        await RpcAssert.InvalidAsync(() => partner.ListHoursAsync(new ListHoursRequest { ActivityId = activity, FirstDay = SampleRequests.Day(), LastDay = SampleRequests.Day(-1) }).ResponseAsync, "last_day");
+        await RpcAssert.InvalidAsync(() => partner.ListHoursAsync(new ListHoursRequest { ActivityId = activity, FirstDay = SampleRequests.Day(-31), LastDay = SampleRequests.Day() }).ResponseAsync, "last_day");
+        await RpcAssert.InvalidAsync(() => Admin.ListHoursAsync(new ListHoursRequest { ActivityId = "ac-1", FirstDay = "", LastDay = SampleRequests.Day() }).ResponseAsync, "activity_id", "first_day");
+    }
+
+    [Fact]
     public async Task APartnerNeverReachesAnotherPartnersOrganisationOrActivities()
     {
         var (partnerA, clientA) = await NewPartnerAsync();
@@ -68,6 +119,7 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         await Denied(() => clientA.ListParticipantsAsync(new ListParticipantsRequest { ActivityId = activityB }).ResponseAsync);
         await Denied(() => clientA.EnrolParticipantAsync(new EnrolParticipantRequest { ActivityId = activityB, ParticipantRef = reference }).ResponseAsync);
         await Denied(() => clientA.RecordHoursAsync(new RecordHoursRequest { ActivityId = activityB, ParticipantRef = reference, Date = SampleRequests.Day(), Hours = 1 }).ResponseAsync);
+        await Denied(() => clientA.ListHoursAsync(new ListHoursRequest { ActivityId = activityB, FirstDay = SampleRequests.Day(-6), LastDay = SampleRequests.Day() }).ResponseAsync);
 
         // An activity that does not exist looks, to a partner, like someone else's; an admin learns it does not exist.
         var missing = "ac-0000000000000000";
@@ -101,6 +153,7 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
             await partner.ListActivitiesAsync(new ListActivitiesRequest { PartnerId = partnerId }),
             await partner.UpdateActivityAsync(new UpdateActivityRequest { ActivityId = activity, Activity = Details(wijk, 2) }),
             await partner.EnrolParticipantAsync(new EnrolParticipantRequest { ActivityId = activity, ParticipantRef = byCoach.ParticipantRef }),
+            await partner.ListHoursAsync(new ListHoursRequest { ActivityId = activity, FirstDay = SampleRequests.Day(-6), LastDay = SampleRequests.Day() }),
         };
 
         var intake = GatewayFixture.Intake(wijk);
@@ -188,6 +241,7 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         using var hours = await http.PostAsync($"/v1/activities/{activityId}/participants/{reference}/hours", Json(new { date = SampleRequests.Day(-1), hours = 1.5 }));
         using var listed = await http.GetAsync($"/v1/activities/{activityId}/participants");
         using var read = await http.GetAsync($"/v1/activities/{activityId}");
+        using var week = await http.GetAsync($"/v1/activities/{activityId}/hours?firstDay={SampleRequests.Day(-6)}&lastDay={SampleRequests.Day()}");
         using var invalid = await http.PostAsync($"/v1/activities/{activityId}/participants/{reference}/hours", Json(new { date = "yesterday", hours = 30 }));
         using var someoneElse = await new HttpClient { BaseAddress = new Uri(gateway.Host.WebAddress) }.GetAsync($"/v1/activities/{activityId}");
 
@@ -196,6 +250,8 @@ public sealed class PartnerServiceTests(GatewayFixture gateway)
         var participant = (await ReadAsync(listed, HttpStatusCode.OK)).GetProperty("participants")[0];
         Assert.Equal((reference, "Mohamed"), (participant.GetProperty("participantRef").GetString(), participant.GetProperty("firstName").GetString()));
         Assert.Equal(activityId, (await ReadAsync(read, HttpStatusCode.OK)).GetProperty("activity").GetProperty("activityId").GetString());
+        var day = (await ReadAsync(week, HttpStatusCode.OK)).GetProperty("days")[0];
+        Assert.Equal((reference, SampleRequests.Day(-1), 1.5), (day.GetProperty("participantRef").GetString(), day.GetProperty("date").GetString(), day.GetProperty("current").GetProperty("hours").GetDouble()));
 
         // Bad input: 400 with the google.rpc.Status as JSON, its BadRequest naming each field.
         var status = await ReadAsync(invalid, HttpStatusCode.BadRequest);

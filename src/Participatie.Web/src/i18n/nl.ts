@@ -1,5 +1,10 @@
+import { partner } from "./nl/partner";
+import { researcher } from "./nl/researcher";
+
 // Every text the app shows, in Dutch (nl-NL). A translation adds a file of the same shape (typeof nl).
 export const nl = {
+  partner: partner,
+  researcher: researcher,
   app: {
     name: "Participatie",
     skipToContent: "Ga direct naar de inhoud",

@@ -1,5 +1,8 @@
 // Every text the app shows, in Dutch (nl-NL). A translation adds a file of the same shape (typeof nl).
+import { admin } from "./nl/admin";
+
 export const nl = {
+  admin: admin,
   app: {
     name: "Participatie",
     skipToContent: "Ga direct naar de inhoud",

@@ -149,6 +149,52 @@ public sealed class AdminWorkspaceTests(WebAppFixture fixture)
         });
     }
 
+    [BrowserFact]
+    public async Task AnAdminAddsANeighbourhoodAndACoachAndIsToldNextToTheFieldWhatIsWrong()
+    {
+        var neighbourhood = $"wk-new-{Guid.NewGuid():N}"[..20];
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(AnAdminAddsANeighbourhoodAndACoachAndIsToldNextToTheFieldWhatIsWrong), async () =>
+        {
+            await page.GotoAsync("/aanmelden");
+            await page.GetByLabel("Rol").SelectOptionAsync("admin");
+            await page.GetByLabel("Id").FillAsync("ssc-setup");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Inrichting" }).ClickAsync();
+            await Expect(page).ToHaveTitleAsync("Inrichting – Participatie");
+
+            // A neighbourhood id that is not one is refused next to its field; a right one is added.
+            var wijk = page.GetByRole(AriaRole.Region, new() { Name = "Wijk toevoegen" });
+            await wijk.GetByLabel("Wijk-id").FillAsync("Bloemhof");
+            await wijk.GetByLabel("Naam").FillAsync("Bloemhof");
+            await wijk.GetByLabel("Gemeente").FillAsync("Rotterdam");
+            await wijk.GetByRole(AriaRole.Button, new() { Name = "Wijk toevoegen" }).ClickAsync();
+            await Expect(wijk.GetByLabel("Wijk-id")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Accessibility.AssertNoViolationsAsync(page, "a refused neighbourhood");
+            await wijk.GetByLabel("Wijk-id").FillAsync(neighbourhood);
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(wijk).ToContainTextAsync("De wijk Bloemhof is toegevoegd.");
+
+            // A caseload size that is not a number is refused next to its field; the coach is then added, with an id.
+            var coach = page.GetByRole(AriaRole.Region, new() { Name = "Klantmanager toevoegen" });
+            await coach.GetByLabel("Naam").FillAsync("Ilse Mulder");
+            await coach.GetByLabel("Grootte van de caseload").FillAsync("veel");
+            await coach.GetByRole(AriaRole.Button, new() { Name = "Klantmanager toevoegen" }).ClickAsync();
+            await Expect(coach.GetByLabel("Grootte van de caseload")).ToHaveAttributeAsync("aria-invalid", "true");
+            await coach.GetByLabel("Grootte van de caseload").FillAsync("25");
+            await coach.GetByRole(AriaRole.Button, new() { Name = "Klantmanager toevoegen" }).ClickAsync();
+            var added = coach.GetByText(new Regex("Ilse Mulder is toegevoegd met id co-"));
+            await Expect(added).ToBeVisibleAsync();
+            await Accessibility.AssertNoViolationsAsync(page, "the setup with a coach added");
+
+            var coachId = Regex.Match(await added.InnerTextAsync(), "co-[a-z0-9]+").Value;
+            var created = (await new CoachService.CoachServiceClient(fixture.Host.Channel).GetCoachAsync(new GetCoachRequest { CoachId = coachId })).Coach;
+            Assert.Equal(("Ilse Mulder", 25), (created.DisplayName, created.CaseloadLimit));
+            var wijkHeld = (await new NeighbourhoodService.NeighbourhoodServiceClient(fixture.Host.Channel).GetNeighbourhoodAsync(new GetNeighbourhoodRequest { NeighbourhoodId = neighbourhood })).Neighbourhood;
+            Assert.Equal(("Bloemhof", "Rotterdam"), (wijkHeld.Name, wijkHeld.Municipality));
+        });
+    }
+
     /// <summary>A neighbourhood of its own with two people, so that the run's summary has a row this test knows.</summary>
     private async Task<(string Neighbourhood, List<string> People)> SeedAsync()
     {

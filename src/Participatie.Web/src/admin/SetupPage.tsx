@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { Code, ConnectError } from "@connectrpc/connect";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useApi } from "../auth/SessionContext";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
@@ -37,6 +38,7 @@ function NewNeighbourhood() {
     },
   });
   const problem = create.isError ? describeError(create.error, "action") : null;
+  const exists = create.isError && ConnectError.from(create.error).code === Code.AlreadyExists;
   const set = (name: keyof typeof fields) => (event: React.ChangeEvent<HTMLInputElement>) => setFields({ ...fields, [name]: event.currentTarget.value });
 
   function submit(event: FormEvent) {
@@ -50,9 +52,9 @@ function NewNeighbourhood() {
         {texts.neighbourhood}
       </Heading>
       <div role="status">{create.data?.neighbourhood ? <Alert type="ok">{texts.neighbourhoodDone(create.data.neighbourhood.name)}</Alert> : null}</div>
-      {problem && problem.kind !== "invalid" ? <ProblemAlert error={create.error} about="action" onRetry={() => create.mutate()} /> : null}
+      {problem && problem.kind !== "invalid" && !exists ? <ProblemAlert error={create.error} about="action" onRetry={() => create.mutate()} /> : null}
       <form onSubmit={submit} className="participatie-form">
-        <FormField label={texts.neighbourhoodId} description={texts.neighbourhoodIdHint} error={fieldError(problem, "neighbourhood_id")}>
+        <FormField label={texts.neighbourhoodId} description={texts.neighbourhoodIdHint} error={exists ? texts.neighbourhoodExists : fieldError(problem, "neighbourhood_id")}>
           {({ id, describedBy, invalid }) => <Textbox id={id} value={fields.neighbourhoodId} onChange={set("neighbourhoodId")} aria-describedby={describedBy} invalid={invalid} maxLength={60} />}
         </FormField>
         <FormField label={texts.neighbourhoodName} error={fieldError(problem, "name")}>
@@ -71,6 +73,12 @@ function NewNeighbourhood() {
   );
 }
 
+/** A random request id (crypto.randomUUID exists only on secure origins; getRandomValues everywhere). */
+function newRequestId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
 /** Empty takes the default (0); anything but digits is sent as -1, which the platform refuses next to the field. */
 function caseloadLimit(text: string): number {
   const value = text.trim();
@@ -81,11 +89,14 @@ function NewCoach() {
   const api = useApi();
   const [name, setName] = useState("");
   const [limit, setLimit] = useState("");
+  // One request id per coach being added: a retry after a lost answer gives the same coach, not a second one.
+  const [requestId, setRequestId] = useState(() => newRequestId());
   const create = useMutation({
-    mutationFn: () => api.coaches.createCoach({ displayName: name.trim(), caseloadLimit: caseloadLimit(limit) }),
+    mutationFn: () => api.coaches.createCoach({ requestId, displayName: name.trim(), caseloadLimit: caseloadLimit(limit) }),
     onSuccess: () => {
       setName("");
       setLimit("");
+      setRequestId(newRequestId());
     },
   });
   const problem = create.isError ? describeError(create.error, "action") : null;

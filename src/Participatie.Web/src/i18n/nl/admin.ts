@@ -246,6 +246,7 @@ export const admin = {
     municipality: "Gemeente",
     neighbourhoodSubmit: "Wijk toevoegen",
     neighbourhoodDone: (name: string) => `De wijk ${name} is toegevoegd.`,
+    neighbourhoodExists: "Er bestaat al een wijk met dit id, met een andere naam of gemeente.",
     coach: "Klantmanager toevoegen",
     coachName: "Naam",
     caseloadLimit: "Grootte van de caseload",

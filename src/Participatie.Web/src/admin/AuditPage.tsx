@@ -34,6 +34,8 @@ export function AuditPage() {
   const [pages, setPages] = useState<Pages>(firstPage);
   const [dayErrors, setDayErrors] = useState<{ from?: string; to?: string }>({});
   const range = toAuditRange(filters.fromDay, filters.toDay);
+  // Days from the address (a bookmark, a link) are checked as typed ones are.
+  const shownDayErrors = range.ok ? dayErrors : { ...dayErrorTexts(range.errors), ...dayErrors };
 
   const log = useQuery({
     queryKey: ["admin", "audit", filters, currentToken(pages)],
@@ -62,10 +64,7 @@ export function AuditPage() {
     const value = (name: string) => String(form.get(name) ?? "").trim();
     const checked = toAuditRange(value("van"), value("tot"));
     if (!checked.ok) {
-      setDayErrors({
-        from: checked.errors.from ? texts.invalidDay : undefined,
-        to: checked.errors.to === "beforeFrom" ? texts.toBeforeFrom : checked.errors.to ? texts.invalidDay : undefined,
-      });
+      setDayErrors(dayErrorTexts(checked.errors));
       return;
     }
     setDayErrors({});
@@ -112,10 +111,10 @@ export function AuditPage() {
               </Select>
             )}
           </FormField>
-          <FormField label={texts.from} error={dayErrors.from ?? fieldError(problem, "from")}>
+          <FormField label={texts.from} error={shownDayErrors.from ?? fieldError(problem, "from")}>
             {({ id, describedBy, invalid }) => <Textbox id={id} name="van" type="date" defaultValue={filters.fromDay} aria-describedby={describedBy} invalid={invalid} />}
           </FormField>
-          <FormField label={texts.to} error={dayErrors.to ?? fieldError(problem, "to")}>
+          <FormField label={texts.to} error={shownDayErrors.to ?? fieldError(problem, "to")}>
             {({ id, describedBy, invalid }) => <Textbox id={id} name="tot" type="date" defaultValue={filters.toDay} aria-describedby={describedBy} invalid={invalid} />}
           </FormField>
           <ButtonGroup>
@@ -170,6 +169,13 @@ export function AuditPage() {
       ) : null}
     </>
   );
+}
+
+function dayErrorTexts(errors: { from?: "invalid"; to?: "invalid" | "beforeFrom" }): { from?: string; to?: string } {
+  return {
+    ...(errors.from ? { from: texts.invalidDay } : {}),
+    ...(errors.to ? { to: errors.to === "beforeFrom" ? texts.toBeforeFrom : texts.invalidDay } : {}),
+  };
 }
 
 function purposeName(purpose: string): string {

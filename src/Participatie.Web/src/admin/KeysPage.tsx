@@ -151,7 +151,7 @@ function CreateKey({ partner }: { partner: string }) {
       <Heading level={3}>{texts.create}</Heading>
       {create.data ? <Secret keyId={create.data.key?.keyId ?? ""} secret={create.data.apiKey} onDone={() => create.reset()} /> : null}
       {problem && problem.kind !== "invalid" ? <ProblemAlert error={create.error} about="action" onRetry={() => create.mutate()} /> : null}
-      <form onSubmit={submit} className="participatie-form">
+      <form onSubmit={submit} noValidate className="participatie-form">
         <FormField label={texts.createDescription} description={texts.createDescriptionHint} error={fieldError(problem, "description") ?? fieldError(problem, "partner_id")}>
           {({ id, describedBy, invalid }) => (
             <Textbox id={id} value={description} onChange={(event) => setDescription(event.currentTarget.value)} aria-describedby={describedBy} invalid={invalid} maxLength={200} />

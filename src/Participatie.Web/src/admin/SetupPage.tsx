@@ -53,7 +53,7 @@ function NewNeighbourhood() {
       </Heading>
       <div role="status">{create.data?.neighbourhood ? <Alert type="ok">{texts.neighbourhoodDone(create.data.neighbourhood.name)}</Alert> : null}</div>
       {problem && problem.kind !== "invalid" && !exists ? <ProblemAlert error={create.error} about="action" onRetry={() => create.mutate()} /> : null}
-      <form onSubmit={submit} className="participatie-form">
+      <form onSubmit={submit} noValidate className="participatie-form">
         <FormField label={texts.neighbourhoodId} description={texts.neighbourhoodIdHint} error={exists ? texts.neighbourhoodExists : fieldError(problem, "neighbourhood_id")}>
           {({ id, describedBy, invalid }) => <Textbox id={id} value={fields.neighbourhoodId} onChange={set("neighbourhoodId")} aria-describedby={describedBy} invalid={invalid} maxLength={60} />}
         </FormField>
@@ -113,7 +113,7 @@ function NewCoach() {
       </Heading>
       <div role="status">{create.data?.coach ? <Alert type="ok">{texts.coachDone(create.data.coach.displayName, create.data.coach.coachId)}</Alert> : null}</div>
       {problem && problem.kind !== "invalid" ? <ProblemAlert error={create.error} about="action" onRetry={() => create.mutate()} /> : null}
-      <form onSubmit={submit} className="participatie-form">
+      <form onSubmit={submit} noValidate className="participatie-form">
         <FormField label={texts.coachName} error={fieldError(problem, "display_name")}>
           {({ id, describedBy, invalid }) => <Textbox id={id} value={name} onChange={(event) => setName(event.currentTarget.value)} aria-describedby={describedBy} invalid={invalid} maxLength={100} />}
         </FormField>

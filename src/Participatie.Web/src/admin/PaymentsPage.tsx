@@ -37,7 +37,7 @@ export function PaymentsPage() {
         {texts.title}
       </Heading>
       <Paragraph lead>{texts.intro}</Paragraph>
-      <form onSubmit={show} className="participatie-form participatie-form--inline" key={month}>
+      <form onSubmit={show} className="participatie-form participatie-form--inline" key={`maand-${month}`}>
         <FormField label={texts.month} description={texts.monthHint}>
           {({ id, describedBy }) => (
             <Select id={id} name="maand" defaultValue={month} aria-describedby={describedBy}>
@@ -53,7 +53,7 @@ export function PaymentsPage() {
           {texts.show}
         </Button>
       </form>
-      <RunView key={month} month={month} />
+      <RunView key={`run-${month}`} month={month} />
     </>
   );
 }

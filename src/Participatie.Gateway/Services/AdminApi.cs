@@ -118,6 +118,18 @@ public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo>
         var violations = new Violations();
         var client = violations.Id("client_id", request.ClientId, IdKind.Client, required: false);
         var actor = violations.Text("actor_id", request.ActorId, 100, required: false);
+        var action = violations.Text("action", request.Action, 100, required: false);
+        if (action is not null && !AuditActionPattern().IsMatch(action))
+        {
+            violations.Add("action", "must be an action as the audit log names it: Service.Method, e.g. ClientService.GetClient");
+        }
+
+        var outcome = request.Outcome.Length == 0 ? null : request.Outcome;
+        if (outcome is not null && !Enum.GetNames<StatusCode>().Contains(outcome, StringComparer.Ordinal))
+        {
+            violations.Add("outcome", "must be a gRPC status name as the audit log records it, e.g. OK or PermissionDenied");
+        }
+
         var from = violations.Moment("from", request.From);
         var to = violations.Moment("to", request.To);
         if (from is not null && to is not null && to <= from)
@@ -127,7 +139,7 @@ public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo>
 
         violations.ThrowIfAny();
         var (size, before) = RequestErrors.SequencePage(request.PageSize, request.PageToken);
-        var page = await audit.QueryAsync(new AuditQuery(client, actor, from, to, before, size), context.CancellationToken);
+        var page = await audit.QueryAsync(new AuditQuery(client, actor, from, to, before, size, action, outcome), context.CancellationToken);
         return new QueryAuditLogResponse
         {
             Entries = { page.Select(r => r.ToContract()) },
@@ -290,6 +302,10 @@ public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo>
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The payment details of {ClientId} are stored under BSN key {KeyId}, which is not configured (Privacy:BsnKeys)")]
     private static partial void LogUnreadableBsn(ILogger logger, string clientId, string keyId);
+
+    /// <summary>An action as the audit log records it: the service and the method, e.g. ClientService.GetClient.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z][A-Za-z]*Service\\.[A-Z][A-Za-z]*$")]
+    private static partial System.Text.RegularExpressions.Regex AuditActionPattern();
 
     /// <summary>The month decides the run's grain: <c>pay-yyyy-MM</c>.</summary>
     private IPaymentRunGrain PaymentRun(string month)

@@ -31,12 +31,15 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
         await using var command = dataSource.CreateCommand("""
             SELECT sequence, at, actor_role, actor_id, action, client_id, purpose, outcome FROM participatie_audit_log
             WHERE (@client::text IS NULL OR client_id = @client) AND (@actor::text IS NULL OR actor_id = @actor)
+              AND (@action::text IS NULL OR action = @action) AND (@outcome::text IS NULL OR outcome = @outcome)
               AND (@from::timestamptz IS NULL OR at >= @from) AND (@to::timestamptz IS NULL OR at < @to)
               AND (@before::bigint IS NULL OR sequence < @before)
             ORDER BY sequence DESC LIMIT @limit
             """);
         command.Parameters.Add(new NpgsqlParameter("client", NpgsqlDbType.Text) { Value = (object?)query.ClientId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("actor", NpgsqlDbType.Text) { Value = (object?)query.ActorId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("action", NpgsqlDbType.Text) { Value = (object?)query.Action ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("outcome", NpgsqlDbType.Text) { Value = (object?)query.Outcome ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = (object?)query.From?.UtcDateTime ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = (object?)query.To?.UtcDateTime ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("before", NpgsqlDbType.Bigint) { Value = (object?)query.Before ?? DBNull.Value });

@@ -81,11 +81,14 @@ public sealed class SqliteAuditStore : IAuditStore
             command.CommandText = """
                 SELECT sequence, at, actor_role, actor_id, action, client_id, purpose, outcome FROM audit_log
                 WHERE ($client IS NULL OR client_id = $client) AND ($actor IS NULL OR actor_id = $actor)
+                  AND ($action IS NULL OR action = $action) AND ($outcome IS NULL OR outcome = $outcome)
                   AND ($from IS NULL OR at >= $from) AND ($to IS NULL OR at < $to) AND ($before IS NULL OR sequence < $before)
                 ORDER BY sequence DESC LIMIT $limit
                 """;
             command.Parameters.AddWithValue("$client", (object?)query.ClientId ?? DBNull.Value);
             command.Parameters.AddWithValue("$actor", (object?)query.ActorId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$action", (object?)query.Action ?? DBNull.Value);
+            command.Parameters.AddWithValue("$outcome", (object?)query.Outcome ?? DBNull.Value);
             command.Parameters.AddWithValue("$from", (object?)query.From?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
             command.Parameters.AddWithValue("$to", (object?)query.To?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
             command.Parameters.AddWithValue("$before", (object?)query.Before ?? DBNull.Value);

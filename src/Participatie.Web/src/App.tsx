@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Link, Navigate, Route, Routes } from "react-router";
 import { callbackPath } from "./auth/oidc";
 import { SessionProvider, useSession } from "./auth/SessionContext";
+import { AdminWorkspace } from "./admin/AdminWorkspace";
 import { CaseloadPage } from "./coach/Caseload";
 import { FollowUpsPage } from "./coach/FollowUps";
 import { InboxPage } from "./coach/InboxPage";
@@ -108,6 +109,9 @@ function Workspace() {
         </Routes>
       </Layout>
     );
+  }
+  if (session.role === "admin") {
+    return <AdminWorkspace notFound={<NotFound />} />;
   }
   return (
     <Layout nav={[]}>

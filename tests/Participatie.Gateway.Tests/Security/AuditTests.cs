@@ -46,6 +46,25 @@ public sealed class AuditTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task AdminsFilterTheLogByActionAndOutcomeAndAreToldWhenAFilterIsNotOne()
+    {
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        var id = (await gateway.Clients.RegisterClientAsync(SampleRequests.Intake(wijk))).Client.ClientId;
+        await gateway.Clients.GetClientAsync(new GetClientRequest { ClientId = id });
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => gateway.Clients.SetLegalHoldAsync(new SetLegalHoldRequest { ClientId = id, Hold = true, Reason = "short" }).ResponseAsync);
+
+        var reads = (await gateway.Admin.QueryAuditLogAsync(new QueryAuditLogRequest { ClientId = id, Action = "ClientService.GetClient" })).Entries;
+        var refused = (await gateway.Admin.QueryAuditLogAsync(new QueryAuditLogRequest { ClientId = id, Outcome = "InvalidArgument" })).Entries;
+        var both = (await gateway.Admin.QueryAuditLogAsync(new QueryAuditLogRequest { ClientId = id, Action = "ClientService.GetClient", Outcome = "InvalidArgument" })).Entries;
+
+        Assert.Equal([("ClientService.GetClient", "OK")], reads.Select(e => (e.Action, e.Outcome)));
+        Assert.Equal([("ClientService.SetLegalHold", "InvalidArgument")], refused.Select(e => (e.Action, e.Outcome)));
+        Assert.Empty(both);
+        await RpcAssert.InvalidAsync(() => gateway.Admin.QueryAuditLogAsync(new QueryAuditLogRequest { Action = "GetClient" }).ResponseAsync, "action");
+        await RpcAssert.InvalidAsync(() => gateway.Admin.QueryAuditLogAsync(new QueryAuditLogRequest { Outcome = "refused" }).ResponseAsync, "outcome");
+    }
+
+    [Fact]
     public async Task AdminsPageThroughTheLogByActorAndPeriod()
     {
         var wijk = await gateway.NewNeighbourhoodAsync();

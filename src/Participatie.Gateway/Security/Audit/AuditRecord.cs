@@ -19,14 +19,19 @@ public sealed record AuditRecord(
     string Purpose,
     string Outcome);
 
-/// <summary>A page of the audit log, newest first; <see cref="Before"/> continues after an earlier page.</summary>
+/// <summary>
+/// A page of the audit log, newest first; <see cref="Before"/> continues after an earlier page. Every filter is
+/// optional (null: any); <see cref="Action"/> and <see cref="Outcome"/> match exactly.
+/// </summary>
 public sealed record AuditQuery(
     string? ClientId,
     string? ActorId,
     DateTimeOffset? From,
     DateTimeOffset? To,
     long? Before,
-    int Limit);
+    int Limit,
+    string? Action = null,
+    string? Outcome = null);
 
 /// <summary>Where audit records are kept: append-only, in the host's storage profile.</summary>
 public interface IAuditStore
@@ -68,6 +73,8 @@ public sealed class MemoryAuditStore : IAuditStore
             IReadOnlyList<AuditRecord> page = _records
                 .Where(r => query.ClientId is null || r.ClientId == query.ClientId)
                 .Where(r => query.ActorId is null || r.ActorId == query.ActorId)
+                .Where(r => query.Action is null || r.Action == query.Action)
+                .Where(r => query.Outcome is null || r.Outcome == query.Outcome)
                 .Where(r => query.From is null || r.At >= query.From)
                 .Where(r => query.To is null || r.At < query.To)
                 .Where(r => query.Before is null || r.Sequence < query.Before)

@@ -1,3 +1,4 @@
+import { admin } from "./nl/admin";
 import { partner } from "./nl/partner";
 import { researcher } from "./nl/researcher";
 
@@ -5,6 +6,7 @@ import { researcher } from "./nl/researcher";
 export const nl = {
   partner: partner,
   researcher: researcher,
+  admin: admin,
   app: {
     name: "Participatie",
     skipToContent: "Ga direct naar de inhoud",

@@ -1,0 +1,34 @@
+import type { ReactNode } from "react";
+import { Route, Routes } from "react-router";
+import { Layout } from "../components/Layout";
+import "./admin.css";
+import { nl } from "../i18n/nl";
+import { AuditPage } from "./AuditPage";
+import { KeysPage } from "./KeysPage";
+import { PaymentsPage } from "./PaymentsPage";
+import { SetupPage } from "./SetupPage";
+import { StatusPage } from "./StatusPage";
+
+/** The admin's workspace: status, payment runs, the audit log, partner keys, and setting up neighbourhoods and coaches. */
+export function AdminWorkspace({ notFound }: { notFound: ReactNode }) {
+  return (
+    <Layout
+      nav={[
+        { to: "/", label: nl.admin.nav.status },
+        { to: "/betaalruns", label: nl.admin.nav.payments },
+        { to: "/auditlog", label: nl.admin.nav.audit },
+        { to: "/partnersleutels", label: nl.admin.nav.keys },
+        { to: "/inrichting", label: nl.admin.nav.setup },
+      ]}
+    >
+      <Routes>
+        <Route index element={<StatusPage />} />
+        <Route path="betaalruns" element={<PaymentsPage />} />
+        <Route path="auditlog" element={<AuditPage />} />
+        <Route path="partnersleutels" element={<KeysPage />} />
+        <Route path="inrichting" element={<SetupPage />} />
+        <Route path="*" element={notFound} />
+      </Routes>
+    </Layout>
+  );
+}

@@ -12,6 +12,8 @@ import { Alert, Heading, Paragraph } from "./components/ui";
 import { nl } from "./i18n/nl";
 import { SignInPage } from "./pages/SignIn";
 import { SignInCallbackPage } from "./pages/SignInCallback";
+import { NeighbourhoodPage } from "./team/NeighbourhoodPage";
+import { ResidentPage } from "./team/ResidentPage";
 
 export function App() {
   const [queries] = useState(
@@ -68,6 +70,17 @@ function Workspace() {
           <Route path="agenda" element={<FollowUpsPage />} />
           <Route path="berichten" element={<InboxPage />} />
           <Route path="personen/:clientId" element={<PersonPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Layout>
+    );
+  }
+  if (session.role === "team") {
+    return (
+      <Layout nav={[{ to: "/", label: nl.team.nav.neighbourhood }]}>
+        <Routes>
+          <Route index element={<NeighbourhoodPage />} />
+          <Route path="inwoners/:clientId" element={<ResidentPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

@@ -1,5 +1,8 @@
+import { team } from "./nl/team";
+
 // Every text the app shows, in Dutch (nl-NL). A translation adds a file of the same shape (typeof nl).
 export const nl = {
+  team: team,
   app: {
     name: "Participatie",
     skipToContent: "Ga direct naar de inhoud",

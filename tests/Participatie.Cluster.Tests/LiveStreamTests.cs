@@ -7,7 +7,7 @@ namespace Participatie.Cluster.Tests;
 /// <summary>
 /// Live screens in a cluster of silo processes: a grain lives on one silo, and the notices of its changes reach
 /// watches whose gateway runs on every silo — the others included — through the Orleans stream, whose subscriptions
-/// are stored in PostgreSQL.
+/// are stored in PostgreSQL; and watches through a gateway-role host, an Orleans client outside the silos.
 /// </summary>
 public sealed class LiveStreamTests
 {
@@ -15,10 +15,11 @@ public sealed class LiveStreamTests
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
 
     [PostgresFact]
-    public async Task AnInboxItemAndAFigureChangeReachWatchesOnEverySiloWhereverTheGrainLives()
+    public async Task AnInboxItemAndAFigureChangeReachWatchesOnEverySiloAndGatewayWhereverTheGrainLives()
     {
         var server = await PostgresServer.Shared;
         await using var cluster = await ProcessCluster.StartAsync(await server.CreateDatabaseAsync("live"), silos: 3);
+        await using var gateway = await SiloProcess.StartAsync("gateway", cluster.Settings(role: "Gateway"));
         var admin = cluster.Silos[0].Channel;
         await new NeighbourhoodService.NeighbourhoodServiceClient(admin).CreateNeighbourhoodAsync(
             new CreateNeighbourhoodRequest { NeighbourhoodId = "wk-live", Name = "Tarwewijk", Municipality = "Rotterdam" });
@@ -30,7 +31,8 @@ public sealed class LiveStreamTests
         var figures = new List<AsyncServerStreamingCall<WatchNeighbourhoodResponse>>();
         try
         {
-            foreach (var silo in cluster.Silos)
+            var hosts = cluster.Silos.Append(gateway).ToList();
+            foreach (var silo in hosts)
             {
                 var inbox = new CoachService.CoachServiceClient(TestKeys.Channel(silo.Address, TestKeys.Token("coach", coachId))).WatchInbox(new WatchInboxRequest { CoachId = coachId });
                 await inbox.ResponseHeadersAsync; // open and subscribed
@@ -45,10 +47,10 @@ public sealed class LiveStreamTests
             var person = (await new ClientService.ClientServiceClient(cluster.Silos[1].Channel).RegisterClientAsync(SampleRequests.Intake("wk-live"))).Client.ClientId;
             await new CoachService.CoachServiceClient(cluster.Silos[2].Channel).AssignClientAsync(new AssignClientRequest { CoachId = coachId, ClientId = person });
 
-            for (var i = 0; i < cluster.Silos.Count; i++)
+            for (var i = 0; i < hosts.Count; i++)
             {
                 var item = await NextAsync(inboxes[i].ResponseStream);
-                Assert.True((InboxItemKind.Assigned, person) == (item.Kind, item.ClientId), $"the watch through {cluster.Silos[i].Name} got {item}");
+                Assert.True((InboxItemKind.Assigned, person) == (item.Kind, item.ClientId), $"the watch through {hosts[i].Name} got {item}");
 
                 Neighbourhood seen;
                 do

@@ -91,6 +91,7 @@ public static class AccessRules
         var neighbourhood = NeighbourhoodService.Descriptor;
         Add(neighbourhood, "CreateNeighbourhood", AccessRule.For(Admin));
         Add(neighbourhood, "GetNeighbourhood", AccessRule.Neighbourhood<GetNeighbourhoodRequest>(r => r.NeighbourhoodId, Admin, Coach, Team));
+        Add(neighbourhood, "WatchNeighbourhood", AccessRule.Neighbourhood<WatchNeighbourhoodRequest>(r => r.NeighbourhoodId, Admin, Coach, Team));
         Add(neighbourhood, "ListNeighbourhoods", AccessRule.For(Admin, Coach, Team));
         Add(neighbourhood, "StartTrial", AccessRule.Neighbourhood<StartTrialRequest>(r => r.NeighbourhoodId, Admin, Team));
         Add(neighbourhood, "EndTrial", AccessRule.Neighbourhood<EndTrialRequest>(r => r.NeighbourhoodId, Admin, Team));

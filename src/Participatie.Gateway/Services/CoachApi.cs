@@ -1,7 +1,9 @@
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Coaches;
 using Participatie.Abstractions.Errors;
+using Participatie.Abstractions.Platform;
 using Participatie.Contracts.V1;
 using Participatie.Domain;
 using Participatie.Domain.Validation;
@@ -12,13 +14,10 @@ using Participatie.Gateway.Security;
 namespace Participatie.Gateway.Services;
 
 /// <summary>CoachService. Assignments go through the person's grain, which holds the truth about their coach.</summary>
-public sealed class CoachApi(IGrainFactory grains, CallContext call) : CoachService.CoachServiceBase
+public sealed class CoachApi(IGrainFactory grains, IClusterClient cluster, CallContext call, ILogger<CoachApi> logger) : CoachService.CoachServiceBase
 {
     public const int MaxWithinDays = 365;
     public const int MaxHandOverTargets = 20;
-
-    /// <summary>How long each poll of the coach's inbox may wait in the grain before the stream asks again.</summary>
-    private static readonly TimeSpan InboxPoll = TimeSpan.FromSeconds(20);
 
     public override async Task<CreateCoachResponse> CreateCoach(CreateCoachRequest request, ServerCallContext context)
     {
@@ -114,6 +113,11 @@ public sealed class CoachApi(IGrainFactory grains, CallContext call) : CoachServ
             violations.ThrowIfAny();
         }
 
+        // Subscribed before the state is read again: an item added between that read and the first notice still
+        // arrives, because its notice finds the subscription in place.
+        await using var live = await LiveSubscription.OpenAsync(cluster, LiveStreams.Inbox, coachId!, logger);
+        page = await coach.WaitForInboxAsync(after, TimeSpan.Zero);
+
         // The headers go out at once, so that a client (a browser over gRPC-Web) knows the watch is open before the
         // first item, which may take hours.
         await context.WriteResponseHeadersAsync([]);
@@ -125,9 +129,10 @@ public sealed class CoachApi(IGrainFactory grains, CallContext call) : CoachServ
                 after = item.Sequence;
             }
 
-            // Until the caller ends the stream: cancellation ends the call, and the grain's poll answers within InboxPoll.
-            context.CancellationToken.ThrowIfCancellationRequested();
-            page = await coach.WaitForInboxAsync(after, InboxPoll);
+            // Until the caller ends the stream: cancellation ends the wait. A notice (or the catch-up) sends us back to
+            // the grain's state for what came after the last item sent.
+            await live.WaitAsync(context.CancellationToken);
+            page = await coach.WaitForInboxAsync(after, TimeSpan.Zero);
         }
     }
 

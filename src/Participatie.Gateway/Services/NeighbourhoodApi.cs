@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Abstractions.Platform;
 using Participatie.Contracts.V1;
@@ -9,7 +10,7 @@ using Participatie.Gateway.Mapping;
 namespace Participatie.Gateway.Services;
 
 /// <summary>NeighbourhoodService.</summary>
-public sealed class NeighbourhoodApi(IGrainFactory grains) : NeighbourhoodService.NeighbourhoodServiceBase
+public sealed class NeighbourhoodApi(IGrainFactory grains, IClusterClient cluster, ILogger<NeighbourhoodApi> logger) : NeighbourhoodService.NeighbourhoodServiceBase
 {
     public override async Task<CreateNeighbourhoodResponse> CreateNeighbourhood(CreateNeighbourhoodRequest request, ServerCallContext context)
     {
@@ -22,6 +23,30 @@ public sealed class NeighbourhoodApi(IGrainFactory grains) : NeighbourhoodServic
     {
         var id = RequestErrors.RequireId("neighbourhood_id", request.NeighbourhoodId, IdKind.Neighbourhood);
         return new GetNeighbourhoodResponse { Neighbourhood = (await grains.GetGrain<INeighbourhoodGrain>(id).GetAsync()).ToContract() };
+    }
+
+    public override async Task WatchNeighbourhood(WatchNeighbourhoodRequest request, IServerStreamWriter<WatchNeighbourhoodResponse> responseStream, ServerCallContext context)
+    {
+        var id = RequestErrors.RequireId("neighbourhood_id", request.NeighbourhoodId, IdKind.Neighbourhood);
+        var neighbourhood = grains.GetGrain<INeighbourhoodGrain>(id);
+        await neighbourhood.GetAsync(); // NOT_FOUND before the stream starts
+
+        // Subscribed before the figures are read: a change after that read is announced to this subscription.
+        await using var live = await LiveSubscription.OpenAsync(cluster, LiveStreams.NeighbourhoodFigures, id, logger);
+        await context.WriteResponseHeadersAsync([]);
+        Contracts.V1.Neighbourhood? sent = null;
+        while (true)
+        {
+            var now = (await neighbourhood.GetAsync()).ToContract();
+            if (!now.Equals(sent))
+            {
+                await responseStream.WriteAsync(new WatchNeighbourhoodResponse { Neighbourhood = now }, context.CancellationToken);
+                sent = now;
+            }
+
+            // Until the caller ends the stream; a notice (or the catch-up) sends us back to the neighbourhood's state.
+            await live.WaitAsync(context.CancellationToken);
+        }
     }
 
     public override async Task<ListNeighbourhoodsResponse> ListNeighbourhoods(ListNeighbourhoodsRequest request, ServerCallContext context)

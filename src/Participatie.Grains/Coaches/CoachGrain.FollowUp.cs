@@ -1,6 +1,7 @@
 using System.Globalization;
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Coaches;
+using Participatie.Abstractions.Platform;
 using Participatie.Grains.Infrastructure;
 
 namespace Participatie.Grains.Coaches;
@@ -88,7 +89,11 @@ public sealed partial class CoachGrain
 
         State.LastFollowUpCheck = time.GetUtcNow();
         await record.WriteStateAsync();
-        WakeWatchers();
+        if (newlyOverdue > 0)
+        {
+            WakeWatchers();
+        }
+
         return new FollowUpCheck(people.Count, newlyOverdue);
     }
 
@@ -174,11 +179,13 @@ public sealed partial class CoachGrain
         }
     }
 
+    /// <summary>After a stored change that added inbox items: wakes long polls here and notifies watchers anywhere in the cluster.</summary>
     private void WakeWatchers()
     {
         var changed = _inboxChanged;
         _inboxChanged = null;
         changed?.TrySetResult();
+        LiveNotices.Publish(this, LiveStreams.Inbox, CoachId, State.InboxSequence, logger);
     }
 
     private static string FollowUpToken(FollowUpView last) =>

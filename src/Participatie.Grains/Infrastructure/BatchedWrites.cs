@@ -12,7 +12,7 @@ namespace Participatie.Grains.Infrastructure;
 /// without interleaving the second call could not start before the first one's write ended, and there would be
 /// nothing to batch. Once a grain uses this, every change of its state must come through it.
 /// </remarks>
-internal sealed class BatchedWrites<T>(IPersistentState<T> state, IGrainBase grain)
+internal sealed class BatchedWrites<T>(IPersistentState<T> state, IGrainBase grain, Action? stored = null)
 {
     private List<(Func<bool> Change, TaskCompletionSource Stored)> _waiting = [];
     private bool _writing;
@@ -44,6 +44,7 @@ internal sealed class BatchedWrites<T>(IPersistentState<T> state, IGrainBase gra
         {
             await state.WriteOrDeactivateAsync(grain);
             callers?.ForEach(c => c.TrySetResult());
+            stored?.Invoke();
         }
         catch (Exception failure) when (callers is not null)
         {

@@ -24,7 +24,8 @@ public sealed partial class NeighbourhoodGrain(
     IOptions<Domain.Participation.ParticipationPolicy> participation,
     IOptions<DateBounds> dates,
     Search.IClientDirectoryStore directory,
-    TimeProvider time) : Grain, INeighbourhoodGrain
+    TimeProvider time,
+    Microsoft.Extensions.Logging.ILogger<NeighbourhoodGrain> logger) : Grain, INeighbourhoodGrain
 {
     private const int MaxNameLength = 100;
     private const int MaxTrialNameLength = 60;
@@ -35,8 +36,15 @@ public sealed partial class NeighbourhoodGrain(
 
     private NeighbourhoodState State => record.State;
 
-    /// <summary>Every change of the state goes through here: contributions arrive interleaved and are stored in batches.</summary>
-    private BatchedWrites<NeighbourhoodState> Writes => _writes ??= new(record, this);
+    /// <summary>Writes stored since activation: the version of the live notices this activation sends.</summary>
+    private long _writesStored;
+
+    /// <summary>
+    /// Every change of the state goes through here: contributions arrive interleaved and are stored in batches, and
+    /// each stored batch sends one live notice to the screens that watch the figures (not one per contribution).
+    /// </summary>
+    private BatchedWrites<NeighbourhoodState> Writes => _writes ??= new(record, this, () =>
+        LiveNotices.Publish(this, LiveStreams.NeighbourhoodFigures, NeighbourhoodId, ++_writesStored, logger));
 
     private string NeighbourhoodId => this.GetPrimaryKeyString();
 

@@ -10,6 +10,7 @@ using Participatie.Domain.Regimes;
 using Participatie.Domain.Reintegration;
 using Participatie.Domain.Validation;
 using Npgsql;
+using Participatie.Abstractions.Platform;
 using Participatie.Gateway;
 using Participatie.Gateway.Security;
 using Participatie.Gateway.Security.Audit;
@@ -108,12 +109,14 @@ public static class SiloHostingExtensions
                     silo.Services.AddGrainStorage(StorageNames.Provider, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
                     silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
                     silo.Services.AddSingleton<IClientDirectoryStore, SqliteClientDirectoryStore>();
+                    silo.AddMemoryGrainStorage(LiveStreams.PubSubStore);
                     break;
                 case StorageProfile.Memory:
                     silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                     silo.AddMemoryGrainStorage(StorageNames.Provider);
                     silo.UseInMemoryReminderService();
                     silo.Services.AddSingleton<IClientDirectoryStore, InMemoryClientDirectoryStore>();
+                    silo.AddMemoryGrainStorage(LiveStreams.PubSubStore);
                     break;
                 case StorageProfile.PostgreSql:
                     silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
@@ -123,8 +126,19 @@ public static class SiloHostingExtensions
                     silo.AddAdoNetGrainStorage(StorageNames.Provider, o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, storage.ConnectionString));
                     silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, storage.ConnectionString));
                     silo.Services.AddSingleton<IClientDirectoryStore, PostgresClientDirectoryStore>();
+                    // Subscriptions outlive the silo that holds them, so a watcher's subscription survives that silo's death.
+                    silo.AddAdoNetGrainStorage(LiveStreams.PubSubStore, o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, storage.ConnectionString));
                     break;
             }
+
+            // Live screens: memory streams carry notices from grains to the watches of every silo's and gateway's
+            // gRPC services. Their subscriptions are Orleans' own state, stored with Orleans' own serializer (our JSON
+            // serializer is for our versioned state classes, not for Orleans' internal types).
+            silo.AddMemoryStreams(LiveStreams.Provider);
+            silo.Services.AddOptions<Orleans.Configuration.MemoryGrainStorageOptions>(LiveStreams.PubSubStore)
+                .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            silo.Services.AddOptions<Orleans.Configuration.AdoNetGrainStorageOptions>(LiveStreams.PubSubStore)
+                .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
 
             if (dashboard)
             {
@@ -176,6 +190,8 @@ public static class SiloHostingExtensions
                 var (certificate, authorities) = (tls.LoadCertificate(), tls.LoadAuthorities());
                 client.UseTls(options => tls.Apply(options, certificate, authorities));
             }
+
+            client.AddMemoryStreams(LiveStreams.Provider);
 
             // Wait for the cluster rather than fail the start: silos and gateways may come up in any order.
             client.UseConnectionRetryFilter(async (_, cancellation) =>

@@ -19,6 +19,8 @@ import { ActivityPage } from "./partner/ActivityPage";
 import { HoursWeekPage } from "./partner/HoursWeekPage";
 import { ExperimentPage } from "./researcher/ExperimentPage";
 import { ExperimentsPage } from "./researcher/ExperimentsPage";
+import { NeighbourhoodPage } from "./team/NeighbourhoodPage";
+import { ResidentPage } from "./team/ResidentPage";
 
 export function App() {
   const [queries] = useState(
@@ -75,6 +77,17 @@ function Workspace() {
           <Route path="agenda" element={<FollowUpsPage />} />
           <Route path="berichten" element={<InboxPage />} />
           <Route path="personen/:clientId" element={<PersonPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Layout>
+    );
+  }
+  if (session.role === "team") {
+    return (
+      <Layout nav={[{ to: "/", label: nl.team.nav.neighbourhood }]}>
+        <Routes>
+          <Route index element={<NeighbourhoodPage />} />
+          <Route path="inwoners/:clientId" element={<ResidentPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

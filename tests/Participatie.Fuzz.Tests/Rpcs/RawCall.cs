@@ -23,7 +23,7 @@ public static class RawCall
                 case MethodType.ServerStreaming:
                 {
                     using var call = invoker.AsyncServerStreamingCall(rpc.Method, null, options, request);
-                    return Ok(await ReadAllAsync(call.ResponseStream));
+                    return Ok(rpc.IsWatch ? await ReadFirstAsync(call.ResponseStream) : await ReadAllAsync(call.ResponseStream));
                 }
 
                 case MethodType.ClientStreaming:
@@ -50,6 +50,10 @@ public static class RawCall
     }
 
     private static RawReply Ok(IReadOnlyList<byte[]> messages) => new(StatusCode.OK, messages, null);
+
+    /// <summary>A watch stays open until its caller ends it: its first message (the state it starts from) is its answer.</summary>
+    private static async Task<IReadOnlyList<byte[]>> ReadFirstAsync(IAsyncStreamReader<byte[]> stream) =>
+        await stream.MoveNext(CancellationToken.None) ? [stream.Current] : [];
 
     private static async Task<IReadOnlyList<byte[]>> ReadAllAsync(IAsyncStreamReader<byte[]> stream)
     {

@@ -9,7 +9,7 @@ namespace Participatie.Fuzz.Tests.Rpcs;
 public sealed record Rpc(ServiceDescriptor Service, MethodDescriptor Descriptor, Method<byte[], byte[]> Method)
 {
     /// <summary>These verbs only read (AIP naming), so even a successful call must leave the platform unchanged.</summary>
-    private static readonly string[] ReadVerbs = ["Get", "List", "Search", "Query", "Export", "Ping"];
+    private static readonly string[] ReadVerbs = ["Get", "List", "Search", "Query", "Export", "Ping", "Watch"];
 
     /// <summary>participatie.v1.ClientService/GetClient.</summary>
     public string FullName => $"{Service.FullName}/{Descriptor.Name}";
@@ -17,6 +17,9 @@ public sealed record Rpc(ServiceDescriptor Service, MethodDescriptor Descriptor,
     public MessageDescriptor Input => Descriptor.InputType;
 
     public MessageDescriptor Output => Descriptor.OutputType;
+
+    /// <summary>A server stream that sends the current state at once and then each change until the caller ends it.</summary>
+    public bool IsWatch => Descriptor.IsServerStreaming && Descriptor.Name.StartsWith("Watch", StringComparison.Ordinal);
 
     public bool IsRead => ReadVerbs.Any(verb => Descriptor.Name.StartsWith(verb, StringComparison.Ordinal));
 
@@ -36,8 +39,9 @@ public static class RpcCatalog
     /// <summary>RPCs left out of fuzzing, each with its reason.</summary>
     public static readonly IReadOnlyDictionary<string, string> Excluded = new Dictionary<string, string>
     {
-        // A valid request opens a stream that stays open until the caller ends it, which this suite's "one call, one
-        // outcome" cannot judge; its bad input is checked by FollowUpServiceTests in the gateway tests.
+        // A valid request opens a stream that sends nothing until the coach's inbox gets an item, which this suite's "one
+        // call, one outcome" cannot judge; its bad input is checked by FollowUpServiceTests in the gateway tests. (Other
+        // watches send their current state at once: their first message is their outcome, see RawCall.)
         ["participatie.v1.CoachService/WatchInbox"] = "a watch stays open until the caller ends it",
     };
 

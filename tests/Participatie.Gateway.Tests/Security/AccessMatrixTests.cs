@@ -43,6 +43,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["CoachService.ReassignCaseload"] = [Admin],
         ["NeighbourhoodService.CreateNeighbourhood"] = [Admin],
         ["NeighbourhoodService.GetNeighbourhood"] = [Admin, Coach, Team],
+        ["NeighbourhoodService.WatchNeighbourhood"] = [Admin, Coach, Team],
         ["NeighbourhoodService.ListNeighbourhoods"] = [Admin, Coach, Team],
         ["AdminService.Ping"] = [Admin, Coach, Team, Partner, Researcher, Person],
         ["AdminService.GetPlatformStatus"] = [Admin],
@@ -169,6 +170,8 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         // Someone else's caseload, neighbourhood and keys; a person who does not exist looks like someone else's.
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Coach), CoachService.Descriptor.FindMethodByName("GetCaseload"), new GetCaseloadRequest { CoachId = world.OtherCoach }));
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Team), NeighbourhoodService.Descriptor.FindMethodByName("GetNeighbourhood"), new GetNeighbourhoodRequest { NeighbourhoodId = world.OtherNeighbourhood }));
+        Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Team), NeighbourhoodService.Descriptor.FindMethodByName("WatchNeighbourhood"), new WatchNeighbourhoodRequest { NeighbourhoodId = world.OtherNeighbourhood }));
+        Assert.Equal(StatusCode.OK, await RawCalls.StatusOfAsync(world.ChannelOf(Coach), NeighbourhoodService.Descriptor.FindMethodByName("WatchNeighbourhood"), new WatchNeighbourhoodRequest { NeighbourhoodId = world.OtherNeighbourhood }));
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Partner), AdminService.Descriptor.FindMethodByName("ListPartnerApiKeys"), new ListPartnerApiKeysRequest { PartnerId = "pt-someone-else" }));
         var list = ClientService.Descriptor.FindMethodByName("ListClients");
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Coach), list, new ListClientsRequest { CoachId = world.OtherCoach }));
@@ -306,6 +309,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             "CoachService.ReassignCaseload" => new ReassignCaseloadRequest { FromCoachId = await LeavingCoachAsync(), ToCoachIds = { OtherCoach } },
             "NeighbourhoodService.CreateNeighbourhood" => new CreateNeighbourhoodRequest { NeighbourhoodId = "wk-m-" + Guid.NewGuid().ToString("N")[..10], Name = "Pendrecht", Municipality = "Rotterdam" },
             "NeighbourhoodService.GetNeighbourhood" => new GetNeighbourhoodRequest { NeighbourhoodId = NeighbourhoodId },
+            "NeighbourhoodService.WatchNeighbourhood" => new WatchNeighbourhoodRequest { NeighbourhoodId = NeighbourhoodId },
             "NeighbourhoodService.ListNeighbourhoods" => new ListNeighbourhoodsRequest(),
             "AdminService.Ping" => new PingRequest { Payload = "matrix" },
             "AdminService.GetPlatformStatus" => new GetPlatformStatusRequest(),

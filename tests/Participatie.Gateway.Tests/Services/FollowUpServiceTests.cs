@@ -88,6 +88,23 @@ public sealed class FollowUpServiceTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task AnInboxItemReachesAnOpenWatchThroughItsStreamLongBeforeTheCatchUpRead()
+    {
+        var coachId = await CoachAsync(10);
+        var coach = new CoachService.CoachServiceClient(gateway.Host.ChannelAs("coach", coachId));
+        using var watch = coach.WatchInbox(new WatchInboxRequest { CoachId = coachId });
+        await watch.ResponseHeadersAsync; // the watch is open and subscribed: nothing is in the inbox yet
+
+        // The watch reads the coach's inbox only when a notice arrives or after the catch-up interval (minutes): an item
+        // within a fifth of it came through the stream.
+        var person = (await AssignedAsync(coachId, 1))[0];
+        using var prompt = new CancellationTokenSource(Gateway.Services.LiveSubscription.CatchUp / 5);
+        Assert.True(await watch.ResponseStream.MoveNext(prompt.Token), "the inbox stream ended");
+
+        Assert.Equal((InboxItemKind.Assigned, person, 1L), (watch.ResponseStream.Current.Kind, watch.ResponseStream.Current.ClientId, watch.ResponseStream.Current.Sequence));
+    }
+
+    [Fact]
     public async Task TheAgendaListsEveryoneDueWithinTheWindowInOrderOfUrgencyPageByPage()
     {
         var coachId = await CoachAsync(10);

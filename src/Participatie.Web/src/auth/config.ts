@@ -17,12 +17,15 @@ export async function fetchSignInConfig(): Promise<SignInConfig> {
 
 export type DevelopmentSignInResult = { ok: true; token: string } | { ok: false; field: string | null };
 
-/** Asks the silo for a short-lived token for a role and id; only a host that accepts the development key has this. */
-export async function developmentSignIn(role: string, subject: string): Promise<DevelopmentSignInResult> {
+/**
+ * Asks the silo for a short-lived token for a role and id (and a team member's neighbourhood); only a host that
+ * accepts the development key has this.
+ */
+export async function developmentSignIn(role: string, subject: string, neighbourhood?: string): Promise<DevelopmentSignInResult> {
   const response = await fetch("/auth/dev-token", {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ role, subject }),
+    body: JSON.stringify(neighbourhood ? { role, subject, neighbourhood } : { role, subject }),
   });
   if (response.status === 400) {
     const problem = (await response.json()) as { field?: string };

@@ -1,12 +1,14 @@
 import { admin } from "./nl/admin";
 import { partner } from "./nl/partner";
 import { researcher } from "./nl/researcher";
+import { team } from "./nl/team";
 
 // Every text the app shows, in Dutch (nl-NL). A translation adds a file of the same shape (typeof nl).
 export const nl = {
   partner: partner,
   researcher: researcher,
   admin: admin,
+  team: team,
   app: {
     name: "Participatie",
     skipToContent: "Ga direct naar de inhoud",

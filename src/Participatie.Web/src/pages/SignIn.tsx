@@ -50,6 +50,8 @@ function DevelopmentSignIn() {
   const { signIn } = useSession();
   const [role, setRole] = useState<string>(workspaceRoles[0] ?? "coach");
   const [subject, setSubject] = useState("");
+  const [neighbourhood, setNeighbourhood] = useState("");
+  const [neighbourhoodError, setNeighbourhoodError] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [failed, setFailed] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -57,17 +59,23 @@ function DevelopmentSignIn() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(undefined);
+    setNeighbourhoodError(undefined);
     setFailed(null);
-    if (!subject.trim()) {
-      setError(nl.signIn.invalidSubject);
+    const team = role === "team";
+    if (!subject.trim() || (team && !neighbourhood.trim())) {
+      if (!subject.trim()) setError(nl.signIn.invalidSubject);
+      if (team && !neighbourhood.trim()) setNeighbourhoodError(nl.team.signIn.neighbourhoodRequired);
       return;
     }
     setBusy(true);
     try {
-      const result = await developmentSignIn(role, subject.trim());
+      const result = await developmentSignIn(role, subject.trim(), team ? neighbourhood.trim() : undefined);
       const next = result.ok ? sessionFromToken(result.token, "development") : null;
       if (next) {
         signIn(next);
+      } else if (team) {
+        // A team member's token is refused for a neighbourhood id that is not one (the id itself may be anything).
+        setNeighbourhoodError(nl.team.signIn.neighbourhoodInvalid);
       } else {
         setError(nl.signIn.invalidSubject);
       }
@@ -110,6 +118,20 @@ function DevelopmentSignIn() {
             />
           )}
         </FormField>
+        {role === "team" ? (
+          <FormField label={nl.team.signIn.neighbourhood} description={nl.team.signIn.neighbourhoodHint} error={neighbourhoodError}>
+            {({ id, describedBy, invalid }) => (
+              <Textbox
+                id={id}
+                name="neighbourhood"
+                aria-describedby={describedBy}
+                invalid={invalid}
+                value={neighbourhood}
+                onChange={(event) => setNeighbourhood(event.target.value)}
+              />
+            )}
+          </FormField>
+        ) : null}
         <Button type="submit" appearance="primary" busy={busy} disabled={busy}>
           {nl.signIn.submit}
         </Button>

@@ -41,6 +41,22 @@ internal static class PartnerMapping
         CreatedAt = ContractMapping.Iso(activity.CreatedAt),
     };
 
+    /// <summary>What someone looking for an activity sees of it: no participants.</summary>
+    public static V1.ActivityOnOffer ToOffer(this ActivityView activity, string partnerName) => new()
+    {
+        ActivityId = activity.ActivityId,
+        Title = activity.Details.Title,
+        Type = (V1.ActivityType)(int)activity.Details.Type,
+        PartnerId = activity.PartnerId,
+        PartnerName = partnerName,
+        NeighbourhoodId = activity.Details.NeighbourhoodId,
+        Schedule = activity.Details.Schedule,
+        ContactPerson = activity.Details.Contact,
+        Capacity = activity.Details.Capacity,
+        FreePlaces = Math.Max(0, activity.Details.Capacity - activity.Enrolled),
+        Waiting = activity.Waiting,
+    };
+
     public static V1.Participant ToContract(this ParticipantView participant) => new()
     {
         ParticipantRef = participant.Reference,

@@ -122,6 +122,9 @@ public static class AccessRules
         Add(partner, "GetActivity", AccessRule.Activity<GetActivityRequest>(r => r.ActivityId, Admin, Partner, Coach, Team, Person));
         Add(partner, "EnrolParticipant", AccessRule.Activity<EnrolParticipantRequest>(r => r.ActivityId, Admin, Partner).Audits<EnrolParticipantResponse>(_ => []));
         Add(partner, "ListParticipants", AccessRule.Activity<ListParticipantsRequest>(r => r.ActivityId, Admin, Partner).Audits<ListParticipantsResponse>(_ => []));
+        // Finding activities shows no one; a person who names no neighbourhood has their own read from their record,
+        // which the service audits. A team searches its own neighbourhood only.
+        Add(partner, "ListActivitiesOnOffer", AccessRule.Neighbourhood<ListActivitiesOnOfferRequest>(r => r.NeighbourhoodId, Admin, Coach, Team, Person));
         Add(partner, "RecordHours", AccessRule.Activity<RecordHoursRequest>(r => r.ActivityId, Admin, Partner).Audits<RecordHoursResponse>(_ => []));
 
         var admin = AdminService.Descriptor;

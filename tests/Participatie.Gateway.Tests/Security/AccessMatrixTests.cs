@@ -100,6 +100,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["PartnerService.EnrolParticipant"] = [Admin, Partner],
         ["PartnerService.ListParticipants"] = [Admin, Partner],
         ["PartnerService.RecordHours"] = [Admin, Partner],
+        ["PartnerService.ListActivitiesOnOffer"] = [Admin, Coach, Team, Person],
     };
 
     /// <summary>
@@ -167,6 +168,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         // Someone else's caseload, neighbourhood and keys; a person who does not exist looks like someone else's.
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Coach), CoachService.Descriptor.FindMethodByName("GetCaseload"), new GetCaseloadRequest { CoachId = world.OtherCoach }));
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Team), NeighbourhoodService.Descriptor.FindMethodByName("GetNeighbourhood"), new GetNeighbourhoodRequest { NeighbourhoodId = world.OtherNeighbourhood }));
+        Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Team), PartnerService.Descriptor.FindMethodByName("ListActivitiesOnOffer"), new ListActivitiesOnOfferRequest { NeighbourhoodId = world.OtherNeighbourhood }));
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Partner), AdminService.Descriptor.FindMethodByName("ListPartnerApiKeys"), new ListPartnerApiKeysRequest { PartnerId = "pt-someone-else" }));
         var list = ClientService.Descriptor.FindMethodByName("ListClients");
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Coach), list, new ListClientsRequest { CoachId = world.OtherCoach }));
@@ -366,6 +368,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             "PartnerService.UpdateActivity" => new UpdateActivityRequest { ActivityId = ActivityId, Activity = Activity },
             "PartnerService.CloseActivity" => new CloseActivityRequest { ActivityId = await ActivityAsync(), Reason = "matrix" },
             "PartnerService.GetActivity" => new GetActivityRequest { ActivityId = ActivityId },
+            "PartnerService.ListActivitiesOnOffer" => new ListActivitiesOnOfferRequest { NeighbourhoodId = NeighbourhoodId },
             "PartnerService.EnrolParticipant" => new EnrolParticipantRequest { ActivityId = ActivityId, ParticipantRef = ParticipantRef },
             "PartnerService.ListParticipants" => new ListParticipantsRequest { ActivityId = ActivityId },
             "PartnerService.RecordHours" => new RecordHoursRequest { ActivityId = ActivityId, ParticipantRef = ParticipantRef, Date = SampleRequests.Day(), Hours = 1 },

@@ -1,5 +1,8 @@
+import { person } from "./nl/person";
+
 // Every text the app shows, in Dutch (nl-NL). A translation adds a file of the same shape (typeof nl).
 export const nl = {
+  myParticipation: person,
   app: {
     name: "Participatie",
     skipToContent: "Ga direct naar de inhoud",

@@ -48,6 +48,7 @@ public static class AccessRules
         Add(client, "ReportEarnings", AccessRule.Person<ReportEarningsRequest>(r => r.ClientId, Admin, Coach, Person));
         Add(client, "RecordSanction", AccessRule.Person<RecordSanctionRequest>(r => r.ClientId, Admin, Coach));
         Add(client, "GetBenefitStatement", AccessRule.Person<GetBenefitStatementRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(client, "GetParticipation", AccessRule.Person<GetParticipationRequest>(r => r.ClientId, Admin, Coach, Person));
         Add(client, "EnrolInActivity", AccessRule.Person<EnrolInActivityRequest>(r => r.ClientId, Admin, Coach, Person));
 
         // The social contract is between the person and their own coach; admins read it. The caller is the party that

@@ -104,6 +104,40 @@ public sealed class ActivitiesOnOfferTests(GatewayFixture gateway)
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => Admin.ListActivitiesOnOfferAsync(new ListActivitiesOnOfferRequest { NeighbourhoodId = "wk-nowhere-at-all" }).ResponseAsync);
     }
 
+    [Fact]
+    public async Task APersonReadsTheActivitiesSheTakesPartInWithHerHoursPerDayAndNobodyElsesCoachDoes()
+    {
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        var partnerId = await NewPartnerAsync("Huis van de Wijk Bloemhof");
+        var coffee = await CreateAsync(partnerId, Details(wijk, "Koffieochtend", ActivityType.SocialMeeting, 10));
+        var garden = await CreateAsync(partnerId, Details(wijk, "Moestuin", ActivityType.Gardening, 1));
+        var first = (await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk))).Client.ClientId;
+        var person = (await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk))).Client.ClientId;
+        var clients = new ClientService.ClientServiceClient(gateway.Host.ChannelAs("person", person));
+        await new ClientService.ClientServiceClient(gateway.Host.ChannelAs("person", first)).EnrolInActivityAsync(new EnrolInActivityRequest { ClientId = first, ActivityId = garden });
+        var place = await clients.EnrolInActivityAsync(new EnrolInActivityRequest { ClientId = person, ActivityId = coffee });
+        await clients.EnrolInActivityAsync(new EnrolInActivityRequest { ClientId = person, ActivityId = garden });
+        await Admin.RecordHoursAsync(new RecordHoursRequest { ActivityId = coffee, ParticipantRef = place.ParticipantRef, Date = SampleRequests.Day(-2), Hours = 2 });
+        await Admin.RecordHoursAsync(new RecordHoursRequest { ActivityId = coffee, ParticipantRef = place.ParticipantRef, Date = SampleRequests.Day(-1), Hours = 1.5 });
+        await Admin.RecordHoursAsync(new RecordHoursRequest { ActivityId = coffee, ParticipantRef = place.ParticipantRef, Date = SampleRequests.Day(-1), Hours = 1.25 });
+
+        var participation = (await clients.GetParticipationAsync(new GetParticipationRequest { ClientId = person })).Activities;
+
+        var atCoffee = participation.Single(a => a.ActivityId == coffee);
+        Assert.Equal(("Koffieochtend", "Huis van de Wijk Bloemhof", ActivityType.SocialMeeting, ParticipantStatus.Enrolled, 3.25), (atCoffee.Title, atCoffee.PartnerName, atCoffee.Type, atCoffee.Status, atCoffee.TotalHours));
+        Assert.Equal([(SampleRequests.Day(-1), 1.25), (SampleRequests.Day(-2), 2.0)], atCoffee.Days.Select(d => (d.Date, d.Hours)));
+        var atGarden = participation.Single(a => a.ActivityId == garden);
+        Assert.Equal((ParticipantStatus.Agreed, 0.0), (atGarden.Status, atGarden.TotalHours));
+        Assert.Empty(atGarden.Days);
+
+        // Her read is audited; a coach who is not hers may not read it, nor may a partner.
+        var log = (await clients.GetAccessLogAsync(new GetAccessLogRequest { ClientId = person })).Entries;
+        Assert.Contains(log, e => e.Action == "ClientService.GetParticipation" && e.ActorId == person && e.Outcome == "OK");
+        var stranger = (await gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Ruud de Vries", CaseloadLimit = 5 })).Coach.CoachId;
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => new ClientService.ClientServiceClient(gateway.Host.ChannelAs("coach", stranger)).GetParticipationAsync(new GetParticipationRequest { ClientId = person }).ResponseAsync);
+        await RpcAssert.InvalidAsync(() => gateway.Clients.GetParticipationAsync(new GetParticipationRequest { ClientId = "nobody" }).ResponseAsync, "client_id");
+    }
+
     private PartnerService.PartnerServiceClient Admin => new(gateway.Host.Channel);
 
     private PartnerService.PartnerServiceClient PersonPartners(string clientId) => new(gateway.Host.ChannelAs("person", clientId, purpose: null));

@@ -48,6 +48,9 @@ public sealed class PersonWorkspaceTests(WebAppFixture fixture)
             await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Activiteiten" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Activiteiten in de buurt", Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "3 activiteiten gevonden" })).ToBeVisibleAsync();
+            var mine = page.GetByRole(AriaRole.Region, new() { Name = "Waar ik aan meedoe" });
+            await Expect(mine).ToContainTextAsync("Koffieochtend");
+            await Expect(mine).Not.ToContainTextAsync("Moestuin");
             await Expect(page.GetByText("Elders in de stad")).ToHaveCountAsync(0);
             await Accessibility.AssertNoViolationsAsync(page, "activities");
             await page.GetByLabel("Soort activiteit").SelectOptionAsync(new SelectOptionValue { Label = "Tuinieren" });
@@ -69,6 +72,9 @@ public sealed class PersonWorkspaceTests(WebAppFixture fixture)
             await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Mijn uren" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "U doet actief mee", Level = 2 })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(world.HoursDayInDutch);
+            var coffeeHours = page.GetByRole(AriaRole.Table, new() { Name = "Uren bij Koffieochtend, nieuwste eerst" });
+            await Expect(coffeeHours.GetByRole(AriaRole.Row).Filter(new() { HasText = world.HoursDayInDutch })).ToContainTextAsync("2");
+            await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Voor deze activiteit zijn nog geen uren geschreven.");
             await Accessibility.AssertNoViolationsAsync(page, "my hours");
 
             // Mijn uitkering: line by line, each amount with its rule and the date the rule holds from.

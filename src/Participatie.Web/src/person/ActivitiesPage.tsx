@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useApi, useSignedIn } from "../auth/SessionContext";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { ProblemAlert, QueryState } from "../components/QueryState";
@@ -9,6 +9,7 @@ import { ActivityType, type ActivityOnOffer } from "../gen/participatie/v1/partn
 import type { EnrolInActivityResponse } from "../gen/participatie/v1/client_service_pb";
 import { nl } from "../i18n/nl";
 import { enumName } from "../lib/format";
+import { useParticipation } from "./useParticipation";
 
 const texts = nl.myParticipation.activities;
 const typeName = (type: ActivityType) => texts.types[enumName(ActivityType, type, "ACTIVITY_TYPE")] ?? texts.types.ACTIVITY_TYPE_OTHER;
@@ -35,6 +36,8 @@ export function ActivitiesPage() {
   const [draft, setDraft] = useState<ActivityType>(ActivityType.UNSPECIFIED);
   const [type, setType] = useState<ActivityType>(ActivityType.UNSPECIFIED);
   const [joined, setJoined] = useState<EnrolInActivityResponse[]>([]);
+  const participation = useParticipation(clientId);
+  const queries = useQueryClient();
   const offers = useInfiniteQuery({
     queryKey: ["offers", clientId, type],
     queryFn: ({ pageParam, signal }) => api.partners.listActivitiesOnOffer({ type, pageSize: 20, pageToken: pageParam }, { signal }),
@@ -66,21 +69,27 @@ export function ActivitiesPage() {
         </FormField>
         <Button type="submit">{texts.search}</Button>
       </form>
-      {joined.length > 0 ? (
-        <section aria-labelledby="mijn-activiteiten" className="participatie-card">
-          <Heading level={2} id="mijn-activiteiten">
-            {texts.myActivities}
-          </Heading>
-          <Paragraph small>{texts.myActivitiesIntro}</Paragraph>
-          <ul className="participatie-items">
-            {joined.map((enrolment) => (
-              <li key={enrolment.activityId} className="participatie-item">
-                {enrolment.status === ParticipantStatus.ENROLLED ? texts.enrolled(enrolment.title, enrolment.participantRef) : texts.waiting(enrolment.title, enrolment.participantRef)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <section aria-labelledby="mijn-activiteiten" className="participatie-card">
+        <Heading level={2} id="mijn-activiteiten">
+          {texts.myActivities}
+        </Heading>
+        <QueryState query={participation} about="action">
+          {(data) =>
+            data.activities.length === 0 ? (
+              <Paragraph>{texts.noActivities}</Paragraph>
+            ) : (
+              <ul className="participatie-items">
+                {data.activities.map((activity) => (
+                  <li key={activity.activityId} className="participatie-item">
+                    <strong>{activity.title}</strong> ({activity.partnerName}) ·{" "}
+                    {activity.status === ParticipantStatus.ENROLLED ? texts.hasPlace : texts.waitingForPlace}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
+      </section>
       <QueryState query={offers} about="action">
         {(data) => {
           const activities = data.pages.flatMap((page) => page.activities);
@@ -99,7 +108,10 @@ export function ActivitiesPage() {
                       clientId={clientId}
                       activity={activity}
                       joined={joined.find((j) => j.activityId === activity.activityId)}
-                      onJoined={(enrolment) => setJoined((list) => [...list.filter((j) => j.activityId !== enrolment.activityId), enrolment])}
+                      onJoined={(enrolment) => {
+                        setJoined((list) => [...list.filter((j) => j.activityId !== enrolment.activityId), enrolment]);
+                        void queries.invalidateQueries({ queryKey: ["my-participation", clientId] });
+                      }}
                     />
                   ))}
                 </ul>

@@ -200,6 +200,11 @@ public interface IClientGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ParticipantFacts> GetParticipantFactsAsync();
 
+    /// <summary>What the record holds of each activity the person agreed to take part in: type, status and minutes per day.</summary>
+    [Alias("GetParticipation")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<ParticipationContribution>> GetParticipationAsync();
+
     /// <summary>Applies an activity's contribution (status and hours) if it is newer than what the record holds.</summary>
     [Alias("ApplyParticipation")]
     Task ApplyParticipationAsync(ParticipationContribution contribution);

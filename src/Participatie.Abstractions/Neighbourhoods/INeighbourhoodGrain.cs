@@ -1,3 +1,4 @@
+using Participatie.Domain.Participation;
 using Orleans.Concurrency;
 
 namespace Participatie.Abstractions.Neighbourhoods;
@@ -48,6 +49,14 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     [Alias("ApplyActivity")]
     [AlwaysInterleave]
     Task ApplyActivityAsync(ActivityOffer offer);
+
+    /// <summary>
+    /// Ids of the activities on offer here after the given one, in ordinal order, of one type or of any (null): the
+    /// index people, coaches and teams find activities by. Answered even while a write is in progress.
+    /// </summary>
+    [Alias("ListActivitiesOnOffer")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> ListActivitiesOnOfferAsync(ActivityType? type, string? after, int pageSize);
 
     /// <summary>
     /// Replaces the contributions by fresh ones asked of every person the client directory places here and of every

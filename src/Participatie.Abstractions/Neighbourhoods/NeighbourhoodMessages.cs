@@ -1,3 +1,4 @@
+using Participatie.Domain.Participation;
 using Participatie.Abstractions.Regimes;
 using Participatie.Domain.People;
 
@@ -76,12 +77,16 @@ public sealed record MonthMinutes(
     [property: Id(0)] DateOnly Month,
     [property: Id(1)] int Minutes);
 
-/// <summary>An activity telling its neighbourhood whether it is on offer there, at a version ("set if newer").</summary>
+/// <summary>
+/// An activity telling its neighbourhood whether it is on offer there, and of what type, at a version ("set if newer").
+/// The type is null in offers sent before it was part of them; a rebuild asks again.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("participatie.ActivityOffer")]
 public sealed record ActivityOffer(
     [property: Id(0)] string ActivityId,
     [property: Id(1)] long Version,
-    [property: Id(2)] bool OnOffer);
+    [property: Id(2)] bool OnOffer,
+    [property: Id(3)] ActivityType? Type = null);
 
 /// <summary>A neighbourhood's figures as they were, and as rebuilt from the people's records and the activities.</summary>
 [GenerateSerializer, Immutable, Alias("participatie.NeighbourhoodRebuild")]

@@ -41,6 +41,34 @@ internal static class PartnerMapping
         CreatedAt = ContractMapping.Iso(activity.CreatedAt),
     };
 
+    /// <summary>One activity of a person's participation: their place and the hours in force per day, newest first.</summary>
+    public static V1.ActivityParticipation ToContract(this Participatie.Abstractions.Clients.ParticipationContribution participation, string title, string partnerName) => new()
+    {
+        ActivityId = participation.ActivityId,
+        Title = title,
+        Type = (V1.ActivityType)(int)participation.Type,
+        PartnerName = partnerName,
+        Status = (V1.ParticipantStatus)(int)participation.Status,
+        TotalHours = Hours(participation.Days.Sum(d => d.Minutes)),
+        Days = { participation.Days.Where(d => d.Minutes > 0).OrderByDescending(d => d.Day).Select(d => new V1.DayHours { Date = ContractMapping.Iso(d.Day), Hours = Hours(d.Minutes) }) },
+    };
+
+    /// <summary>What someone looking for an activity sees of it: no participants.</summary>
+    public static V1.ActivityOnOffer ToOffer(this ActivityView activity, string partnerName) => new()
+    {
+        ActivityId = activity.ActivityId,
+        Title = activity.Details.Title,
+        Type = (V1.ActivityType)(int)activity.Details.Type,
+        PartnerId = activity.PartnerId,
+        PartnerName = partnerName,
+        NeighbourhoodId = activity.Details.NeighbourhoodId,
+        Schedule = activity.Details.Schedule,
+        ContactPerson = activity.Details.Contact,
+        Capacity = activity.Details.Capacity,
+        FreePlaces = Math.Max(0, activity.Details.Capacity - activity.Enrolled),
+        Waiting = activity.Waiting,
+    };
+
     public static V1.Participant ToContract(this ParticipantView participant) => new()
     {
         ParticipantRef = participant.Reference,

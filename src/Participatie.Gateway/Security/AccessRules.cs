@@ -48,6 +48,7 @@ public static class AccessRules
         Add(client, "ReportEarnings", AccessRule.Person<ReportEarningsRequest>(r => r.ClientId, Admin, Coach, Person));
         Add(client, "RecordSanction", AccessRule.Person<RecordSanctionRequest>(r => r.ClientId, Admin, Coach));
         Add(client, "GetBenefitStatement", AccessRule.Person<GetBenefitStatementRequest>(r => r.ClientId, Admin, Coach, Person));
+        Add(client, "GetParticipation", AccessRule.Person<GetParticipationRequest>(r => r.ClientId, Admin, Coach, Person));
         Add(client, "EnrolInActivity", AccessRule.Person<EnrolInActivityRequest>(r => r.ClientId, Admin, Coach, Person));
 
         // The social contract is between the person and their own coach; admins read it. The caller is the party that
@@ -124,6 +125,9 @@ public static class AccessRules
         Add(partner, "GetActivity", AccessRule.Activity<GetActivityRequest>(r => r.ActivityId, Admin, Partner, Coach, Team, Person));
         Add(partner, "EnrolParticipant", AccessRule.Activity<EnrolParticipantRequest>(r => r.ActivityId, Admin, Partner).Audits<EnrolParticipantResponse>(_ => []));
         Add(partner, "ListParticipants", AccessRule.Activity<ListParticipantsRequest>(r => r.ActivityId, Admin, Partner).Audits<ListParticipantsResponse>(_ => []));
+        // Finding activities shows no one; a person who names no neighbourhood has their own read from their record,
+        // which the service audits. A team searches its own neighbourhood only.
+        Add(partner, "ListActivitiesOnOffer", AccessRule.Neighbourhood<ListActivitiesOnOfferRequest>(r => r.NeighbourhoodId, Admin, Coach, Team, Person));
         Add(partner, "RecordHours", AccessRule.Activity<RecordHoursRequest>(r => r.ActivityId, Admin, Partner).Audits<RecordHoursResponse>(_ => []));
         Add(partner, "ListHours", AccessRule.Activity<ListHoursRequest>(r => r.ActivityId, Admin, Partner).Audits<ListHoursResponse>(_ => []));
 

@@ -1,8 +1,11 @@
 using Grpc.Core;
+using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Errors;
+using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Abstractions.Partners;
 using Participatie.Contracts.V1;
 using Participatie.Domain;
+using DomainActivityType = Participatie.Domain.Participation.ActivityType;
 using Participatie.Domain.Validation;
 using Participatie.Gateway.Errors;
 using Participatie.Gateway.Mapping;
@@ -14,6 +17,8 @@ namespace Participatie.Gateway.Services;
 public sealed class PartnerApi(IGrainFactory grains, CallContext call) : PartnerService.PartnerServiceBase
 {
     public const int MaxRequestIdLength = 100;
+    public const int DefaultOfferPageSize = 20;
+    public const int MaxOfferPageSize = 100;
 
     /// <summary>The longest period ListHours reads, in days: a month's overview at most.</summary>
     public const int MaxHoursPeriodDays = 31;
@@ -118,6 +123,64 @@ public sealed class PartnerApi(IGrainFactory grains, CallContext call) : Partner
             Days = { page.Days.Select(d => d.ToDayHours()) },
             NextPageToken = PageTokens.Encode(page.LastReference),
         };
+    }
+
+    public override async Task<ListActivitiesOnOfferResponse> ListActivitiesOnOffer(ListActivitiesOnOfferRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var caller = call.Caller!;
+        var named = violations.Id("neighbourhood_id", request.NeighbourhoodId, IdKind.Neighbourhood, required: caller.Role is not (Role.Person or Role.Team));
+        var type = (DomainActivityType)(int)request.Type;
+        if (!Enum.IsDefined(type))
+        {
+            violations.Add("type", "is not an activity type");
+        }
+
+        var size = request.PageSize == 0 ? DefaultOfferPageSize : violations.Range("page_size", request.PageSize, 1, MaxOfferPageSize);
+        var after = request.PageToken.Length == 0 ? null : PageTokens.Decode(request.PageToken);
+        if (request.PageToken.Length > 0 && after is null)
+        {
+            violations.Add("page_token", "is not a token returned by this API");
+        }
+
+        violations.ThrowIfAny();
+        var neighbourhoodId = named ?? await OwnNeighbourhoodAsync(caller);
+        var ids = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId)
+            .ListActivitiesOnOfferAsync(type == DomainActivityType.Unspecified ? null : type, after, size);
+        var activities = await Task.WhenAll(ids.Select(id => grains.GetGrain<IActivityGrain>(id).GetAsync()));
+        var partners = await Task.WhenAll(activities.Select(a => a.PartnerId).Distinct(StringComparer.Ordinal).Select(id => grains.GetGrain<IPartnerGrain>(id).GetAsync()));
+        var names = partners.ToDictionary(p => p.PartnerId, p => p.Name, StringComparer.Ordinal);
+
+        // An activity closed or moved since the index heard of it is left out; the page may then be short.
+        return new ListActivitiesOnOfferResponse
+        {
+            Activities = { activities.Where(a => a.Open && a.Details.NeighbourhoodId == neighbourhoodId).Select(a => a.ToOffer(names[a.PartnerId])) },
+            NextPageToken = ids.Count == size ? PageTokens.Encode(ids[^1]) : "",
+            NeighbourhoodId = neighbourhoodId,
+        };
+    }
+
+    /// <summary>
+    /// The caller's own neighbourhood: a team's from its token; a person's from their record, which is a read of
+    /// their data and audited as such.
+    /// </summary>
+    private async Task<string> OwnNeighbourhoodAsync(Caller caller)
+    {
+        if (caller.Role == Role.Team)
+        {
+            return caller.NeighbourhoodId!;
+        }
+
+        var facts = await grains.GetGrain<IClientGrain>(caller.Subject).GetAccessFactsAsync();
+        await call.StoreAsync(caller, call.Purpose, [caller.Subject], nameof(StatusCode.OK));
+        if (facts.NeighbourhoodId is null)
+        {
+            var violations = new Violations();
+            violations.Add("neighbourhood_id", "is required: your record names no neighbourhood");
+            violations.ThrowIfAny();
+        }
+
+        return facts.NeighbourhoodId!;
     }
 
     /// <summary>

@@ -17,6 +17,15 @@ public sealed partial class ClientGrain
     public Task<ParticipantFacts> GetParticipantFactsAsync() =>
         Task.FromResult(new ParticipantFacts(State.Registered && State.AnonymisedAt is null, State.GivenName, State.CaseEndedOn is not null));
 
+    public Task<IReadOnlyList<ParticipationContribution>> GetParticipationAsync()
+    {
+        EnsureRegistered();
+        IReadOnlyList<ParticipationContribution> activities = [.. State.Participation
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new ParticipationContribution(p.Key, p.Value.Version, p.Value.Type, p.Value.Status, [.. p.Value.Days.Select(d => new DayMinutes(d.Day, d.Minutes))]))];
+        return Task.FromResult(activities);
+    }
+
     public async Task ApplyParticipationAsync(ParticipationContribution contribution)
     {
         if (!State.Registered

@@ -1,3 +1,4 @@
+using Participatie.Domain.Participation;
 using Participatie.Domain.People;
 using Participatie.Grains.Regimes;
 
@@ -71,4 +72,7 @@ public sealed class ActivityOfferRecord
     [Id(0)] public long Version { get; set; }
 
     [Id(1)] public bool OnOffer { get; set; }
+
+    /// <summary>Null for an offer received before offers carried their type.</summary>
+    [Id(2)] public ActivityType? Type { get; set; }
 }

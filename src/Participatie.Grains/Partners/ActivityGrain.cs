@@ -108,6 +108,12 @@ public sealed partial class ActivityGrain(
             ChangeOffer(State.NeighbourhoodId, data.NeighbourhoodId);
         }
 
+        else if (data.Type != State.Type)
+        {
+            // The neighbourhood finds its activities by type.
+            ChangeOffer(State.NeighbourhoodId);
+        }
+
         if (data.Type != State.Type)
         {
             // The person's record keeps the type of each activity: tell everyone.
@@ -363,7 +369,7 @@ public sealed partial class ActivityGrain(
 
     /// <summary>On offer in a neighbourhood: created there and not closed.</summary>
     private ActivityOffer Offer(string neighbourhoodId) =>
-        new(ActivityId, State.OfferVersion, State.Created && State.ClosedOn is null && State.NeighbourhoodId == neighbourhoodId);
+        new(ActivityId, State.OfferVersion, State.Created && State.ClosedOn is null && State.NeighbourhoodId == neighbourhoodId, State.Created ? State.Type : null);
 
     /// <summary>A new version of the offer, for these neighbourhoods to hear of (stored with the change that caused it).</summary>
     private void ChangeOffer(params string[] neighbourhoods)

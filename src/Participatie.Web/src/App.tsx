@@ -8,6 +8,7 @@ import { CaseloadPage } from "./coach/Caseload";
 import { FollowUpsPage } from "./coach/FollowUps";
 import { InboxPage } from "./coach/InboxPage";
 import { PersonPage } from "./coach/PersonPage";
+import { PersonWorkspace } from "./person/PersonWorkspace";
 import { Layout, useFocusOnNavigate, usePageTitle } from "./components/Layout";
 import { Alert, Heading, Paragraph } from "./components/ui";
 import { nl } from "./i18n/nl";
@@ -125,6 +126,9 @@ function Workspace() {
   }
   if (session.role === "admin") {
     return <AdminWorkspace notFound={<NotFound />} />;
+  }
+  if (session.role === "person") {
+    return <PersonWorkspace notFound={<NotFound />} />;
   }
   return (
     <Layout nav={[]}>

@@ -92,6 +92,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["RecordService.ListJournal"] = [Admin, Coach, Team, Person],
         ["RecordService.ReportOutflow"] = [Coach, Person],
         ["ClientService.EnrolInActivity"] = [Admin, Coach, Person],
+        ["ClientService.GetParticipation"] = [Admin, Coach, Person],
         ["PartnerService.RegisterPartner"] = [Admin],
         ["PartnerService.GetPartner"] = [Admin, Partner],
         ["PartnerService.CreateActivity"] = [Admin, Partner],
@@ -103,6 +104,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         ["PartnerService.ListParticipants"] = [Admin, Partner],
         ["PartnerService.RecordHours"] = [Admin, Partner],
         ["PartnerService.ListHours"] = [Admin, Partner],
+        ["PartnerService.ListActivitiesOnOffer"] = [Admin, Coach, Team, Person],
     };
 
     /// <summary>
@@ -172,6 +174,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Team), NeighbourhoodService.Descriptor.FindMethodByName("GetNeighbourhood"), new GetNeighbourhoodRequest { NeighbourhoodId = world.OtherNeighbourhood }));
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Team), NeighbourhoodService.Descriptor.FindMethodByName("WatchNeighbourhood"), new WatchNeighbourhoodRequest { NeighbourhoodId = world.OtherNeighbourhood }));
         Assert.Equal(StatusCode.OK, await RawCalls.StatusOfAsync(world.ChannelOf(Coach), NeighbourhoodService.Descriptor.FindMethodByName("WatchNeighbourhood"), new WatchNeighbourhoodRequest { NeighbourhoodId = world.OtherNeighbourhood }));
+        Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Team), PartnerService.Descriptor.FindMethodByName("ListActivitiesOnOffer"), new ListActivitiesOnOfferRequest { NeighbourhoodId = world.OtherNeighbourhood }));
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Partner), AdminService.Descriptor.FindMethodByName("ListPartnerApiKeys"), new ListPartnerApiKeysRequest { PartnerId = "pt-someone-else" }));
         var list = ClientService.Descriptor.FindMethodByName("ListClients");
         Assert.Equal(StatusCode.PermissionDenied, await RawCalls.StatusOfAsync(world.ChannelOf(Coach), list, new ListClientsRequest { CoachId = world.OtherCoach }));
@@ -373,6 +376,8 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
             "PartnerService.UpdateActivity" => new UpdateActivityRequest { ActivityId = ActivityId, Activity = Activity },
             "PartnerService.CloseActivity" => new CloseActivityRequest { ActivityId = await ActivityAsync(), Reason = "matrix" },
             "PartnerService.GetActivity" => new GetActivityRequest { ActivityId = ActivityId },
+            "ClientService.GetParticipation" => new GetParticipationRequest { ClientId = PersonId },
+            "PartnerService.ListActivitiesOnOffer" => new ListActivitiesOnOfferRequest { NeighbourhoodId = NeighbourhoodId },
             "PartnerService.EnrolParticipant" => new EnrolParticipantRequest { ActivityId = ActivityId, ParticipantRef = ParticipantRef },
             "PartnerService.ListParticipants" => new ListParticipantsRequest { ActivityId = ActivityId },
             "PartnerService.RecordHours" => new RecordHoursRequest { ActivityId = ActivityId, ParticipantRef = ParticipantRef, Date = SampleRequests.Day(), Hours = 1 },

@@ -4,6 +4,7 @@ import { ClientService } from "../gen/participatie/v1/client_service_pb";
 import { CoachService } from "../gen/participatie/v1/coach_service_pb";
 import { ContractService } from "../gen/participatie/v1/contract_service_pb";
 import { NeighbourhoodService } from "../gen/participatie/v1/neighbourhood_service_pb";
+import { PartnerService } from "../gen/participatie/v1/partner_service_pb";
 import { RecordService } from "../gen/participatie/v1/record_service_pb";
 
 /** The header that says why staff read or change a person's data (the gateway audits it with every call). */
@@ -31,6 +32,7 @@ export type Api = {
   contracts: Client<typeof ContractService>;
   records: Client<typeof RecordService>;
   neighbourhoods: Client<typeof NeighbourhoodService>;
+  partners: Client<typeof PartnerService>;
 };
 
 export function createApi(transport: Transport): Api {
@@ -40,6 +42,7 @@ export function createApi(transport: Transport): Api {
     contracts: createClient(ContractService, transport),
     records: createClient(RecordService, transport),
     neighbourhoods: createClient(NeighbourhoodService, transport),
+    partners: createClient(PartnerService, transport),
   };
 }
 

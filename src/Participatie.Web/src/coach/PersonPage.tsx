@@ -17,7 +17,7 @@ import { JournalSection } from "./JournalSection";
 import { RecordSection } from "./RecordSection";
 import { ReleaseClient } from "./ReleaseClient";
 import { RegimeSection } from "./RegimeSection";
-import { StatementSection } from "./StatementSection";
+import { StatementSection } from "../components/StatementSection";
 
 /** A person's page. Staff first say why they open it (x-purpose); every call of the page then carries that purpose. */
 export function PersonPage() {

@@ -1,5 +1,6 @@
 import { admin } from "./nl/admin";
 import { partner } from "./nl/partner";
+import { person } from "./nl/person";
 import { researcher } from "./nl/researcher";
 import { team } from "./nl/team";
 
@@ -9,6 +10,7 @@ export const nl = {
   researcher: researcher,
   admin: admin,
   team: team,
+  myParticipation: person,
   app: {
     name: "Participatie",
     skipToContent: "Ga direct naar de inhoud",

@@ -2,19 +2,22 @@ import { useState, type FormEvent } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { withPurpose } from "../api/clients";
 import { useApi } from "../auth/SessionContext";
-import { QueryState } from "../components/QueryState";
-import { Alert, Button, Cell, FormField, Heading, Paragraph, Row, Table, Textbox } from "../components/ui";
+import { QueryState } from "./QueryState";
+import { Alert, Button, Cell, FormField, Heading, Paragraph, Row, Table, Textbox } from "./ui";
 import { nl } from "../i18n/nl";
 import { currentMonth, formatCents, formatDate, formatInstant, formatMonth } from "../lib/format";
 
-/** The month's benefit statement line by line: each line's rule, how it was reached, and the dated figures it used. */
-export function StatementSection({ clientId, purpose }: { clientId: string; purpose: string }) {
+/**
+ * The month's benefit statement line by line: each line's rule, how it was reached, and the dated figures it used.
+ * Staff read it with their purpose; the person reads their own without one.
+ */
+export function StatementSection({ clientId, purpose }: { clientId: string; purpose?: string }) {
   const api = useApi();
   const [month, setMonth] = useState(() => currentMonth());
   const [draft, setDraft] = useState(month);
   const statement = useQuery({
     queryKey: ["statement", clientId, purpose, month],
-    queryFn: ({ signal }) => api.clients.getBenefitStatement({ clientId, month }, { signal, ...withPurpose(purpose) }),
+    queryFn: ({ signal }) => api.clients.getBenefitStatement({ clientId, month }, { signal, ...(purpose ? withPurpose(purpose) : {}) }),
     placeholderData: keepPreviousData,
   });
   function show(event: FormEvent) {

@@ -50,7 +50,7 @@ internal static class PartnerMapping
         PartnerName = partnerName,
         Status = (V1.ParticipantStatus)(int)participation.Status,
         TotalHours = Hours(participation.Days.Sum(d => d.Minutes)),
-        Days = { participation.Days.Where(d => d.Minutes > 0).OrderByDescending(d => d.Day).Select(d => new V1.DayHours { Date = ContractMapping.Iso(d.Day), Hours = Hours(d.Minutes) }) },
+        Days = { participation.Days.Where(d => d.Minutes > 0).OrderByDescending(d => d.Day).Select(d => new V1.ParticipationDay { Date = ContractMapping.Iso(d.Day), Hours = Hours(d.Minutes) }) },
     };
 
     /// <summary>What someone looking for an activity sees of it: no participants.</summary>

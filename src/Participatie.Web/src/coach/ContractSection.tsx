@@ -3,24 +3,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { withPurpose } from "../api/clients";
 import { useApi } from "../auth/SessionContext";
 import { ProblemAlert, QueryState } from "../components/QueryState";
-import { Alert, Button, FormField, Heading, Paragraph, Select, StatusBadge, Textarea, Textbox } from "../components/ui";
+import { Alert, Button, FormField, Heading, Paragraph, Select, StatusBadge, Textarea } from "../components/ui";
 import { ContractParty, GoalDomain, GoalStatus, SuggestionStatus } from "../gen/participatie/v1/contract_service_pb";
 import { nl } from "../i18n/nl";
 import { describeError, fieldError, otherFieldErrors } from "../lib/errors";
 import { enumName, formatDate, formatInstant } from "../lib/format";
 import { GoalActions } from "./GoalActions";
+import { goalDomains, ProposeGoalForm } from "../components/ProposeGoalForm";
 
-const domains = [
-  GoalDomain.WORK,
-  GoalDomain.HEALTH,
-  GoalDomain.DEBTS,
-  GoalDomain.SOCIAL_CONTACTS,
-  GoalDomain.LANGUAGE,
-  GoalDomain.VOLUNTEERING,
-  GoalDomain.CARE,
-  GoalDomain.EDUCATION,
-  GoalDomain.WELL_BEING,
-];
 
 /** The social contract: goals with their status, progress and review date, suggestions with the person's answers. */
 export function ContractSection({ clientId, purpose }: { clientId: string; purpose: string }) {
@@ -96,77 +86,22 @@ export function ContractSection({ clientId, purpose }: { clientId: string; purpo
                   ))}
                 </ul>
               )}
-              <ProposeGoal clientId={clientId} purpose={purpose} />
+              <ProposeGoalForm
+                clientId={clientId}
+                purpose={purpose}
+                contractQueryKey={["contract", clientId]}
+                headingLevel={3}
+                headingId="propose-goal"
+                title={nl.contract.propose}
+                proposedText={nl.contract.goalProposed}
+                submitLabel={nl.contract.submitGoal}
+              />
               <MakeSuggestion clientId={clientId} purpose={purpose} />
             </>
           );
         }}
       </QueryState>
     </section>
-  );
-}
-
-function ProposeGoal({ clientId, purpose }: { clientId: string; purpose: string }) {
-  const api = useApi();
-  const queries = useQueryClient();
-  const [domain, setDomain] = useState<GoalDomain>(GoalDomain.UNSPECIFIED);
-  const [description, setDescription] = useState("");
-  const [reviewOn, setReviewOn] = useState("");
-  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
-  const propose = useMutation({
-    mutationFn: () => api.contracts.proposeGoal({ clientId, domain, description, reviewOn, requestId }, withPurpose(purpose)),
-    onSuccess: async () => {
-      setDescription("");
-      setReviewOn("");
-      setDomain(GoalDomain.UNSPECIFIED);
-      setRequestId(crypto.randomUUID());
-      await queries.invalidateQueries({ queryKey: ["contract", clientId] });
-    },
-  });
-  const problem = propose.isError ? describeError(propose.error, "action") : null;
-  const fields = ["domain", "description", "review_on"];
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    propose.mutate();
-  }
-  return (
-    <form onSubmit={submit} noValidate className="participatie-form" aria-labelledby="propose-goal">
-      <Heading level={3} id="propose-goal">
-        {nl.contract.propose}
-      </Heading>
-      {propose.isSuccess ? <Alert type="ok" role="status">{nl.contract.goalProposed}</Alert> : null}
-      {problem && problem.kind !== "invalid" ? <ProblemAlert error={propose.error} about="action" onRetry={() => propose.mutate()} /> : null}
-      {problem && problem.kind === "invalid" ? (
-        <Alert type="error" role="alert">
-          {problem.message} {otherFieldErrors(problem, fields).join(" ")}
-        </Alert>
-      ) : null}
-      <FormField label={nl.contract.domain} error={fieldError(problem, "domain")}>
-        {({ id, describedBy, invalid }) => (
-          <Select id={id} aria-describedby={describedBy} invalid={invalid} value={String(domain)} onChange={(event) => setDomain(Number(event.target.value) as GoalDomain)}>
-            <option value={GoalDomain.UNSPECIFIED}>{nl.contract.domains.GOAL_DOMAIN_UNSPECIFIED}</option>
-            {domains.map((value) => (
-              <option key={value} value={value}>
-                {nl.contract.domains[enumName(GoalDomain, value, "GOAL_DOMAIN")]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </FormField>
-      <FormField label={nl.contract.description} error={fieldError(problem, "description")}>
-        {({ id, describedBy, invalid }) => (
-          <Textarea id={id} aria-describedby={describedBy} invalid={invalid} rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
-        )}
-      </FormField>
-      <FormField label={nl.contract.reviewOn} error={fieldError(problem, "review_on")}>
-        {({ id, describedBy, invalid }) => (
-          <Textbox id={id} type="date" aria-describedby={describedBy} invalid={invalid} value={reviewOn} onChange={(event) => setReviewOn(event.target.value)} />
-        )}
-      </FormField>
-      <Button type="submit" appearance="primary" busy={propose.isPending} disabled={propose.isPending}>
-        {nl.contract.submitGoal}
-      </Button>
-    </form>
   );
 }
 
@@ -208,7 +143,7 @@ function MakeSuggestion({ clientId, purpose }: { clientId: string; purpose: stri
         {({ id, describedBy, invalid }) => (
           <Select id={id} aria-describedby={describedBy} invalid={invalid} value={String(domain)} onChange={(event) => setDomain(Number(event.target.value) as GoalDomain)}>
             <option value={GoalDomain.UNSPECIFIED}>{nl.contract.domains.GOAL_DOMAIN_UNSPECIFIED}</option>
-            {domains.map((value) => (
+            {goalDomains.map((value) => (
               <option key={value} value={value}>
                 {nl.contract.domains[enumName(GoalDomain, value, "GOAL_DOMAIN")]}
               </option>

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import { withPurpose } from "../api/clients";
@@ -6,11 +5,12 @@ import { neighbourhoodName, useNeighbourhoods } from "../api/neighbourhoods";
 import { useApi, useSignedIn } from "../auth/SessionContext";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { ProblemAlert, QueryState } from "../components/QueryState";
-import { Alert, Button, DataList, Fieldset, Heading, Paragraph, RadioOption } from "../components/ui";
+import { Alert, Button, DataList, Heading, Paragraph } from "../components/ui";
 import { HouseholdType } from "../gen/participatie/v1/common_pb";
 import { nl } from "../i18n/nl";
 import { enumName, formatDate, formatInstant } from "../lib/format";
 import { coachPurposes, isCoachPurpose, type CoachPurpose } from "../lib/purposes";
+import { PurposeChoice } from "../components/PurposeChoice";
 import { ContractSection } from "./ContractSection";
 import { EstimateSection } from "./EstimateSection";
 import { JournalSection } from "./JournalSection";
@@ -25,58 +25,25 @@ export function PersonPage() {
   const [params, setParams] = useSearchParams();
   const purpose = params.get("doel");
   if (!isCoachPurpose(purpose)) {
-    return <PurposeChoice onChoose={(chosen) => setParams({ doel: chosen })} />;
+    return (
+      <PurposeChoice
+        purposes={coachPurposes}
+        isPurpose={isCoachPurpose}
+        title={nl.purposes.title}
+        intro={nl.purposes.intro}
+        submitLabel={nl.purposes.open}
+        back={
+          <Paragraph>
+            <Link className="utrecht-link utrecht-link--html-a" to="/">
+              {nl.person.back}
+            </Link>
+          </Paragraph>
+        }
+        onChoose={(chosen) => setParams({ doel: chosen })}
+      />
+    );
   }
   return <Person clientId={clientId} purpose={purpose} onChangePurpose={() => setParams({})} />;
-}
-
-function PurposeChoice({ onChoose }: { onChoose: (purpose: CoachPurpose) => void }) {
-  const heading = useFocusOnNavigate<HTMLHeadingElement>();
-  usePageTitle(nl.purposes.title);
-  const [chosen, setChosen] = useState<string>("");
-  const [error, setError] = useState<string | undefined>();
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (isCoachPurpose(chosen)) {
-      onChoose(chosen);
-    } else {
-      setError(nl.purposes.required);
-    }
-  }
-  return (
-    <>
-      <Heading level={1} ref={heading} tabIndex={-1}>
-        {nl.purposes.title}
-      </Heading>
-      <Paragraph lead>{nl.purposes.intro}</Paragraph>
-      <form onSubmit={submit} noValidate className="participatie-form">
-        <Fieldset legend={nl.purposes.legend} error={error}>
-          {coachPurposes.map((purpose) => (
-            <RadioOption
-              key={purpose}
-              name="doel"
-              value={purpose}
-              checked={chosen === purpose}
-              onChange={(value) => {
-                setChosen(value);
-                setError(undefined);
-              }}
-              label={nl.purposes.names[purpose]}
-              description={nl.purposes.descriptions[purpose]}
-            />
-          ))}
-        </Fieldset>
-        <Button type="submit" appearance="primary">
-          {nl.purposes.open}
-        </Button>
-      </form>
-      <Paragraph>
-        <Link className="utrecht-link utrecht-link--html-a" to="/">
-          {nl.person.back}
-        </Link>
-      </Paragraph>
-    </>
-  );
 }
 
 function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purpose: CoachPurpose; onChangePurpose: () => void }) {

@@ -3,25 +3,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useApi, useSignedIn } from "../auth/SessionContext";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { ProblemAlert, QueryState } from "../components/QueryState";
-import { Alert, Button, Fieldset, FormField, Heading, Paragraph, RadioOption, Select, StatusBadge, Textarea, Textbox } from "../components/ui";
-import { GoalDomain, GoalStatus, SuggestionStatus, type Goal, type Suggestion } from "../gen/participatie/v1/contract_service_pb";
+import { Alert, Button, Fieldset, FormField, Heading, Paragraph, RadioOption, StatusBadge, Textarea } from "../components/ui";
+import { GoalStatus, SuggestionStatus, type Goal, type Suggestion } from "../gen/participatie/v1/contract_service_pb";
 import { nl } from "../i18n/nl";
 import { describeError, fieldError, otherFieldErrors } from "../lib/errors";
 import { enumName, formatDate, formatInstant } from "../lib/format";
+import { goalDomainName, ProposeGoalForm } from "../components/ProposeGoalForm";
 
 const texts = nl.myParticipation.contract;
-const domains = [
-  GoalDomain.WORK,
-  GoalDomain.HEALTH,
-  GoalDomain.DEBTS,
-  GoalDomain.SOCIAL_CONTACTS,
-  GoalDomain.LANGUAGE,
-  GoalDomain.VOLUNTEERING,
-  GoalDomain.CARE,
-  GoalDomain.EDUCATION,
-  GoalDomain.WELL_BEING,
-];
-const domainName = (domain: GoalDomain) => nl.contract.domains[enumName(GoalDomain, domain, "GOAL_DOMAIN")];
 
 /** Mijn contract: my goals (agree to one), the suggestions I got (answer yes, or no in my own words), a goal of my own. */
 export function ContractPage() {
@@ -77,7 +66,19 @@ export function ContractPage() {
           );
         }}
       </QueryState>
-      <ProposeGoal clientId={clientId} />
+      <section aria-labelledby="doel-voorstellen" className="participatie-card">
+        <ProposeGoalForm
+          clientId={clientId}
+          contractQueryKey={["my-contract", clientId]}
+          headingLevel={2}
+          headingId="doel-voorstellen"
+          title={texts.proposeTitle}
+          intro={texts.proposeIntro}
+          reviewHint={texts.reviewHint}
+          proposedText={texts.goalProposed}
+          submitLabel={texts.submitGoal}
+        />
+      </section>
     </>
   );
 }
@@ -93,7 +94,7 @@ function GoalItem({ clientId, goal }: { clientId: string; goal: Goal }) {
   return (
     <li className="participatie-item">
       <p className="utrecht-paragraph" id={`doel-${goal.goalId}`}>
-        <strong>{domainName(goal.domain)}</strong>: {goal.description}
+        <strong>{goalDomainName(goal.domain)}</strong>: {goal.description}
       </p>
       <p className="utrecht-paragraph utrecht-paragraph--small">
         <StatusBadge status={goal.status === GoalStatus.AGREED ? "active" : goal.status === GoalStatus.ACHIEVED ? "safe" : "neutral"}>
@@ -124,7 +125,7 @@ function SuggestionItem({ clientId, suggestion }: { clientId: string; suggestion
   return (
     <li className="participatie-item">
       <p className="utrecht-paragraph" id={`suggestie-${suggestion.suggestionId}`}>
-        <strong>{domainName(suggestion.domain)}</strong>: {suggestion.text}
+        <strong>{goalDomainName(suggestion.domain)}</strong>: {suggestion.text}
       </p>
       <p className="utrecht-paragraph utrecht-paragraph--small">
         <StatusBadge status={suggestion.status === SuggestionStatus.DECLINED ? "warning" : suggestion.status === SuggestionStatus.ACCEPTED ? "safe" : "neutral"}>
@@ -192,73 +193,3 @@ function Answer({ clientId, suggestion }: { clientId: string; suggestion: Sugges
   );
 }
 
-function ProposeGoal({ clientId }: { clientId: string }) {
-  const api = useApi();
-  const queries = useQueryClient();
-  const [domain, setDomain] = useState<GoalDomain>(GoalDomain.UNSPECIFIED);
-  const [description, setDescription] = useState("");
-  const [reviewOn, setReviewOn] = useState("");
-  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
-  const propose = useMutation({
-    mutationFn: () => api.contracts.proposeGoal({ clientId, domain, description, reviewOn, requestId }),
-    onSuccess: async () => {
-      setDescription("");
-      setReviewOn("");
-      setDomain(GoalDomain.UNSPECIFIED);
-      setRequestId(crypto.randomUUID());
-      await queries.invalidateQueries({ queryKey: ["my-contract", clientId] });
-    },
-  });
-  const problem = propose.isError ? describeError(propose.error, "action") : null;
-  const fields = ["domain", "description", "review_on"];
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    propose.mutate();
-  }
-  return (
-    <section aria-labelledby="doel-voorstellen" className="participatie-card">
-      <form onSubmit={submit} noValidate className="participatie-form">
-        <Heading level={2} id="doel-voorstellen">
-          {texts.proposeTitle}
-        </Heading>
-        <Paragraph>{texts.proposeIntro}</Paragraph>
-        {propose.isSuccess ? (
-          <Alert type="ok" role="status">
-            {texts.goalProposed}
-          </Alert>
-        ) : null}
-        {problem && problem.kind !== "invalid" ? <ProblemAlert error={propose.error} about="action" onRetry={() => propose.mutate()} /> : null}
-        {problem && problem.kind === "invalid" ? (
-          <Alert type="error" role="alert">
-            {problem.message} {otherFieldErrors(problem, fields).join(" ")}
-          </Alert>
-        ) : null}
-        <FormField label={nl.contract.domain} error={fieldError(problem, "domain")}>
-          {({ id, describedBy, invalid }) => (
-            <Select id={id} aria-describedby={describedBy} invalid={invalid} value={String(domain)} onChange={(event) => setDomain(Number(event.target.value) as GoalDomain)}>
-              <option value={GoalDomain.UNSPECIFIED}>{nl.contract.domains.GOAL_DOMAIN_UNSPECIFIED}</option>
-              {domains.map((value) => (
-                <option key={value} value={value}>
-                  {domainName(value)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
-        <FormField label={nl.contract.description} error={fieldError(problem, "description")}>
-          {({ id, describedBy, invalid }) => (
-            <Textarea id={id} aria-describedby={describedBy} invalid={invalid} rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
-          )}
-        </FormField>
-        <FormField label={nl.contract.reviewOn} description={texts.reviewHint} error={fieldError(problem, "review_on")}>
-          {({ id, describedBy, invalid }) => (
-            <Textbox id={id} type="date" aria-describedby={describedBy} invalid={invalid} value={reviewOn} onChange={(event) => setReviewOn(event.target.value)} />
-          )}
-        </FormField>
-        <Button type="submit" appearance="primary" busy={propose.isPending} disabled={propose.isPending}>
-          {texts.submitGoal}
-        </Button>
-      </form>
-    </section>
-  );
-}

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import { withPurpose } from "../api/clients";
@@ -7,11 +6,12 @@ import { useApi } from "../auth/SessionContext";
 import { JournalSection } from "../coach/JournalSection";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { ProblemAlert } from "../components/QueryState";
-import { Button, DataList, Fieldset, Heading, Paragraph, RadioOption } from "../components/ui";
+import { Button, DataList, Heading, Paragraph } from "../components/ui";
 import { Segment } from "../gen/participatie/v1/common_pb";
 import { nl } from "../i18n/nl";
 import { enumName } from "../lib/format";
 import { isTeamPurpose, teamPurposes, type TeamPurpose } from "./purposes";
+import { PurposeChoice } from "../components/PurposeChoice";
 
 /**
  * A resident who agreed to the team's involvement: who they are and their journal, where the team records its
@@ -22,7 +22,17 @@ export function ResidentPage() {
   const [params, setParams] = useSearchParams();
   const purpose = params.get("doel");
   if (!isTeamPurpose(purpose)) {
-    return <PurposeChoice onChoose={(chosen) => setParams({ doel: chosen })} />;
+    return (
+      <PurposeChoice
+        purposes={teamPurposes}
+        isPurpose={isTeamPurpose}
+        title={nl.team.resident.purposeTitle}
+        intro={nl.team.resident.purposeIntro}
+        submitLabel={nl.team.resident.open}
+        back={<BackLink />}
+        onChoose={(chosen) => setParams({ doel: chosen })}
+      />
+    );
   }
   return <Resident clientId={clientId} purpose={purpose} onChangePurpose={() => setParams({})} />;
 }
@@ -34,51 +44,6 @@ function BackLink() {
         {nl.team.resident.back}
       </Link>
     </Paragraph>
-  );
-}
-
-function PurposeChoice({ onChoose }: { onChoose: (purpose: TeamPurpose) => void }) {
-  const heading = useFocusOnNavigate<HTMLHeadingElement>();
-  usePageTitle(nl.team.resident.purposeTitle);
-  const [chosen, setChosen] = useState<string>("");
-  const [error, setError] = useState<string | undefined>();
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (isTeamPurpose(chosen)) {
-      onChoose(chosen);
-    } else {
-      setError(nl.purposes.required);
-    }
-  }
-  return (
-    <>
-      <BackLink />
-      <Heading level={1} ref={heading} tabIndex={-1}>
-        {nl.team.resident.purposeTitle}
-      </Heading>
-      <Paragraph lead>{nl.team.resident.purposeIntro}</Paragraph>
-      <form onSubmit={submit} noValidate className="participatie-form">
-        <Fieldset legend={nl.purposes.legend} error={error}>
-          {teamPurposes.map((purpose) => (
-            <RadioOption
-              key={purpose}
-              name="doel"
-              value={purpose}
-              checked={chosen === purpose}
-              onChange={(value) => {
-                setChosen(value);
-                setError(undefined);
-              }}
-              label={nl.purposes.names[purpose]}
-              description={nl.purposes.descriptions[purpose]}
-            />
-          ))}
-        </Fieldset>
-        <Button type="submit" appearance="primary">
-          {nl.team.resident.open}
-        </Button>
-      </form>
-    </>
   );
 }
 

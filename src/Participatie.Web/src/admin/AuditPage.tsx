@@ -7,9 +7,10 @@ import { Button, ButtonGroup, Cell, FormField, Heading, Paragraph, Row, Select, 
 import { nl } from "../i18n/nl";
 import { describeError, fieldError } from "../lib/errors";
 import { formatInstant } from "../lib/format";
-import { currentToken, firstPage, nextPage, previousPage, type Pages } from "../lib/paging";
+import { currentToken, firstPage, type Pages } from "../lib/paging";
 import { useAdminApi } from "./api";
 import { toAuditRange } from "./dateRange";
+import { Pager } from "../components/Pager";
 
 const texts = nl.admin.audit;
 const pageSize = 25;
@@ -150,18 +151,7 @@ export function AuditPage() {
                     </Row>
                   ))}
                 </Table>
-                {pages.index > 0 || data.nextPageToken ? (
-                  <nav aria-label={texts.pagination}>
-                    <ButtonGroup>
-                      <Button disabled={pages.index === 0} onClick={() => setPages(previousPage(pages))}>
-                        {texts.previous}
-                      </Button>
-                      <Button disabled={!data.nextPageToken} onClick={() => setPages(nextPage(pages, data.nextPageToken))}>
-                        {texts.next}
-                      </Button>
-                    </ButtonGroup>
-                  </nav>
-                ) : null}
+                <Pager pages={pages} nextPageToken={data.nextPageToken} onChange={setPages} label={texts.pagination} previous={texts.previous} next={texts.next} />
               </>
             )
           }

@@ -4,15 +4,16 @@ import { Link, useLocation, useSearchParams } from "react-router";
 import { useApi, useSignedIn } from "../auth/SessionContext";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { QueryState } from "../components/QueryState";
-import { Alert, Button, ButtonGroup, Cell, Checkbox, FormField, Heading, Paragraph, Row, Select, StatusBadge, Table, Textbox } from "../components/ui";
+import { Alert, Button, Cell, Checkbox, FormField, Heading, Paragraph, Row, Select, StatusBadge, Table, Textbox } from "../components/ui";
 import { ParticipationFilter } from "../gen/participatie/v1/client_service_pb";
 import { Segment } from "../gen/participatie/v1/common_pb";
 import { nl } from "../i18n/nl";
 import { enumName, formatDate } from "../lib/format";
-import { currentToken, firstPage, nextPage, previousPage, type Pages } from "../lib/paging";
+import { currentToken, firstPage, type Pages } from "../lib/paging";
 import { listPurpose } from "../lib/purposes";
 import { withPurpose } from "../api/clients";
 import { neighbourhoodName, useNeighbourhoods } from "../api/neighbourhoods";
+import { Pager } from "../components/Pager";
 
 const pageSize = 20;
 
@@ -164,18 +165,7 @@ export function CaseloadPage() {
                   </Row>
                 ))}
               </Table>
-              {pages.index > 0 || data.nextPageToken ? (
-              <nav aria-label={nl.caseload.pagination}>
-                <ButtonGroup>
-                  <Button disabled={pages.index === 0} onClick={() => setPages(previousPage(pages))}>
-                    {nl.caseload.previous}
-                  </Button>
-                  <Button disabled={!data.nextPageToken} onClick={() => setPages(nextPage(pages, data.nextPageToken))}>
-                    {nl.caseload.next}
-                  </Button>
-                </ButtonGroup>
-              </nav>
-              ) : null}
+              <Pager pages={pages} nextPageToken={data.nextPageToken} onChange={setPages} label={nl.caseload.pagination} previous={nl.caseload.previous} next={nl.caseload.next} />
             </>
           )
         }

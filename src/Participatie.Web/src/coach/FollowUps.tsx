@@ -5,12 +5,13 @@ import { withPurpose } from "../api/clients";
 import { useApi, useSignedIn } from "../auth/SessionContext";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { QueryState } from "../components/QueryState";
-import { Alert, Button, ButtonGroup, Cell, FormField, Heading, Paragraph, Row, Select, StatusBadge, Table } from "../components/ui";
+import { Alert, Cell, FormField, Heading, Paragraph, Row, Select, StatusBadge, Table } from "../components/ui";
 import { nl } from "../i18n/nl";
 import { formatDate } from "../lib/format";
-import { currentToken, firstPage, nextPage, previousPage, type Pages } from "../lib/paging";
+import { currentToken, firstPage, type Pages } from "../lib/paging";
 import { listPurpose } from "../lib/purposes";
 import { urgency } from "./urgency";
+import { Pager } from "../components/Pager";
 
 const withinChoices = [0, 7, 14, 30, 90];
 
@@ -86,18 +87,7 @@ export function FollowUpsPage() {
                 })}
               </Table>
             )}
-            {pages.index > 0 || data.nextPageToken ? (
-              <nav aria-label={nl.caseload.pagination}>
-                <ButtonGroup>
-                  <Button disabled={pages.index === 0} onClick={() => setPages(previousPage(pages))}>
-                    {nl.caseload.previous}
-                  </Button>
-                  <Button disabled={!data.nextPageToken} onClick={() => setPages(nextPage(pages, data.nextPageToken))}>
-                    {nl.caseload.next}
-                  </Button>
-                </ButtonGroup>
-              </nav>
-            ) : null}
+            <Pager pages={pages} nextPageToken={data.nextPageToken} onChange={setPages} label={nl.caseload.pagination} previous={nl.caseload.previous} next={nl.caseload.next} />
           </>
         )}
       </QueryState>

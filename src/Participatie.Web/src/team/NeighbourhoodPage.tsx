@@ -5,16 +5,17 @@ import { withPurpose } from "../api/clients";
 import { useApi, useSignedIn } from "../auth/SessionContext";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { ProblemAlert, QueryState } from "../components/QueryState";
-import { Alert, Button, ButtonGroup, Cell, Heading, Paragraph, Row, StatusBadge, Table } from "../components/ui";
+import { Alert, Cell, Heading, Paragraph, Row, StatusBadge, Table } from "../components/ui";
 import { Segment } from "../gen/participatie/v1/common_pb";
 import type { Neighbourhood } from "../gen/participatie/v1/neighbourhood_service_pb";
 import { nl } from "../i18n/nl";
 import { describeError } from "../lib/errors";
 import { enumName, formatDate, formatInstant } from "../lib/format";
-import { currentToken, firstPage, nextPage, previousPage, type Pages } from "../lib/paging";
+import { currentToken, firstPage, type Pages } from "../lib/paging";
 import type { StreamState } from "../lib/reconnect";
 import { changedFigures, figureRows, watchFigures } from "./figures";
 import { teamListPurpose } from "./purposes";
+import { Pager } from "../components/Pager";
 
 const pageSize = 20;
 
@@ -166,18 +167,7 @@ function Residents({ neighbourhoodId }: { neighbourhoodId: string }) {
                   </Row>
                 ))}
               </Table>
-              {pages.index > 0 || data.nextPageToken ? (
-                <nav aria-label={t.pagination}>
-                  <ButtonGroup>
-                    <Button disabled={pages.index === 0} onClick={() => setPages(previousPage(pages))}>
-                      {t.previous}
-                    </Button>
-                    <Button disabled={!data.nextPageToken} onClick={() => setPages(nextPage(pages, data.nextPageToken))}>
-                      {t.next}
-                    </Button>
-                  </ButtonGroup>
-                </nav>
-              ) : null}
+              <Pager pages={pages} nextPageToken={data.nextPageToken} onChange={setPages} label={t.pagination} previous={t.previous} next={t.next} />
             </>
           )
         }

@@ -5,12 +5,12 @@ import { neighbourhoodName, useNeighbourhoods } from "../api/neighbourhoods";
 import { useApi, useSignedIn } from "../auth/SessionContext";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { ProblemAlert, QueryState } from "../components/QueryState";
-import { Alert, Button, DataList, Heading, Paragraph } from "../components/ui";
+import { Alert, DataList, Heading, Paragraph } from "../components/ui";
 import { HouseholdType } from "../gen/participatie/v1/common_pb";
 import { nl } from "../i18n/nl";
 import { enumName, formatDate, formatInstant } from "../lib/format";
 import { coachPurposes, isCoachPurpose, type CoachPurpose } from "../lib/purposes";
-import { PurposeChoice } from "../components/PurposeChoice";
+import { PurposeChoice, PurposeNote } from "../components/PurposeChoice";
 import { ContractSection } from "./ContractSection";
 import { EstimateSection } from "./EstimateSection";
 import { JournalSection } from "./JournalSection";
@@ -69,14 +69,7 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
       <Heading level={1} ref={heading} tabIndex={-1}>
         {title}
       </Heading>
-      <div className="participatie-purpose" role="note" aria-label={nl.purposes.current}>
-        <span>
-          {nl.purposes.current}: <strong data-testid="purpose">{nl.purposes.names[purpose]}</strong>
-        </span>{" "}
-        <Button appearance="subtle" onClick={onChangePurpose}>
-          {nl.purposes.change}
-        </Button>
-      </div>
+      <PurposeNote purpose={purpose} onChange={onChangePurpose} />
       {client.isError ? (
         <ProblemAlert error={client.error} onRetry={() => void client.refetch()} busy={client.isFetching} />
       ) : client.isPending ? (

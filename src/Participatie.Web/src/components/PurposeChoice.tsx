@@ -67,3 +67,17 @@ export function PurposeChoice<P extends string>({
     </>
   );
 }
+
+/** The purpose a person's page was opened for, shown on the page, with a way to choose another. */
+export function PurposeNote({ purpose, onChange }: { purpose: string; onChange: () => void }) {
+  return (
+    <div className="participatie-purpose" role="note" aria-label={nl.purposes.current}>
+      <span>
+        {nl.purposes.current}: <strong data-testid="purpose">{nl.purposes.names[purpose]}</strong>
+      </span>{" "}
+      <Button appearance="subtle" onClick={onChange}>
+        {nl.purposes.change}
+      </Button>
+    </div>
+  );
+}

@@ -6,12 +6,12 @@ import { useApi } from "../auth/SessionContext";
 import { JournalSection } from "../coach/JournalSection";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { ProblemAlert } from "../components/QueryState";
-import { Button, DataList, Heading, Paragraph } from "../components/ui";
+import { DataList, Heading, Paragraph } from "../components/ui";
 import { Segment } from "../gen/participatie/v1/common_pb";
 import { nl } from "../i18n/nl";
 import { enumName } from "../lib/format";
 import { isTeamPurpose, teamPurposes, type TeamPurpose } from "./purposes";
-import { PurposeChoice } from "../components/PurposeChoice";
+import { PurposeChoice, PurposeNote } from "../components/PurposeChoice";
 
 /**
  * A resident who agreed to the team's involvement: who they are and their journal, where the team records its
@@ -66,14 +66,7 @@ function Resident({ clientId, purpose, onChangePurpose }: { clientId: string; pu
       <Heading level={1} ref={heading} tabIndex={-1}>
         {title}
       </Heading>
-      <div className="participatie-purpose" role="note" aria-label={nl.purposes.current}>
-        <span>
-          {nl.purposes.current}: <strong data-testid="purpose">{nl.purposes.names[purpose]}</strong>
-        </span>{" "}
-        <Button appearance="subtle" onClick={onChangePurpose}>
-          {nl.purposes.change}
-        </Button>
-      </div>
+      <PurposeNote purpose={purpose} onChange={onChangePurpose} />
       {client.isError ? (
         <ProblemAlert error={client.error} onRetry={() => void client.refetch()} busy={client.isFetching} />
       ) : client.isPending || !person ? (

@@ -229,9 +229,21 @@ public sealed class FuzzRun(FuzzWorld world)
             var storedAs = field.Name == "reason" && rpc.Descriptor.Name != "OverrideEstimate" ? [] : StoredAs.GetValueOrDefault(field.Name, []);
             var names = new HashSet<string>(storedAs.Append(field.Name), StringComparer.Ordinal);
             var expected = Normalised.TryGetValue(field.Name, out var normalise) ? normalise(sent) : null;
+            var ignored = field.GetOptions()?.Deprecated == true;
             foreach (var stored in candidates.SelectMany(c => Texts.Singular(c)).Where(t => names.Contains(t.Field.Name)))
             {
                 _textsReadBack++;
+                if (ignored)
+                {
+                    // A deprecated field (who acted, as the caller claimed it) is ignored: the record names the token's subject.
+                    if (stored.Value == sent || stored.Value == sent.Trim())
+                    {
+                        problems.Add($"{path} is deprecated and ignored, yet what was sent in it reads back ({stored.Path})");
+                    }
+
+                    continue;
+                }
+
                 if (stored.Value != sent && stored.Value != sent.Trim() && stored.Value != expected)
                 {
                     problems.Add($"{path} was sent as {Texts.Show(sent)} and reads back as {Texts.Show(stored.Value)} ({stored.Path})");

@@ -32,7 +32,7 @@ public sealed class ValidationFloodTests(FuzzWorld world)
         var factors = SampleRequests.Intake(FuzzWorld.NeighbourhoodId).Factors;
         factors.SocialCircumstances.Clear();
         factors.SocialCircumstances.AddRange(Enumerable.Range(0, Flood).Select(i => (SocialCircumstance)(i % 2 == 0 ? 99 : 2)));
-        var request = new AssessReintegrationRequest { ClientId = world.ClientId, Factors = factors, AssessedBy = "co-intake" };
+        var request = new AssessReintegrationRequest { ClientId = world.ClientId, Factors = factors };
 
         await AssertTenViolationsAsync(() => new ClientService.ClientServiceClient(world.Host.ChannelAs("coach", world.CoachId)).AssessReintegrationAsync(request, deadline: Deadline()).ResponseAsync, step: 2);
     }

@@ -16,7 +16,6 @@ public static class SampleRequests
         HouseholdType = HouseholdType.Single,
         Postcode = "3072AB",
         NeighbourhoodId = neighbourhoodId,
-        RegisteredBy = "co-intake",
         Factors = new ReintegrationFactors
         {
             Education = EducationLevel.LowerSecondary,

@@ -97,7 +97,6 @@ public sealed class ResearcherWorkspaceTests(WebAppFixture fixture)
         var experiments = new ExperimentService.ExperimentServiceClient(admin);
         await experiments.CreateExperimentAsync(new CreateExperimentRequest
         {
-            CreatedBy = "admin-web",
             Design = new ExperimentDesign
             {
                 ExperimentId = experimentId,
@@ -124,13 +123,13 @@ public sealed class ResearcherWorkspaceTests(WebAppFixture fixture)
         });
         foreach (var person in people)
         {
-            await experiments.SignUpAsync(new SignUpRequest { ExperimentId = experimentId, ClientId = person, Consent = SampleRequests.Consent(), RecordedBy = "admin-web" });
+            await experiments.SignUpAsync(new SignUpRequest { ExperimentId = experimentId, ClientId = person, Consent = SampleRequests.Consent() });
         }
 
-        var drawn = (await experiments.DrawAsync(new DrawRequest { ExperimentId = experimentId, Seed = 2026, DrawnBy = "admin-web" })).Experiment;
+        var drawn = (await experiments.DrawAsync(new DrawRequest { ExperimentId = experimentId, Seed = 2026 })).Experiment;
         Assert.Equal([12, 12, 5], drawn.Arms.Select(a => a.Assigned));
 
-        var outcomes = new RecordOutcomesRequest { ExperimentId = experimentId, RecordedBy = "admin-web" };
+        var outcomes = new RecordOutcomesRequest { ExperimentId = experimentId };
         for (var i = 0; i < people.Count; i++)
         {
             var place = (await experiments.GetAssignmentAsync(new GetAssignmentRequest { ExperimentId = experimentId, ClientId = people[i] })).Assignment;

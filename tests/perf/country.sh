@@ -37,7 +37,7 @@ read -r heap_seeded active_seeded < <(heap_and_active)
 
 log "paying $MONTH"
 paying=$(date +%s.%N)
-cli payments run "$MONTH" --started-by perf 2>"$WORK/payments-progress.log" | head -3
+cli payments run "$MONTH" 2>"$WORK/payments-progress.log" | head -3
 paid=$(date +%s.%N)
 read -r heap_paid active_paid < <(heap_and_active)
 

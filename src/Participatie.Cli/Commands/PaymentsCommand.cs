@@ -23,16 +23,11 @@ internal static class PaymentsCommand
     public static Command Create()
     {
         var month = new Argument<string>("month") { Description = "The month to pay, yyyy-MM (e.g. 2026-01)" };
-        var startedBy = new Option<string>("--started-by")
-        {
-            Description = "Who starts the run, recorded with it",
-            DefaultValueFactory = _ => Environment.UserName is { Length: > 0 } user ? user : "cli",
-        };
         var json = new Option<bool>("--json") { Description = "Print the run as JSON instead of tables" };
 
-        var run = new Command("run", "Pay a month: freeze every person's statement once, with progress, then print totals per neighbourhood") { month, startedBy, json };
+        var run = new Command("run", "Pay a month: freeze every person's statement once, with progress, then print totals per neighbourhood") { month, json };
         run.SetAction(Gateway.Action((parseResult, gateway, cancellationToken) =>
-            RunAsync(parseResult, gateway, parseResult.GetValue(month)!, parseResult.GetValue(startedBy)!, parseResult.GetValue(json), cancellationToken)));
+            RunAsync(parseResult, gateway, parseResult.GetValue(month)!, parseResult.GetValue(json), cancellationToken)));
 
         var show = new Command("show", "Show where a month's payment run stands, with its totals") { month, json };
         show.SetAction(Gateway.Action(async (parseResult, gateway, cancellationToken) =>
@@ -144,11 +139,11 @@ internal static class PaymentsCommand
         return reconciles && summary.UnreadablePaymentDetails == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, Gateway gateway, string month, string startedBy, bool asJson, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parseResult, Gateway gateway, string month, bool asJson, CancellationToken cancellationToken)
     {
         var error = parseResult.InvocationConfiguration.Error;
         var admin = Admin(gateway);
-        var run = (await admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = month, StartedBy = startedBy }, deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: cancellationToken)).Run;
+        var run = (await admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = month }, deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: cancellationToken)).Run;
         if (run.Status == PaymentRunStatus.Completed)
         {
             error.WriteLine($"{run.RunId} pass {run.Passes} was completed ({run.CompletedAt}); nobody is paid twice.");

@@ -58,7 +58,6 @@ internal sealed class LoadContext(GrpcChannel channel, LoadTargets targets, int?
         Month = _month,
         NetEarningsCents = random.Next(3) == 0 ? 0 : random.Next(20_000, 150_000),
         WorkHoursPerWeek = random.Next(0, 36),
-        ReportedBy = Caller,
     };
 
     /// <summary>

@@ -98,7 +98,6 @@ internal sealed record LoadTargets(IReadOnlyList<string> NeighbourhoodIds, IRead
         var request = city.Client(index);
         request.RequestId = requestId;
         request.NeighbourhoodId = neighbourhoodId;
-        request.RegisteredBy = "load";
         return request;
     }
 

@@ -13,7 +13,6 @@ namespace Participatie.Cli.Seeding;
 internal sealed class DemoCity(int seed, int neighbourhoodCount, DateOnly today)
 {
     public const string Municipality = "Rotterdam";
-    public const string RegisteredBy = "seed";
     public const int MaxCaseloadLimit = 1000;
 
     private const int CoachStream = 1;
@@ -64,7 +63,6 @@ internal sealed class DemoCity(int seed, int neighbourhoodCount, DateOnly today)
             Postcode = Postcode(random, neighbourhood),
             NeighbourhoodId = neighbourhood.Id,
             Factors = Factors(random, age, origin),
-            RegisteredBy = RegisteredBy,
         };
     }
 

@@ -70,7 +70,6 @@ internal sealed class DemoExperiment(int seed, int armSize, DateOnly today)
         ExperimentId = Id,
         ClientId = clientId,
         Consent = new Consent { Text = ConsentText, Version = ConsentVersion, GivenAt = DateTime.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
-        RecordedBy = DemoCity.RegisteredBy,
     };
 
     /// <summary>About one in twenty-five assigned people withdraws (synthetic); the assignment stays, as intention to treat wants.</summary>

@@ -116,7 +116,7 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
         Experiment experiment;
         try
         {
-            experiment = (await Retry.CallAsync(o => _experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = demo.Design(), CreatedBy = DemoCity.RegisteredBy }, o), cancellationToken)).Experiment;
+            experiment = (await Retry.CallAsync(o => _experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = demo.Design() }, o), cancellationToken)).Experiment;
         }
         catch (RpcException exception) when (exception.StatusCode == StatusCode.AlreadyExists)
         {
@@ -136,7 +136,7 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
             clock.Restart();
             try
             {
-                await Retry.CallAsync(o => _experiments.DrawAsync(new DrawRequest { ExperimentId = DemoExperiment.Id, Seed = (ulong)settings.Seed, DrawnBy = DemoCity.RegisteredBy }, o), cancellationToken);
+                await Retry.CallAsync(o => _experiments.DrawAsync(new DrawRequest { ExperimentId = DemoExperiment.Id, Seed = (ulong)settings.Seed }, o), cancellationToken);
             }
             catch (RpcException exception) when (exception.StatusCode == StatusCode.FailedPrecondition)
             {
@@ -157,7 +157,7 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
         var leaving = assigned.Where(p => !p.Assignment.Withdrawn && demo.Withdraws(p.Index)).ToList();
         var (withdrawn, withdrawalStep) = await StepAsync("withdrawals", leaving.Count,
             i => $"withdrawing {leaving[i].Assignment.ClientId}",
-            async (i, token) => new Place(leaving[i].Index, (await Retry.CallAsync(o => _experiments.WithdrawAsync(new WithdrawRequest { ExperimentId = DemoExperiment.Id, ClientId = leaving[i].Assignment.ClientId, RecordedBy = DemoCity.RegisteredBy }, o), token)).Assignment),
+            async (i, token) => new Place(leaving[i].Index, (await Retry.CallAsync(o => _experiments.WithdrawAsync(new WithdrawRequest { ExperimentId = DemoExperiment.Id, ClientId = leaving[i].Assignment.ClientId }, o), token)).Assignment),
             cancellationToken);
         steps.Add(withdrawalStep);
         var now = withdrawn.ToDictionary(w => w.Index, w => w.Assignment);
@@ -165,7 +165,7 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
         var batches = assigned.Select(p => demo.Outcome(p.Index, now.GetValueOrDefault(p.Index, p.Assignment))).Chunk(OutcomeBatch).ToList();
         var (_, outcomeStep) = await StepAsync("outcome batches", batches.Count,
             i => $"recording outcome batch {i}",
-            (i, token) => Retry.CallAsync(o => _experiments.RecordOutcomesAsync(new RecordOutcomesRequest { ExperimentId = DemoExperiment.Id, Outcomes = { batches[i] }, RecordedBy = DemoCity.RegisteredBy }, o), token),
+            (i, token) => Retry.CallAsync(o => _experiments.RecordOutcomesAsync(new RecordOutcomesRequest { ExperimentId = DemoExperiment.Id, Outcomes = { batches[i] } }, o), token),
             cancellationToken);
         steps.Add(outcomeStep);
 

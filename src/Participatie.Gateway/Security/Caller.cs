@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Participatie.Domain;
+using Participatie.Domain.Validation;
 
 namespace Participatie.Gateway.Security;
 
@@ -58,7 +60,7 @@ public sealed record Caller(Role Role, string Subject, string? NeighbourhoodId)
 
         var roles = principal.FindAll(RoleClaim).Select(c => c.Value).ToList();
         var subject = principal.FindFirst(SubjectClaim)?.Value;
-        if (roles.Count != 1 || !RoleNames.TryGetValue(roles[0], out var role) || string.IsNullOrWhiteSpace(subject) || subject.Length > 100)
+        if (roles.Count != 1 || !RoleNames.TryGetValue(roles[0], out var role) || !IsActorName(subject))
         {
             return null;
         }
@@ -74,6 +76,16 @@ public sealed record Caller(Role Role, string Subject, string? NeighbourhoodId)
         };
         return valid ? new Caller(role, subject, role == Role.Team ? neighbourhood : null) : null;
     }
+
+    /// <summary>
+    /// A subject is stored as who acted in every record the caller changes, so it must read as what it is: one line of
+    /// at most 100 characters, no white space around it, no bidirectional controls that would show another name.
+    /// </summary>
+    private static bool IsActorName([NotNullWhen(true)] string? subject) =>
+        subject is { Length: > 0 and <= 100 }
+        && subject.Trim().Length == subject.Length
+        && TextRules.IsSingleLine(subject)
+        && !TextRules.HasBidiControl(subject);
 }
 
 /// <summary>Partner organisation ids: <c>pt-</c> and a lower-case slug, like neighbourhood ids.</summary>

@@ -22,7 +22,7 @@ using OrleansSiloStatus = Orleans.Runtime.SiloStatus;
 namespace Participatie.Gateway.Services;
 
 /// <summary>AdminService.</summary>
-public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, IOptions<AuthOptions> auth, AuditLog audit, BsnProtector bsns, TimeProvider time, ILogger<AdminApi> logger)
+public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo> info, IOptions<AuthOptions> auth, AuditLog audit, BsnProtector bsns, TimeProvider time, CallContext call, ILogger<AdminApi> logger)
     : AdminService.AdminServiceBase
 {
     /// <summary>Instructions per message of the payment export (and per audit batch).</summary>
@@ -191,7 +191,7 @@ public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo>
 
     public override async Task<StartPaymentRunResponse> StartPaymentRun(StartPaymentRunRequest request, ServerCallContext context)
     {
-        var run = await PaymentRun(request.Month).StartAsync(request.StartedBy);
+        var run = await PaymentRun(request.Month).StartAsync(call.Subject);
         return new StartPaymentRunResponse { Run = run.ToContract() };
     }
 

@@ -39,7 +39,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
             request.Postcode,
             request.NeighbourhoodId,
             request.Factors.ToData(),
-            request.RegisteredBy,
+            call.Subject,
             requestId));
         return new RegisterClientResponse { Client = Shaped(client) };
     }
@@ -54,7 +54,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<AssessReintegrationResponse> AssessReintegration(AssessReintegrationRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var estimate = await grains.GetGrain<IClientGrain>(id).AssessAsync(request.Factors.ToData(), request.AssessedBy);
+        var estimate = await grains.GetGrain<IClientGrain>(id).AssessAsync(request.Factors.ToData(), call.Subject);
         return new AssessReintegrationResponse { Estimate = estimate.ToContract() };
     }
 
@@ -213,14 +213,14 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
         var trajectory = await grains.GetGrain<IClientGrain>(id).StartTrajectoryAsync(new StartTrajectoryCommand(
-            request.Trajectory, request.From, request.Until, request.Consent.ToData(), request.StartedBy));
+            request.Trajectory, request.From, request.Until, request.Consent.ToData(), call.Subject));
         return new StartTrajectoryResponse { Trajectory = trajectory.ToContract() };
     }
 
     public override async Task<EndTrajectoryResponse> EndTrajectory(EndTrajectoryRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var trajectory = await grains.GetGrain<IClientGrain>(id).EndTrajectoryAsync(request.LastDay, request.EndedBy);
+        var trajectory = await grains.GetGrain<IClientGrain>(id).EndTrajectoryAsync(request.LastDay, call.Subject);
         return new EndTrajectoryResponse { Trajectory = trajectory.ToContract() };
     }
 
@@ -228,7 +228,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
         var report = await grains.GetGrain<IClientGrain>(id).ReportEarningsAsync(new ReportEarningsCommand(
-            request.Month, request.NetEarningsCents, request.WorkHoursPerWeek, request.AdultsInHome, request.GroupSupport, request.ReportedBy));
+            request.Month, request.NetEarningsCents, request.WorkHoursPerWeek, request.AdultsInHome, request.GroupSupport, call.Subject));
         return new ReportEarningsResponse { Report = report.ToContract() };
     }
 
@@ -236,7 +236,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
         var sanction = await grains.GetGrain<IClientGrain>(id).RecordSanctionAsync(new RecordSanctionCommand(
-            request.Reference, request.FirstMonth, request.Percent, request.Months, request.SpreadOverThreeMonths, request.DecidedBy));
+            request.Reference, request.FirstMonth, request.Percent, request.Months, request.SpreadOverThreeMonths, call.Subject));
         return new RecordSanctionResponse { Sanction = sanction.ToContract() };
     }
 

@@ -5,17 +5,18 @@ using Participatie.Contracts.V1;
 using Participatie.Domain;
 using Participatie.Gateway.Errors;
 using Participatie.Gateway.Mapping;
+using Participatie.Gateway.Security;
 
 namespace Participatie.Gateway.Services;
 
 /// <summary>ExperimentService: map the request, call the experiment's grain, map the reply.</summary>
-public sealed class ExperimentApi(IGrainFactory grains) : ExperimentService.ExperimentServiceBase
+public sealed class ExperimentApi(IGrainFactory grains, CallContext call) : ExperimentService.ExperimentServiceBase
 {
     public override async Task<CreateExperimentResponse> CreateExperiment(CreateExperimentRequest request, ServerCallContext context)
     {
         var design = request.Design ?? new ExperimentDesign();
         var id = RequestErrors.RequireId("design.experiment_id", design.ExperimentId, IdKind.Experiment);
-        var experiment = await grains.GetGrain<IExperimentGrain>(id).CreateAsync(design.ToCommand(request.CreatedBy));
+        var experiment = await grains.GetGrain<IExperimentGrain>(id).CreateAsync(design.ToCommand(call.Subject));
         return new CreateExperimentResponse { Experiment = experiment.ToContract() };
     }
 
@@ -24,16 +25,16 @@ public sealed class ExperimentApi(IGrainFactory grains) : ExperimentService.Expe
 
     public override async Task<SignUpResponse> SignUp(SignUpRequest request, ServerCallContext context)
     {
-        var assignment = await Experiment(request.ExperimentId).SignUpAsync(new SignUpCommand(request.ClientId, request.Consent.ToData(), request.RecordedBy));
+        var assignment = await Experiment(request.ExperimentId).SignUpAsync(new SignUpCommand(request.ClientId, request.Consent.ToData(), call.Subject));
         return new SignUpResponse { Assignment = assignment.ToContract() };
     }
 
     public override async Task<WithdrawResponse> Withdraw(WithdrawRequest request, ServerCallContext context) =>
-        new() { Assignment = (await Experiment(request.ExperimentId).WithdrawAsync(request.ClientId, request.RecordedBy)).ToContract() };
+        new() { Assignment = (await Experiment(request.ExperimentId).WithdrawAsync(request.ClientId, call.Subject)).ToContract() };
 
     public override async Task<DrawResponse> Draw(DrawRequest request, ServerCallContext context)
     {
-        var command = new DrawCommand(request.HasSeed ? request.Seed : null, request.Algorithm, request.DrawnBy);
+        var command = new DrawCommand(request.HasSeed ? request.Seed : null, request.Algorithm, call.Subject);
         return new DrawResponse { Experiment = (await Experiment(request.ExperimentId).DrawAsync(command)).ToContract() };
     }
 
@@ -55,7 +56,7 @@ public sealed class ExperimentApi(IGrainFactory grains) : ExperimentService.Expe
     public override async Task<RecordOutcomesResponse> RecordOutcomes(RecordOutcomesRequest request, ServerCallContext context)
     {
         var recorded = await Experiment(request.ExperimentId).RecordOutcomesAsync(
-            new RecordOutcomesCommand([.. request.Outcomes.Select(o => o.ToData())], request.RecordedBy));
+            new RecordOutcomesCommand([.. request.Outcomes.Select(o => o.ToData())], call.Subject));
         return new RecordOutcomesResponse { Recorded = recorded.Recorded, Total = recorded.Total };
     }
 

@@ -6,11 +6,12 @@ using Participatie.Contracts.V1;
 using Participatie.Domain;
 using Participatie.Gateway.Errors;
 using Participatie.Gateway.Mapping;
+using Participatie.Gateway.Security;
 
 namespace Participatie.Gateway.Services;
 
 /// <summary>NeighbourhoodService.</summary>
-public sealed class NeighbourhoodApi(IGrainFactory grains, IClusterClient cluster, ILogger<NeighbourhoodApi> logger) : NeighbourhoodService.NeighbourhoodServiceBase
+public sealed class NeighbourhoodApi(IGrainFactory grains, IClusterClient cluster, CallContext call, ILogger<NeighbourhoodApi> logger) : NeighbourhoodService.NeighbourhoodServiceBase
 {
     public override async Task<CreateNeighbourhoodResponse> CreateNeighbourhood(CreateNeighbourhoodRequest request, ServerCallContext context)
     {
@@ -66,7 +67,7 @@ public sealed class NeighbourhoodApi(IGrainFactory grains, IClusterClient cluste
     {
         var id = RequestErrors.RequireId("neighbourhood_id", request.NeighbourhoodId, IdKind.Neighbourhood);
         var view = await grains.GetGrain<INeighbourhoodGrain>(id).StartTrialAsync(new StartTrialCommand(
-            request.Name, request.Settings.ToData(), request.From, request.Until, request.StartedBy));
+            request.Name, request.Settings.ToData(), request.From, request.Until, call.Subject));
         return new StartTrialResponse { Neighbourhood = view.ToContract() };
     }
 

@@ -289,7 +289,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
         {
             "ClientService.RegisterClient" => SampleRequests.Intake(NeighbourhoodId),
             "ClientService.GetClient" => new GetClientRequest { ClientId = PersonId },
-            "ClientService.AssessReintegration" => new AssessReintegrationRequest { ClientId = PersonId, AssessedBy = CoachId },
+            "ClientService.AssessReintegration" => new AssessReintegrationRequest { ClientId = PersonId },
             "ClientService.OverrideEstimate" => new OverrideEstimateRequest { ClientId = PersonId, Months = 12, Reason = "Starts a paid job at the market next month.", CoachId = CoachId },
             "ClientService.SetTeamInvolvement" => new SetTeamInvolvementRequest { ClientId = PersonId, Agreed = true },
             "ClientService.GetAccessLog" => new GetAccessLogRequest { ClientId = PersonId },
@@ -324,7 +324,7 @@ public sealed class AccessMatrixTests(GatewayFixture gateway, ITestOutputHelper 
                 KeyId = (await new AdminService.AdminServiceClient(_gateway.Host.Channel).CreatePartnerApiKeyAsync(new CreatePartnerApiKeyRequest { PartnerId = PartnerId, Description = "to revoke" })).Key.KeyId,
             },
             "AdminService.ListPartnerApiKeys" => new ListPartnerApiKeysRequest { PartnerId = PartnerId },
-            "AdminService.StartPaymentRun" => new StartPaymentRunRequest { Month = "2020-01", StartedBy = "matrix" },
+            "AdminService.StartPaymentRun" => new StartPaymentRunRequest { Month = "2020-01" },
             "AdminService.GetPaymentRun" => new GetPaymentRunRequest { Month = "2020-01" },
             "AdminService.ExportPayments" => new ExportPaymentsRequest { Month = "2020-01" },
             "ClientService.GetRegime" => new GetRegimeRequest { ClientId = PersonId },

@@ -23,6 +23,9 @@ public sealed class AuthenticationTests(GatewayFixture gateway)
     [InlineData("crit header")]
     [InlineData("lives too long")]
     [InlineData("unknown kid")]
+    [InlineData("subject with a bidirectional control")]
+    [InlineData("subject on two lines")]
+    [InlineData("subject with white space around it")]
     public async Task ATokenThatDoesNotProveWhoIsCallingGetsUnauthenticated(string kind)
     {
         var token = kind switch
@@ -37,6 +40,9 @@ public sealed class AuthenticationTests(GatewayFixture gateway)
             "crit header" => CriticalHeaderToken(),
             "lives too long" => Tokens.Mint("admin", "a", lifetime: TimeSpan.FromDays(30), base64Key: TestKeys.Key, keyId: TestKeys.KeyId, issuer: TestKeys.Issuer, audience: TestKeys.Audience),
             "unknown kid" => Tokens.Mint("admin", "a", base64Key: TestKeys.Key, keyId: "not-a-configured-kid", issuer: TestKeys.Issuer, audience: TestKeys.Audience),
+            "subject with a bidirectional control" => TestKeys.Token("admin", "admin-\u202Eeveloc"),
+            "subject on two lines" => TestKeys.Token("admin", "admin-1\nco-the-coach"),
+            "subject with white space around it" => TestKeys.Token("admin", " admin-1"),
             _ => "not.a.token",
         };
         var admin = new AdminService.AdminServiceClient(TestKeys.Channel(gateway.Host.Address, token));

@@ -94,7 +94,7 @@ public sealed class ClientServiceTests(GatewayFixture gateway)
         factors.Health = HealthLimitation.Severe;
         var asCoach = new ClientService.ClientServiceClient(gateway.Host.ChannelAs("coach", coach.CoachId, purpose: "case_work"));
 
-        var reassessed = (await asCoach.AssessReintegrationAsync(new AssessReintegrationRequest { ClientId = client.ClientId, Factors = factors, AssessedBy = coach.CoachId })).Estimate;
+        var reassessed = (await asCoach.AssessReintegrationAsync(new AssessReintegrationRequest { ClientId = client.ClientId, Factors = factors })).Estimate;
         await RpcAssert.InvalidAsync(() => asCoach.OverrideEstimateAsync(new OverrideEstimateRequest { ClientId = client.ClientId, Months = 12, CoachId = coach.CoachId }).ResponseAsync, "reason");
         var overridden = (await asCoach.OverrideEstimateAsync(new OverrideEstimateRequest
         {

@@ -108,7 +108,7 @@ public sealed class ContractServiceTests(GatewayFixture gateway)
         var world = await WorldAsync();
         await world.Records("coach").RecordWellBeingAsync(new RecordWellBeingRequest { ClientId = world.Person, Score = 8 });
         await world.Records("person").ReportOutflowAsync(new ReportOutflowRequest { ClientId = world.Person, HoursPerWeek = 20, StartOn = SampleRequests.Day(7) });
-        await gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = world.Person, Month = SampleRequests.Month(-1), NetEarningsCents = 52000, WorkHoursPerWeek = 12, ReportedBy = "admin" });
+        await gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = world.Person, Month = SampleRequests.Month(-1), NetEarningsCents = 52000, WorkHoursPerWeek = 12 });
 
         var own = (await world.Records("person").GetPersonRecordAsync(new GetPersonRecordRequest { ClientId = world.Person })).Record;
         var adminRecord = (await new RecordService.RecordServiceClient(gateway.Host.ChannelAs("admin", "admin-1"))

@@ -45,11 +45,11 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
 
         foreach (var month in new[] { "0001-01", "2024-06", SampleRequests.Month(-4) })
         {
-            var refused = await ViolationsAsync(() => gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = month, NetEarningsCents = 50000, WorkHoursPerWeek = 10, ReportedBy = "person" }).ResponseAsync);
+            var refused = await ViolationsAsync(() => gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = month, NetEarningsCents = 50000, WorkHoursPerWeek = 10 }).ResponseAsync);
             Assert.Equal([("month", $"must be {CaseFirstMonth} or later {CaseBound}")], refused);
         }
 
-        var first = await gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = CaseFirstMonth, NetEarningsCents = 50000, WorkHoursPerWeek = 10, ReportedBy = "person" });
+        var first = await gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = CaseFirstMonth, NetEarningsCents = 50000, WorkHoursPerWeek = 10 });
         Assert.Equal(CaseFirstMonth, first.Report.Month);
     }
 
@@ -85,8 +85,8 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
     {
         var person = await PersonAsync();
 
-        var refused = await ViolationsAsync(() => gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "self-employed", From = "9999-12-31", StartedBy = "coach" }).ResponseAsync);
-        var started = (await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "50-plus", From = SampleRequests.Day(), StartedBy = "coach" })).Trajectory;
+        var refused = await ViolationsAsync(() => gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "self-employed", From = "9999-12-31" }).ResponseAsync);
+        var started = (await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "50-plus", From = SampleRequests.Day() })).Trajectory;
 
         Assert.Equal([("from", $"must be on or before {LastDay} {Horizon}")], refused);
         Assert.Equal(("50-plus", SampleRequests.Day()), (started.Name, started.From));
@@ -97,9 +97,9 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
     {
         var person = await PersonAsync();
 
-        var early = await ViolationsAsync(() => gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "self-employed", From = "2024-01-01", Until = "9999-12-31", StartedBy = "coach" }).ResponseAsync);
-        await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "self-employed", From = SampleRequests.Day(), StartedBy = "coach" });
-        var endless = await ViolationsAsync(() => gateway.Clients.EndTrajectoryAsync(new EndTrajectoryRequest { ClientId = person, LastDay = "9999-12-31", EndedBy = "coach" }).ResponseAsync);
+        var early = await ViolationsAsync(() => gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "self-employed", From = "2024-01-01", Until = "9999-12-31" }).ResponseAsync);
+        await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "self-employed", From = SampleRequests.Day() });
+        var endless = await ViolationsAsync(() => gateway.Clients.EndTrajectoryAsync(new EndTrajectoryRequest { ClientId = person, LastDay = "9999-12-31" }).ResponseAsync);
         var regime = await gateway.Clients.GetRegimeAsync(new GetRegimeRequest { ClientId = person, Date = SampleRequests.Day(400) });
 
         Assert.Equal(
@@ -114,7 +114,7 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
     {
         var person = await PersonAsync();
 
-        var refused = await ViolationsAsync(() => gateway.Clients.RecordSanctionAsync(new RecordSanctionRequest { ClientId = person, Reference = "MR-0001", FirstMonth = "0001-01", Percent = 100, Months = 1, DecidedBy = "coach" }).ResponseAsync);
+        var refused = await ViolationsAsync(() => gateway.Clients.RecordSanctionAsync(new RecordSanctionRequest { ClientId = person, Reference = "MR-0001", FirstMonth = "0001-01", Percent = 100, Months = 1 }).ResponseAsync);
 
         Assert.Equal([("first_month", $"must be {CaseFirstMonth} or later {CaseBound}")], refused);
         var statement = (await gateway.Clients.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = person, Month = SampleRequests.Month() })).Statement;
@@ -138,7 +138,7 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
 
         var refused = await ViolationsAsync(() => gateway.Neighbourhoods.StartTrialAsync(new StartTrialRequest
         {
-            NeighbourhoodId = wijk, Name = "eeuwig", Settings = new RegimeSettings { JobFoundBonus = true }, From = "0001-01-01", Until = "9999-12-31", StartedBy = "wijkteam",
+            NeighbourhoodId = wijk, Name = "eeuwig", Settings = new RegimeSettings { JobFoundBonus = true }, From = "0001-01-01", Until = "9999-12-31",
         }).ResponseAsync);
 
         Assert.Equal([("from", $"must be on or after 2024-01-01 {FirstSupported}"), ("until", $"must be on or before {LastDay} {Horizon}")], refused);
@@ -150,7 +150,7 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
     {
         var design = Design("ex-gw-" + Guid.NewGuid().ToString("N")[..12], "0001-01-01", "0001-12-31");
 
-        var refused = await ViolationsAsync(() => gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design, CreatedBy = "admin-test" }).ResponseAsync);
+        var refused = await ViolationsAsync(() => gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design }).ResponseAsync);
 
         Assert.Equal(
             [("design.end", $"must be on or after 2024-01-01 {FirstSupported}"), ("design.start", $"must be on or after 2024-01-01 {FirstSupported}")],
@@ -163,11 +163,11 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
     {
         var person = await PersonAsync();
         var experiment = "ex-gw-" + Guid.NewGuid().ToString("N")[..12];
-        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = Design(experiment, SampleRequests.Day(-30), SampleRequests.Day(300)), CreatedBy = "admin-test" });
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = Design(experiment, SampleRequests.Day(-30), SampleRequests.Day(300)) });
         var consent = SampleRequests.Consent();
         consent.GivenAt = "0001-01-01T00:00:00Z";
 
-        var refused = await ViolationsAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = experiment, ClientId = person, Consent = consent, RecordedBy = "coach" }).ResponseAsync);
+        var refused = await ViolationsAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = experiment, ClientId = person, Consent = consent }).ResponseAsync);
 
         Assert.Equal([("consent.given_at", $"must be on or after 2024-01-01 {FirstSupported}")], refused);
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Experiments.GetAssignmentAsync(new GetAssignmentRequest { ExperimentId = experiment, ClientId = person }).ResponseAsync);
@@ -176,7 +176,7 @@ public sealed class DateBoundsServiceTests(GatewayFixture gateway)
     [Fact]
     public async Task APaymentRunForMonth0001IsRefusedAndNotStarted()
     {
-        var refused = await ViolationsAsync(() => gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = "0001-01", StartedBy = "admin-test" }).ResponseAsync);
+        var refused = await ViolationsAsync(() => gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = "0001-01" }).ResponseAsync);
 
         Assert.Equal([("month", $"must be 2024-01 or later {FirstSupported}")], refused);
         Assert.Equal(PaymentRunStatus.NotStarted, (await gateway.Admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = "0001-01" })).Run.Status);

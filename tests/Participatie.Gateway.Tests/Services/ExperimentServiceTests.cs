@@ -19,9 +19,9 @@ public sealed class ExperimentServiceTests(GatewayFixture gateway)
 
         await RpcAssert.InvalidAsync(
             () => gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design }).ResponseAsync,
-            "design.end", "design.arms[0].regime", "design.arms[1].capacity", "design.arms[1].regime.contact_interval_days", "design.eligibility.minimum_age", "created_by");
+            "design.end", "design.arms[0].regime", "design.arms[1].capacity", "design.arms[1].regime.contact_interval_days", "design.eligibility.minimum_age");
         await RpcAssert.InvalidAsync(
-            () => gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = Design(12, id: "vertrouwen"), CreatedBy = "admin" }).ResponseAsync,
+            () => gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = Design(12, id: "vertrouwen") }).ResponseAsync,
             "design.experiment_id");
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Experiments.GetExperimentAsync(new GetExperimentRequest { ExperimentId = design.ExperimentId }).ResponseAsync);
     }
@@ -32,16 +32,16 @@ public sealed class ExperimentServiceTests(GatewayFixture gateway)
         var (_, people) = await gateway.PeopleAsync(24);
         var design = Design(12);
         var experiments = gateway.Experiments;
-        await experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design, CreatedBy = "admin-test" });
-        await RpcAssert.InvalidAsync(() => experiments.SignUpAsync(new SignUpRequest { ExperimentId = design.ExperimentId, ClientId = people[0], RecordedBy = "coach" }).ResponseAsync, "consent");
+        await experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design });
+        await RpcAssert.InvalidAsync(() => experiments.SignUpAsync(new SignUpRequest { ExperimentId = design.ExperimentId, ClientId = people[0] }).ResponseAsync, "consent");
         await RpcAssert.PreconditionAsync(() => experiments.GetResultsAsync(new GetResultsRequest { ExperimentId = design.ExperimentId }).ResponseAsync, "NOT_DRAWN");
         foreach (var person in people)
         {
-            await experiments.SignUpAsync(new SignUpRequest { ExperimentId = design.ExperimentId, ClientId = person, Consent = SampleRequests.Consent(), RecordedBy = "coach" });
+            await experiments.SignUpAsync(new SignUpRequest { ExperimentId = design.ExperimentId, ClientId = person, Consent = SampleRequests.Consent() });
         }
 
-        var drawn = (await experiments.DrawAsync(new DrawRequest { ExperimentId = design.ExperimentId, Seed = 2026, DrawnBy = "admin-test" })).Experiment;
-        await RpcAssert.PreconditionAsync(() => experiments.DrawAsync(new DrawRequest { ExperimentId = design.ExperimentId, DrawnBy = "admin-test" }).ResponseAsync, "ALREADY_DRAWN");
+        var drawn = (await experiments.DrawAsync(new DrawRequest { ExperimentId = design.ExperimentId, Seed = 2026 })).Experiment;
+        await RpcAssert.PreconditionAsync(() => experiments.DrawAsync(new DrawRequest { ExperimentId = design.ExperimentId }).ResponseAsync, "ALREADY_DRAWN");
         var verified = await experiments.VerifyDrawAsync(new VerifyDrawRequest { ExperimentId = design.ExperimentId });
         var places = new List<Assignment>();
         foreach (var person in people)
@@ -50,7 +50,7 @@ public sealed class ExperimentServiceTests(GatewayFixture gateway)
         }
 
         var month = SampleRequests.Month();
-        var request = new RecordOutcomesRequest { ExperimentId = design.ExperimentId, RecordedBy = "researcher" };
+        var request = new RecordOutcomesRequest { ExperimentId = design.ExperimentId };
         request.Outcomes.AddRange(places.Select((p, i) => new Outcome
         {
             ClientId = p.ClientId,
@@ -91,14 +91,14 @@ public sealed class ExperimentServiceTests(GatewayFixture gateway)
     {
         var (_, people) = await gateway.PeopleAsync(16);
         var design = Design(8);
-        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design, CreatedBy = "admin-test" });
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design });
         foreach (var person in people)
         {
-            await gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = design.ExperimentId, ClientId = person, Consent = SampleRequests.Consent(), RecordedBy = "coach" });
+            await gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = design.ExperimentId, ClientId = person, Consent = SampleRequests.Consent() });
         }
 
-        await gateway.Experiments.DrawAsync(new DrawRequest { ExperimentId = design.ExperimentId, DrawnBy = "admin-test" });
-        var request = new RecordOutcomesRequest { ExperimentId = design.ExperimentId, RecordedBy = "researcher" };
+        await gateway.Experiments.DrawAsync(new DrawRequest { ExperimentId = design.ExperimentId });
+        var request = new RecordOutcomesRequest { ExperimentId = design.ExperimentId };
         request.Outcomes.AddRange(people.Select(p => new Outcome { ClientId = p, Month = SampleRequests.Month(), HoursWorkedPerWeek = 30, ParticipationHours = 2 }));
         await gateway.Experiments.RecordOutcomesAsync(request);
 
@@ -116,11 +116,11 @@ public sealed class ExperimentServiceTests(GatewayFixture gateway)
         var designs = new[] { Design(10), Design(10), Design(10) };
         foreach (var design in designs)
         {
-            await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design, CreatedBy = "admin-test" });
+            await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = design });
         }
 
         // Defining one again (a retry) lists it once.
-        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = designs[0], CreatedBy = "admin-test" });
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = designs[0] });
         var researcher = new ExperimentService.ExperimentServiceClient(gateway.Host.ChannelAs("researcher", "researcher-1", purpose: null));
         var listed = new List<Experiment>();
         var pages = 0;
@@ -155,21 +155,21 @@ public sealed class ExperimentServiceTests(GatewayFixture gateway)
         var (_, people) = await gateway.PeopleAsync(2);
         var elsewhere = Design(10);
         elsewhere.Eligibility = new EligibilityRules { Neighbourhoods = { "wk-elders" } };
-        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = elsewhere, CreatedBy = "admin-test" });
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = elsewhere });
         var here = Design(10);
-        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = here, CreatedBy = "admin-test" });
-        await gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = here.ExperimentId, ClientId = people[0], Consent = SampleRequests.Consent(), RecordedBy = "coach" });
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = here });
+        await gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = here.ExperimentId, ClientId = people[0], Consent = SampleRequests.Consent() });
         var other = Design(10);
-        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = other, CreatedBy = "admin-test" });
+        await gateway.Experiments.CreateExperimentAsync(new CreateExperimentRequest { Design = other });
 
-        await RpcAssert.PreconditionAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = elsewhere.ExperimentId, ClientId = people[1], Consent = SampleRequests.Consent(), RecordedBy = "coach" }).ResponseAsync, "NOT_ELIGIBLE");
-        await RpcAssert.PreconditionAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = other.ExperimentId, ClientId = people[0], Consent = SampleRequests.Consent(), RecordedBy = "coach" }).ResponseAsync, "IN_OTHER_EXPERIMENT");
-        await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = here.ExperimentId, ClientId = "cl-0000000000000000", Consent = SampleRequests.Consent(), RecordedBy = "coach" }).ResponseAsync);
+        await RpcAssert.PreconditionAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = elsewhere.ExperimentId, ClientId = people[1], Consent = SampleRequests.Consent() }).ResponseAsync, "NOT_ELIGIBLE");
+        await RpcAssert.PreconditionAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = other.ExperimentId, ClientId = people[0], Consent = SampleRequests.Consent() }).ResponseAsync, "IN_OTHER_EXPERIMENT");
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = here.ExperimentId, ClientId = "cl-0000000000000000", Consent = SampleRequests.Consent() }).ResponseAsync);
         var badConsent = SampleRequests.Consent();
         badConsent.GivenAt = "yesterday";
-        await RpcAssert.InvalidAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = here.ExperimentId, ClientId = "123", Consent = badConsent, RecordedBy = "coach" }).ResponseAsync, "client_id", "consent.given_at");
+        await RpcAssert.InvalidAsync(() => gateway.Experiments.SignUpAsync(new SignUpRequest { ExperimentId = here.ExperimentId, ClientId = "123", Consent = badConsent }).ResponseAsync, "client_id", "consent.given_at");
 
-        var withdrawn = (await gateway.Experiments.WithdrawAsync(new WithdrawRequest { ExperimentId = here.ExperimentId, ClientId = people[0], RecordedBy = "coach" })).Assignment;
+        var withdrawn = (await gateway.Experiments.WithdrawAsync(new WithdrawRequest { ExperimentId = here.ExperimentId, ClientId = people[0] })).Assignment;
         Assert.True(withdrawn.Withdrawn);
         Assert.Equal(SampleRequests.Day(), withdrawn.WithdrawnOn);
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Experiments.GetAssignmentAsync(new GetAssignmentRequest { ExperimentId = here.ExperimentId, ClientId = people[1] }).ResponseAsync);

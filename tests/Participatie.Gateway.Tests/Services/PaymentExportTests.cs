@@ -67,7 +67,7 @@ public sealed class PaymentExportTests(PaymentGatewayFixture gateway)
 
     private async Task<PaymentRun> CompletedRunAsync()
     {
-        var run = (await gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = Month, StartedBy = "export-test" })).Run;
+        var run = (await gateway.Admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = Month })).Run;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (run.Status != PaymentRunStatus.Completed && DateTime.UtcNow < deadline)
         {

@@ -26,13 +26,13 @@ public sealed class PaymentPassServiceTests(PaymentGatewayFixture gateway)
         // After the first pass: someone registers, and a paid month gets a late income form.
         var (_, late) = await gateway.PeopleAsync(1);
         await gateway.Clients.SetPaymentDetailsAsync(new SetPaymentDetailsRequest { ClientId = late[0], Bsn = "123456782" });
-        await gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = people[0], Month = Month, NetEarningsCents = 40000, WorkHoursPerWeek = 12, ReportedBy = "person" });
+        await gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = people[0], Month = Month, NetEarningsCents = 40000, WorkHoursPerWeek = 12 });
         var pending = await StatementAsync(people[0]);
         var second = await PassAsync("admin-second");
         var exportTwo = await ReadAllAsync(payment.ExportPayments(new ExportPaymentsRequest { Month = Month }));
 
         // A corrected form: less was earned, so part of what is owed back is paid again, by a third pass.
-        await gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = people[0], Month = Month, NetEarningsCents = 20000, WorkHoursPerWeek = 12, ReportedBy = "person" });
+        await gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = people[0], Month = Month, NetEarningsCents = 20000, WorkHoursPerWeek = 12 });
         var third = await PassAsync("admin-third");
         var exportOne = await ReadAllAsync(payment.ExportPayments(new ExportPaymentsRequest { Month = Month, Pass = 1 }));
         var exportThree = await ReadAllAsync(payment.ExportPayments(new ExportPaymentsRequest { Month = Month, Pass = 3 }));

@@ -12,14 +12,13 @@ public sealed class RegimeAndBenefitServiceTests(GatewayFixture gateway)
     public async Task GetRegimeExplainsEverySettingAndNamesTheLayersInForce()
     {
         var (wijk, people) = await gateway.PeopleAsync(1);
-        await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = people[0], Trajectory = "50-plus", From = SampleRequests.Day(-1), StartedBy = "coach" });
+        await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = people[0], Trajectory = "50-plus", From = SampleRequests.Day(-1) });
         await gateway.Neighbourhoods.StartTrialAsync(new StartTrialRequest
         {
             NeighbourhoodId = wijk,
             Name = "samen-aan-de-slag",
             Settings = new RegimeSettings { ContactIntervalDays = 30, SanctionsAllowed = true },
             From = SampleRequests.Day(-1),
-            StartedBy = "wijkteam",
         });
 
         var reply = await gateway.Clients.GetRegimeAsync(new GetRegimeRequest { ClientId = people[0] });
@@ -46,30 +45,30 @@ public sealed class RegimeAndBenefitServiceTests(GatewayFixture gateway)
         var (_, people) = await gateway.PeopleAsync(1);
         var client = people[0];
 
-        await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = client, Trajectory = "nowhere", From = SampleRequests.Day(), StartedBy = "coach" }).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = client, Trajectory = "nowhere", From = SampleRequests.Day() }).ResponseAsync);
         await RpcAssert.InvalidAsync(
-            () => gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = client, Trajectory = "basic-benefit", From = "soon", Until = SampleRequests.Day(), StartedBy = "coach" }).ResponseAsync,
+            () => gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = client, Trajectory = "basic-benefit", From = "soon", Until = SampleRequests.Day() }).ResponseAsync,
             "from", "consent");
         var started = (await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest
         {
-            ClientId = client, Trajectory = "basic-benefit", From = SampleRequests.Day(), Consent = SampleRequests.Consent("basis-1"), StartedBy = "coach",
+            ClientId = client, Trajectory = "basic-benefit", From = SampleRequests.Day(), Consent = SampleRequests.Consent("basis-1"),
         })).Trajectory;
         await RpcAssert.PreconditionAsync(
-            () => gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = client, Trajectory = "self-employed", From = SampleRequests.Day(30), StartedBy = "coach" }).ResponseAsync,
+            () => gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = client, Trajectory = "self-employed", From = SampleRequests.Day(30) }).ResponseAsync,
             "TRAJECTORY_OVERLAPS");
-        var ended = (await gateway.Clients.EndTrajectoryAsync(new EndTrajectoryRequest { ClientId = client, LastDay = SampleRequests.Day(20), EndedBy = "person" })).Trajectory;
+        var ended = (await gateway.Clients.EndTrajectoryAsync(new EndTrajectoryRequest { ClientId = client, LastDay = SampleRequests.Day(20) })).Trajectory;
 
         Assert.True(started.LowersBenefit);
         Assert.Equal(("basis-1", BenefitLevel.OptInBasic), (started.Consent.Version, started.Settings.BenefitLevel));
-        Assert.Equal((SampleRequests.Day(20), "person"), (ended.Until, ended.EndedBy));
-        await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = client, Trajectory = "self-employed", From = SampleRequests.Day(30), StartedBy = "coach" });
+        Assert.Equal((SampleRequests.Day(20), "test-admin"), (ended.Until, ended.EndedBy));
+        await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = client, Trajectory = "self-employed", From = SampleRequests.Day(30) });
     }
 
     [Fact]
     public async Task AStatementHasLinesWithRulesFiguresAndDatesInCents()
     {
         var (_, people) = await gateway.PeopleAsync(1);
-        await gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = people[0], Month = SampleRequests.Month(-1), NetEarningsCents = 120000, WorkHoursPerWeek = 20, ReportedBy = "person" });
+        await gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = people[0], Month = SampleRequests.Month(-1), NetEarningsCents = 120000, WorkHoursPerWeek = 20 });
 
         var statement = (await gateway.Clients.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = people[0], Month = SampleRequests.Month(-1) })).Statement;
 
@@ -83,7 +82,7 @@ public sealed class RegimeAndBenefitServiceTests(GatewayFixture gateway)
 
         await RpcAssert.InvalidAsync(
             () => gateway.Clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = people[0], Month = "februari", NetEarningsCents = -5, WorkHoursPerWeek = 169, AdultsInHome = 21 }).ResponseAsync,
-            "month", "net_earnings_cents", "work_hours_per_week", "adults_in_home", "reported_by");
+            "month", "net_earnings_cents", "work_hours_per_week", "adults_in_home");
         await RpcAssert.InvalidAsync(() => gateway.Clients.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = people[0], Month = SampleRequests.Month(3) }).ResponseAsync, "month");
         await RpcAssert.InvalidAsync(() => gateway.Clients.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = people[0], Month = "2023-06" }).ResponseAsync, "month");
     }
@@ -92,13 +91,13 @@ public sealed class RegimeAndBenefitServiceTests(GatewayFixture gateway)
     public async Task AMeasureIsRefusedWhereTheRegimeExcludesSanctions()
     {
         var (_, people) = await gateway.PeopleAsync(2);
-        await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = people[1], Trajectory = "long-term-families", From = SampleRequests.Month(-3) + "-01", StartedBy = "coach" });
-        var measure = new RecordSanctionRequest { Reference = "MR-2026-17", FirstMonth = SampleRequests.Month(-2), Percent = 100, Months = 1, SpreadOverThreeMonths = true, DecidedBy = "coach" };
+        await gateway.Clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = people[1], Trajectory = "long-term-families", From = SampleRequests.Month(-3) + "-01" });
+        var measure = new RecordSanctionRequest { Reference = "MR-2026-17", FirstMonth = SampleRequests.Month(-2), Percent = 100, Months = 1, SpreadOverThreeMonths = true };
 
         var recorded = (await gateway.Clients.RecordSanctionAsync(new RecordSanctionRequest(measure) { ClientId = people[0] })).Sanction;
         await RpcAssert.PreconditionAsync(() => gateway.Clients.RecordSanctionAsync(new RecordSanctionRequest(measure) { ClientId = people[1] }).ResponseAsync, "SANCTIONS_EXCLUDED");
         await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => gateway.Clients.RecordSanctionAsync(new RecordSanctionRequest(measure) { ClientId = people[0], Percent = 50 }).ResponseAsync);
-        await RpcAssert.InvalidAsync(() => gateway.Clients.RecordSanctionAsync(new RecordSanctionRequest { ClientId = people[0], FirstMonth = SampleRequests.Month(-2), Percent = 101, Months = 4, DecidedBy = "coach" }).ResponseAsync, "reference", "percent", "months");
+        await RpcAssert.InvalidAsync(() => gateway.Clients.RecordSanctionAsync(new RecordSanctionRequest { ClientId = people[0], FirstMonth = SampleRequests.Month(-2), Percent = 101, Months = 4 }).ResponseAsync, "reference", "percent", "months");
         var april = (await gateway.Clients.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = people[0], Month = SampleRequests.Month(-1) })).Statement;
 
         Assert.Equal((SampleRequests.Month(-2), 100, 1), (recorded.FirstMonth, recorded.Percent, recorded.Months));
@@ -111,7 +110,7 @@ public sealed class RegimeAndBenefitServiceTests(GatewayFixture gateway)
     public async Task TrialsAreValidatedAndDoNotOverlap()
     {
         var wijk = await gateway.NewNeighbourhoodAsync();
-        var trial = new StartTrialRequest { NeighbourhoodId = wijk, Name = "basisbaan", Settings = new RegimeSettings { JobFoundBonus = true }, From = "2026-01-01", Until = "2027-12-31", StartedBy = "wijkteam" };
+        var trial = new StartTrialRequest { NeighbourhoodId = wijk, Name = "basisbaan", Settings = new RegimeSettings { JobFoundBonus = true }, From = "2026-01-01", Until = "2027-12-31" };
         await gateway.Neighbourhoods.StartTrialAsync(trial);
 
         await RpcAssert.PreconditionAsync(() => gateway.Neighbourhoods.StartTrialAsync(new StartTrialRequest(trial) { Name = "tweede", From = "2027-06-01", Until = "" }).ResponseAsync, "TRIAL_OVERLAPS");

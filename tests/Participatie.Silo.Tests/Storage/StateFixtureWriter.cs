@@ -90,7 +90,6 @@ public sealed class StateFixtureWriter : IDisposable
                 Settings = new RegimeSettings { ContactIntervalDays = 30, JobFoundBonus = true },
                 From = "2026-01-01",
                 Until = "2027-12-31",
-                StartedBy = "wijkteam",
             });
             var coach = (await new CoachService.CoachServiceClient(host.Channel).CreateCoachAsync(new CreateCoachRequest
             {
@@ -125,16 +124,16 @@ public sealed class StateFixtureWriter : IDisposable
         {
             var asCoach = host.ChannelAs("coach", coach, purpose: "case_work");
             var asPerson = host.ChannelAs("person", person, purpose: null);
-            await new ClientService.ClientServiceClient(asCoach).AssessReintegrationAsync(new AssessReintegrationRequest { ClientId = person, AssessedBy = coach });
+            await new ClientService.ClientServiceClient(asCoach).AssessReintegrationAsync(new AssessReintegrationRequest { ClientId = person });
             await new ClientService.ClientServiceClient(asCoach).OverrideEstimateAsync(new OverrideEstimateRequest { ClientId = person, Months = 12, Reason = "Begint volgende maand op de markt.", CoachId = coach });
             await new ClientService.ClientServiceClient(asPerson).SetTeamInvolvementAsync(new SetTeamInvolvementRequest { ClientId = person, Agreed = true });
             await _clients.SetPaymentDetailsAsync(new SetPaymentDetailsRequest { ClientId = person, Bsn = "111222333" });
 
-            await _clients.RecordSanctionAsync(new RecordSanctionRequest { ClientId = person, Reference = "MR-2026-17", FirstMonth = SampleRequests.Month(-2), Percent = 100, Months = 1, SpreadOverThreeMonths = true, DecidedBy = coach });
-            await _clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = SampleRequests.Month(-3), NetEarningsCents = 120000, WorkHoursPerWeek = 20, ReportedBy = "person" });
-            await _clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = SampleRequests.Month(-1), NetEarningsCents = 45050, WorkHoursPerWeek = 8, AdultsInHome = 2, ReportedBy = "person" });
-            await _clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "self-employed", From = SampleRequests.Day(), StartedBy = coach });
-            await _clients.EndTrajectoryAsync(new EndTrajectoryRequest { ClientId = person, LastDay = SampleRequests.Day(90), EndedBy = coach });
+            await _clients.RecordSanctionAsync(new RecordSanctionRequest { ClientId = person, Reference = "MR-2026-17", FirstMonth = SampleRequests.Month(-2), Percent = 100, Months = 1, SpreadOverThreeMonths = true });
+            await _clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = SampleRequests.Month(-3), NetEarningsCents = 120000, WorkHoursPerWeek = 20 });
+            await _clients.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = SampleRequests.Month(-1), NetEarningsCents = 45050, WorkHoursPerWeek = 8, AdultsInHome = 2 });
+            await _clients.StartTrajectoryAsync(new StartTrajectoryRequest { ClientId = person, Trajectory = "self-employed", From = SampleRequests.Day() });
+            await _clients.EndTrajectoryAsync(new EndTrajectoryRequest { ClientId = person, LastDay = SampleRequests.Day(90) });
 
             var contracts = new ContractService.ContractServiceClient(asCoach);
             var mine = new ContractService.ContractServiceClient(asPerson);
@@ -193,7 +192,6 @@ public sealed class StateFixtureWriter : IDisposable
             const string id = "ex-vertrouwen-werkt";
             await _experiments.CreateExperimentAsync(new CreateExperimentRequest
             {
-                CreatedBy = "onderzoeker",
                 Design = new ExperimentDesign
                 {
                     ExperimentId = id,
@@ -216,12 +214,12 @@ public sealed class StateFixtureWriter : IDisposable
             });
             foreach (var person in people)
             {
-                await _experiments.SignUpAsync(new SignUpRequest { ExperimentId = id, ClientId = person, Consent = SampleRequests.Consent("vw-1"), RecordedBy = "coach" });
+                await _experiments.SignUpAsync(new SignUpRequest { ExperimentId = id, ClientId = person, Consent = SampleRequests.Consent("vw-1") });
             }
 
-            await _experiments.DrawAsync(new DrawRequest { ExperimentId = id, Seed = 2026, DrawnBy = "onderzoeker" });
-            await _experiments.WithdrawAsync(new WithdrawRequest { ExperimentId = id, ClientId = people[^1], RecordedBy = "coach" });
-            var outcomes = new RecordOutcomesRequest { ExperimentId = id, RecordedBy = "onderzoeker" };
+            await _experiments.DrawAsync(new DrawRequest { ExperimentId = id, Seed = 2026 });
+            await _experiments.WithdrawAsync(new WithdrawRequest { ExperimentId = id, ClientId = people[^1] });
+            var outcomes = new RecordOutcomesRequest { ExperimentId = id };
             outcomes.Outcomes.AddRange(people.Select((p, i) => new Outcome
             {
                 ClientId = p,
@@ -236,7 +234,7 @@ public sealed class StateFixtureWriter : IDisposable
 
         private async Task PaymentRunAsync(string month)
         {
-            await _admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = month, StartedBy = "admin" });
+            await _admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = month });
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while ((await _admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = month })).Run.Status != PaymentRunStatus.Completed)
             {

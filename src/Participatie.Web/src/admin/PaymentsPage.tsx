@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { neighbourhoodName, useNeighbourhoods } from "../api/neighbourhoods";
-import { useSignedIn } from "../auth/SessionContext";
 import { useFocusOnNavigate, usePageTitle } from "../components/Layout";
 import { ProblemAlert, QueryState } from "../components/QueryState";
 import { Alert, Button, ButtonGroup, Cell, DataList, FormField, Heading, Paragraph, Row, Select, StatusBadge, Table } from "../components/ui";
@@ -61,7 +60,6 @@ export function PaymentsPage() {
 function RunView({ month }: { month: string }) {
   const api = useAdminApi();
   const queries = useQueryClient();
-  const session = useSignedIn();
   const key = ["admin", "payment-run", month];
   // While the latest pass runs, ask again about every second; the query stops when the pass is done or this view closes.
   const run = useQuery({
@@ -74,7 +72,7 @@ function RunView({ month }: { month: string }) {
   const [asking, setAsking] = useState(false);
   const [exporting, setExporting] = useState<number | null>(null);
   const start = useMutation({
-    mutationFn: () => api.startPaymentRun({ month, startedBy: session.subject }),
+    mutationFn: () => api.startPaymentRun({ month }),
     onSuccess: (response) => {
       setAsking(false);
       queries.setQueryData(key, response.run ?? null);

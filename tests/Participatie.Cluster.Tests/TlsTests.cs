@@ -10,7 +10,7 @@ namespace Participatie.Cluster.Tests;
 /// <summary>
 /// With <c>Cluster:Tls</c> on, silos talk to each other and gateways to silos over TLS with certificates of the
 /// cluster's own CA: the cluster forms and serves as before, and the silo and gateway ports speak TLS only to someone
-/// who shows a certificate of that CA.
+/// who shows a certificate of that CA. The certificates are made by <c>participatie certs</c>, as the compose example does.
 /// </summary>
 public sealed class TlsTests : IDisposable
 {
@@ -21,13 +21,19 @@ public sealed class TlsTests : IDisposable
     [PostgresFact]
     public async Task SilosAndAGatewayFormAClusterOverTlsAndRefuseWhoeverHasNoCertificateOfTheClustersCa()
     {
-        using var ca = NewAuthority("Participatie test cluster CA");
+        var made = await CliProcess.RunAsync("certs", "--folder", _folder, "--node", "participatie-node", "--node", "participatie-probe");
+        var again = await CliProcess.RunAsync("certs", "--folder", _folder, "--node", "participatie-node");
+        Assert.True(made.ExitCode == 0, made.ToString());
+        Assert.Equal(["created ca", "created participatie-node", "created participatie-probe"], made.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Change));
+        Assert.Equal(["kept ca", "kept participatie-node"], again.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Change));
+        using var ca = X509Certificate2.CreateFromPemFile(Path.Combine(_folder, "ca.crt"));
+        using var probe = X509Certificate2.CreateFromPemFile(Path.Combine(_folder, "participatie-probe.crt"), Path.Combine(_folder, "participatie-probe.key"));
         var settings = new Dictionary<string, string>
         {
             ["Cluster:Tls:Enabled"] = "true",
-            ["Cluster:Tls:CertificatePath"] = Write("node.pem", Issue(ca, "participatie-node").ExportCertificatePem()),
-            ["Cluster:Tls:KeyPath"] = Path.Combine(_folder, "node.key"),
-            ["Cluster:Tls:CaPath"] = Write("ca.pem", ca.ExportCertificatePem()),
+            ["Cluster:Tls:CertificatePath"] = Path.Combine(_folder, "participatie-node.crt"),
+            ["Cluster:Tls:KeyPath"] = Path.Combine(_folder, "participatie-node.key"),
+            ["Cluster:Tls:CaPath"] = Path.Combine(_folder, "ca.crt"),
         };
         var server = await PostgresServer.Shared;
         await using var cluster = await ProcessCluster.StartAsync(await server.CreateDatabaseAsync("tls"), silos: 2, settings);
@@ -60,7 +66,7 @@ public sealed class TlsTests : IDisposable
         using var stranger = NewAuthority("Someone else's CA");
         foreach (var port in new[] { cluster.Silos[0].SiloPort, cluster.Silos[0].GatewayPort })
         {
-            Assert.True(await HandshakeAsync(port, Issue(ca, "participatie-probe"), ca), $"a certificate of the cluster's CA is accepted on {port}");
+            Assert.True(await HandshakeAsync(port, probe, ca), $"a certificate of the cluster's CA is accepted on {port}");
             Assert.False(await HandshakeAsync(port, Issue(stranger, "intruder"), ca), $"a certificate of another CA is refused on {port}");
             Assert.False(await HandshakeAsync(port, null, ca), $"no certificate is refused on {port}");
         }
@@ -103,12 +109,8 @@ public sealed class TlsTests : IDisposable
         return chain.Build(certificate);
     }
 
-    private string Write(string name, string pem)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, pem);
-        return path;
-    }
+    /// <summary>"created silo1   valid until …" → "created silo1".</summary>
+    private static string Change(string line) => string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2));
 
     private static X509Certificate2 NewAuthority(string name)
     {
@@ -120,7 +122,7 @@ public sealed class TlsTests : IDisposable
     }
 
     /// <summary>A certificate for both ends of a connection (server and client authentication), issued by the CA.</summary>
-    private X509Certificate2 Issue(X509Certificate2 ca, string name)
+    private static X509Certificate2 Issue(X509Certificate2 ca, string name)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
@@ -130,11 +132,6 @@ public sealed class TlsTests : IDisposable
         san.AddDnsName(name);
         request.CertificateExtensions.Add(san.Build());
         using var issued = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), RandomNumberGenerator.GetBytes(8));
-        if (name == "participatie-node")
-        {
-            File.WriteAllText(Path.Combine(_folder, "node.key"), key.ExportPkcs8PrivateKeyPem());
-        }
-
         return issued.CopyWithPrivateKey(key);
     }
 }

@@ -60,7 +60,28 @@ public sealed class DeployFilesTests
     {
         var compose = Load("deploy/compose/compose.yaml").Single();
         var services = ((YamlMappingNode)Node(compose, "services")!).Children.Keys.Cast<YamlScalarNode>().Select(k => k.Value).ToList();
-        Assert.Superset(new HashSet<string?> { "postgres", "migrate", "silo1", "silo2", "silo3", "gateway" }, services.ToHashSet());
+        Assert.Superset(new HashSet<string?> { "postgres", "migrate", "certs", "silo1", "silo2", "silo3", "gateway" }, services.ToHashSet());
+    }
+
+    [Fact]
+    public void InComposeEverySiloAndTheGatewaySpeakTlsWithACertificateOfItsOwnThatTheCertsServiceMakes()
+    {
+        using var reader = new StreamReader(Path.Combine(Root, "deploy/compose/compose.yaml"));
+        var compose = new YamlDotNet.Serialization.DeserializerBuilder().Build()
+            .Deserialize<Dictionary<string, object>>(new YamlDotNet.Core.MergingParser(new YamlDotNet.Core.Parser(reader)));
+        var services = (Dictionary<object, object>)compose["services"];
+        var certs = string.Join(' ', (List<object>)((Dictionary<object, object>)services["certs"])["entrypoint"]);
+
+        foreach (var node in new[] { "silo1", "silo2", "silo3", "gateway" })
+        {
+            var service = (Dictionary<object, object>)services[node];
+            var environment = (Dictionary<object, object>)service["environment"];
+            Assert.Equal(("true", $"/var/lib/participatie-certs/{node}.crt", $"/var/lib/participatie-certs/{node}.key", "/var/lib/participatie-certs/ca.crt"), (
+                environment["Cluster__Tls__Enabled"], environment["Cluster__Tls__CertificatePath"], environment["Cluster__Tls__KeyPath"], environment["Cluster__Tls__CaPath"]));
+            var volume = Assert.IsType<Dictionary<object, object>>(Assert.Single((List<object>)service["volumes"]));
+            Assert.Equal(("cluster-certs", "/var/lib/participatie-certs", "true"), (volume["source"], volume["target"], volume["read_only"]));
+            Assert.Contains($"--node {node}", certs, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Participatie.TestSupport;
 namespace Participatie.Web.Tests;
 
 /// <summary>
-/// A silo (Memory profile, development sign-in on) serving the built web app, a small caseload seeded through the
+/// A silo (Memory profile, development sign-in on, the Orleans Dashboard on) serving the built web app, a small caseload seeded through the
 /// gateway, and Debian's Chromium. Shared by the browser tests of a collection; each test opens its own browser context.
 /// </summary>
 public sealed class WebAppFixture : IAsyncLifetime
@@ -33,6 +33,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         {
             ["Auth:AllowDevelopmentKey"] = "true",
             ["WebApp:Root"] = Tests.Browser.BundleDirectory,
+            ["Dashboard:Enabled"] = "true",
         });
         Seed = await CoachCaseload.SeedAsync(_host);
         (_playwright, _browser) = await Tests.Browser.LaunchAsync();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Participatie.Gateway;
 using Participatie.Gateway.Security;
 using Participatie.Security;
 
@@ -77,10 +78,11 @@ public static partial class WebAppHosting
     {
         var options = app.Services.GetRequiredService<IOptions<WebAppOptions>>().Value;
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var dashboard = app.Services.GetRequiredService<IOptions<GatewayInfo>>().Value.DashboardEnabled;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebAppHosting).FullName!);
         var bundle = Bundle(app);
 
-        app.MapGet(ConfigPath, () => Results.Json(new SignInConfig(auth.AllowDevelopmentKey, auth.Authority, options.ClientId, options.Scope)))
+        app.MapGet(ConfigPath, () => Results.Json(new SignInConfig(auth.AllowDevelopmentKey, auth.Authority, options.ClientId, options.Scope, dashboard)))
             .AllowAnonymous();
         if (auth.AllowDevelopmentKey)
         {
@@ -170,7 +172,8 @@ public static partial class WebAppHosting
 /// <param name="Authority">The OpenID Connect issuer to sign in at otherwise.</param>
 /// <param name="ClientId">The app's client id at that issuer.</param>
 /// <param name="Scope">The scopes the app asks for.</param>
-public sealed record SignInConfig(bool DevelopmentSignIn, string Authority, string ClientId, string Scope);
+/// <param name="Dashboard">True where this host serves the Orleans Dashboard (to admins, on this endpoint): the admin's app offers it.</param>
+public sealed record SignInConfig(bool DevelopmentSignIn, string Authority, string ClientId, string Scope, bool Dashboard);
 
 /// <param name="Role">admin, coach, team, partner, researcher or person.</param>
 /// <param name="Subject">The id: a coach id for a coach, a client id for a person, a partner id for a partner.</param>

@@ -8,6 +8,7 @@ import { nl } from "../i18n/nl";
 import { enumName, formatInstant } from "../lib/format";
 import { useAdminApi } from "./api";
 import { attentionItems, topActivations, type Attention } from "./attention";
+import { DashboardPanel } from "./DashboardPanel";
 
 const texts = nl.admin.status;
 
@@ -172,6 +173,7 @@ export function StatusPage() {
           }}
         </QueryState>
       </section>
+      <DashboardPanel />
     </>
   );
 }

@@ -5,6 +5,8 @@ export type SignInConfig = {
   authority: string;
   clientId: string;
   scope: string;
+  /** This host serves the Orleans Dashboard to admins (Dashboard:Enabled). */
+  dashboard: boolean;
 };
 
 export async function fetchSignInConfig(): Promise<SignInConfig> {

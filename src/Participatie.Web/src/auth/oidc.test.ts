@@ -7,7 +7,7 @@ describe("OpenID Connect sign-in", () => {
     window.localStorage.clear();
   });
 
-  const manager = () => userManager({ developmentSignIn: false, authority: "https://login.gemeente.example", clientId: "participatie-web", scope: "openid profile" });
+  const manager = () => userManager({ authority: "https://login.gemeente.example", clientId: "participatie-web", scope: "openid profile" });
 
   it("uses the authorization code flow (PKCE) and comes back to the callback route", () => {
     const settings = manager().settings;

@@ -6,7 +6,7 @@ import type { SignInConfig } from "./config";
 
 export const callbackPath = "/aanmelden/terug";
 
-export function userManager(config: SignInConfig): UserManager {
+export function userManager(config: Pick<SignInConfig, "authority" | "clientId" | "scope">): UserManager {
   return new UserManager({
     authority: config.authority,
     client_id: config.clientId,

@@ -147,7 +147,7 @@ function ProviderSignIn(config: { authority: string; clientId: string; scope: st
     setBusy(true);
     setFailed(false);
     try {
-      await userManager({ developmentSignIn: false, ...config }).signinRedirect();
+      await userManager(config).signinRedirect();
     } catch {
       setFailed(true);
       setBusy(false);

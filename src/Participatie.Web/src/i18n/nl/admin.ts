@@ -10,6 +10,13 @@ export const admin = {
     setup: "Inrichting",
   },
   status: {
+    dashboard: "Orleans Dashboard",
+    dashboardIntro:
+      "Het dashboard toont per silo en per soort grain hoe druk het is, live. Het noemt ook grains bij naam, dus alleen beheerders zien het.",
+    dashboardOpen: "Dashboard openen",
+    dashboardOff: "Het dashboard staat uit op deze server (instelling Dashboard:Enabled).",
+    dashboardRefused: "Het dashboard kon niet worden geopend: uw aanmelding is verlopen of geeft geen toegang. Meld u opnieuw aan.",
+    dashboardFailed: "Het dashboard kon niet worden geopend. Probeer het later opnieuw.",
     title: "Status van het platform",
     intro: "Wat het platform bevat en hoe het cluster ervoor staat.",
     refresh: "Vernieuwen",

@@ -35,7 +35,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
         {
             response = await continuation(request, context);
         }
-        catch (Exception failure) when (rule.PersonData)
+        catch (Exception failure) when (rule.Audited)
         {
             await FinishAsync(rule, request, null, ErrorInterceptor.CodeOf(failure));
             throw;
@@ -144,13 +144,38 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
             throw await RefusedAsync(caller, rule, request, "This record is not yours to see.");
         }
 
-        call.Admit(caller, call.Action, purpose, rule.Changes);
+        call.Admit(caller, purpose, rule);
+        var people = PeopleOf(rule, request);
+        if (rule.ParticipantInRequest is not null)
+        {
+            var participant = await ParticipantOfAsync(rule, (IMessage)request);
+            call.Found(participant);
+            people.AddRange(participant);
+        }
+
         if (rule.PersonData && rule.Changes)
         {
-            await call.ChangingAsync(PeopleOf(rule, request));
+            await call.AnnounceAsync(people);
         }
 
         return rule;
+    }
+
+    /// <summary>
+    /// The person behind the participant's reference the request names, found through the activity it targets. A
+    /// malformed activity id names nobody (the service refuses it), nor does a reference the activity does not know
+    /// (the change itself refuses it).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ParticipantOfAsync(AccessRule rule, IMessage request)
+    {
+        var activityId = rule.Target!(request);
+        if (!Ids.IsValid(IdKind.Activity, activityId))
+        {
+            return [];
+        }
+
+        var person = await grains.GetGrain<IActivityGrain>(activityId).FindParticipantAsync(rule.ParticipantInRequest!(request));
+        return person is null ? [] : [person];
     }
 
     /// <summary>Audits a refusal of the people the request names (outcome PERMISSION_DENIED) and gives the refusal to throw.</summary>
@@ -285,7 +310,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
     /// </summary>
     private async Task FinishAsync(AccessRule rule, object request, IMessage? response, StatusCode outcome)
     {
-        if (!rule.PersonData)
+        if (!rule.Audited)
         {
             return;
         }
@@ -323,7 +348,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
 
     private Task AuditAsync(Caller caller, AccessRule rule, string purpose, IEnumerable<string> people, StatusCode outcome)
     {
-        if (!rule.PersonData)
+        if (!rule.Audited)
         {
             return Task.CompletedTask;
         }
@@ -339,7 +364,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
         Details = { Any.Pack(new ErrorInfo { Reason = "ACCESS_DENIED", Domain = Errors.ErrorInterceptor.Domain }) },
     }.ToRpcException();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Action} changed a person's data that was not audited before the change (a defect: announce the person with CallContext.ChangingAsync)")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Action} changed a person's data that was not audited before the change (a defect: its access rule finds the person in the request, or its service announces them with CallContext.ChangingAsync)")]
     private static partial void LogChangedUnannounced(ILogger logger, string action);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} was audited before its change, but the outcome records of {People} people could not be stored")]

@@ -25,17 +25,43 @@ public enum Scope
 }
 
 /// <summary>
+/// People a call reaches that only its service learns of: in neither the request nor the reply. The service names them
+/// to the call context (<see cref="CallContext.Reached"/>, <see cref="CallContext.ChangingAsync"/>), which refuses names
+/// from a service whose rule does not declare them.
+/// </summary>
+public enum NamedByService
+{
+    /// <summary>A new person: the service makes their id and announces it before the registration.</summary>
+    NewPerson = 1,
+
+    /// <summary>The people of a caseload handed over: each announced before they move.</summary>
+    HandedOver = 2,
+
+    /// <summary>A partner's participants, known to it by reference only: the activity names the person behind each.</summary>
+    Participants = 3,
+
+    /// <summary>
+    /// The caller's own record, read for what the request leaves out (a person's own neighbourhood): audited, but
+    /// needs no purpose beyond their own.
+    /// </summary>
+    CallersOwnRecord = 4,
+}
+
+/// <summary>
 /// Who may call one RPC. A rule names the roles that may call it at all, the resource the request points at (checked
-/// against the caller), and whether the call touches a person's data — then it needs a purpose and is audited, for
-/// the person named in the request and for every person the reply lists.
+/// against the caller), and whom the call audits — the person the request targets, people named in the request or
+/// the reply, a partner's participant by reference, people only the service learns of, or nobody. A call that audits
+/// anyone but the caller's own record touches a person's data: it needs a purpose. Only <see cref="Person"/> rules
+/// are complete as made (they audit their target); the others are <see cref="Unaudited"/> until they say whom they
+/// audit, and the rule table takes complete rules only, so a rule without that declaration does not compile.
 /// </summary>
 public sealed record AccessRule
 {
-    private AccessRule(IReadOnlySet<Role> roles, Scope scope, Func<IMessage, string>? target, bool personData)
+    private AccessRule(Unaudited draft, bool personData)
     {
-        Roles = roles;
-        Scope = scope;
-        Target = target;
+        Roles = draft.Roles;
+        Scope = draft.Scope;
+        Target = draft.Target;
         PersonData = personData;
     }
 
@@ -47,7 +73,10 @@ public sealed record AccessRule
     public Func<IMessage, string>? Target { get; }
 
     /// <summary>Reads or changes a person's data: a purpose is required (except from the person) and the call is audited.</summary>
-    public bool PersonData { get; private init; }
+    public bool PersonData { get; }
+
+    /// <summary>Whether the call audits anyone: every outcome, a refusal included, is then recorded for the people it reached.</summary>
+    public bool Audited => PersonData || PeopleNamedByService is not null;
 
     /// <summary>
     /// The call changes data (it is not a Get, List, Watch, Export, Query or Verify): a change of a person's data is
@@ -61,6 +90,15 @@ public sealed record AccessRule
     /// <summary>The people a request writes about beyond its target (outcomes of many people), for the audit.</summary>
     public Func<IMessage, IEnumerable<string>>? PeopleInRequest { get; private init; }
 
+    /// <summary>
+    /// The reference by which the request names a participant of the activity it targets: the person behind it is
+    /// audited, found through the activity before the service runs.
+    /// </summary>
+    public Func<IMessage, string>? ParticipantInRequest { get; private init; }
+
+    /// <summary>The people only the service learns of, which it names to the call context; null when it names none.</summary>
+    public NamedByService? PeopleNamedByService { get; private init; }
+
     /// <summary>The only purpose (<c>x-purpose</c>) staff may declare for this call; null when any purpose will do.</summary>
     public string? RequiredPurpose { get; private init; }
 
@@ -70,37 +108,31 @@ public sealed record AccessRule
     /// </summary>
     public string? PurposeWhenUndeclared { get; private init; }
 
-    public static AccessRule For(params Role[] roles) => new(roles.ToHashSet(), Scope.None, null, personData: false);
+    public static Unaudited For(params Role[] roles) => new(roles.ToHashSet(), Scope.None, null);
 
+    /// <summary>One person's record: the person the request names is audited, whatever the outcome.</summary>
     public static AccessRule Person<TRequest>(Func<TRequest, string> clientId, params Role[] roles)
         where TRequest : IMessage =>
-        new(roles.ToHashSet(), Scope.Person, m => clientId((TRequest)m), personData: true);
+        new(new Unaudited(roles.ToHashSet(), Scope.Person, m => clientId((TRequest)m)), personData: true);
 
-    public static AccessRule Coach<TRequest>(Func<TRequest, string> coachId, params Role[] roles)
+    public static Unaudited Coach<TRequest>(Func<TRequest, string> coachId, params Role[] roles)
         where TRequest : IMessage =>
-        new(roles.ToHashSet(), Scope.Coach, m => coachId((TRequest)m), personData: false);
+        new(roles.ToHashSet(), Scope.Coach, m => coachId((TRequest)m));
 
-    public static AccessRule Neighbourhood<TRequest>(Func<TRequest, string> neighbourhoodId, params Role[] roles)
+    public static Unaudited Neighbourhood<TRequest>(Func<TRequest, string> neighbourhoodId, params Role[] roles)
         where TRequest : IMessage =>
-        new(roles.ToHashSet(), Scope.Neighbourhood, m => neighbourhoodId((TRequest)m), personData: false);
+        new(roles.ToHashSet(), Scope.Neighbourhood, m => neighbourhoodId((TRequest)m));
 
-    public static AccessRule Partner<TRequest>(Func<TRequest, string> partnerId, params Role[] roles)
+    public static Unaudited Partner<TRequest>(Func<TRequest, string> partnerId, params Role[] roles)
         where TRequest : IMessage =>
-        new(roles.ToHashSet(), Scope.Partner, m => partnerId((TRequest)m), personData: false);
+        new(roles.ToHashSet(), Scope.Partner, m => partnerId((TRequest)m));
 
-    public static AccessRule Activity<TRequest>(Func<TRequest, string> activityId, params Role[] roles)
+    public static Unaudited Activity<TRequest>(Func<TRequest, string> activityId, params Role[] roles)
         where TRequest : IMessage =>
-        new(roles.ToHashSet(), Scope.Activity, m => activityId((TRequest)m), personData: false);
+        new(roles.ToHashSet(), Scope.Activity, m => activityId((TRequest)m));
 
-    /// <summary>The reply shows or creates these people's data: audit each of them.</summary>
-    public AccessRule Audits<TResponse>(Func<TResponse, IEnumerable<string>> people)
-        where TResponse : IMessage =>
-        this with { PersonData = true, PeopleInReply = m => people((TResponse)m) };
-
-    /// <summary>The request names these people's data (and changes it): audit each of them, whatever the outcome.</summary>
-    public AccessRule AuditsRequest<TRequest>(Func<TRequest, IEnumerable<string>> people)
-        where TRequest : IMessage =>
-        this with { PersonData = true, PeopleInRequest = m => people((TRequest)m) };
+    /// <summary>Besides the people the rule finds itself, the service names these (people it announces before a change).</summary>
+    public AccessRule AlsoNamedByService(NamedByService people) => this with { PeopleNamedByService = people };
 
     /// <summary>Staff may make this call for this purpose only (the BSN, for one, only for payment).</summary>
     public AccessRule OnlyFor(string purpose) => this with { RequiredPurpose = purpose };
@@ -113,4 +145,32 @@ public sealed record AccessRule
 
     /// <summary>The verbs of RPCs that only read; every other RPC changes something.</summary>
     public static readonly IReadOnlyList<string> ReadVerbs = ["Get", "List", "Watch", "Export", "Query", "Verify", "Ping"];
+
+    /// <summary>A rule that has not yet said whom it audits; each of its methods says so and gives the complete rule.</summary>
+    public sealed record Unaudited(IReadOnlySet<Role> Roles, Scope Scope, Func<IMessage, string>? Target)
+    {
+        /// <summary>The call reaches no person's data: nothing to audit, and its service may name no one to the audit.</summary>
+        public AccessRule AuditsNobody() => new(this, personData: false);
+
+        /// <summary>The reply shows or creates these people's data: audit each of them.</summary>
+        public AccessRule Audits<TResponse>(Func<TResponse, IEnumerable<string>> people)
+            where TResponse : IMessage =>
+            new(this, personData: true) { PeopleInReply = m => people((TResponse)m) };
+
+        /// <summary>The request names these people's data (and changes it): audit each of them, whatever the outcome.</summary>
+        public AccessRule AuditsRequest<TRequest>(Func<TRequest, IEnumerable<string>> people)
+            where TRequest : IMessage =>
+            new(this, personData: true) { PeopleInRequest = m => people((TRequest)m) };
+
+        /// <summary>The request names a participant of the activity it targets by their reference: audit the person behind it.</summary>
+        public AccessRule AuditsParticipant<TRequest>(Func<TRequest, string> reference)
+            where TRequest : IMessage =>
+            Scope == Scope.Activity
+                ? new(this, personData: true) { ParticipantInRequest = m => reference((TRequest)m) }
+                : throw new InvalidOperationException("Only a rule of an activity finds a participant by reference.");
+
+        /// <summary>The service alone learns whom the call reaches, and names them to the call context.</summary>
+        public AccessRule AuditsNamedByService(NamedByService people) =>
+            new(this, personData: people != NamedByService.CallersOwnRecord) { PeopleNamedByService = people };
+    }
 }

@@ -5,7 +5,7 @@ namespace Participatie.Gateway.Security;
 
 /// <summary>
 /// The access rule of every RPC, by its gRPC path. An RPC without a rule is refused for everyone, and a test fails
-/// for it: adding an RPC means deciding here who may call it.
+/// for it: adding an RPC means deciding here who may call it, and (or the rule does not compile) whom it audits.
 /// </summary>
 public static class AccessRules
 {
@@ -32,7 +32,7 @@ public static class AccessRules
             rules.Add(PathOf(service.FindMethodByName(method) ?? throw new InvalidOperationException($"{service.Name} has no {method}")), rule.Of(method));
 
         var client = ClientService.Descriptor;
-        Add(client, "RegisterClient", AccessRule.For(Admin, Coach).Audits<RegisterClientResponse>(r => [r.Client.ClientId]));
+        Add(client, "RegisterClient", AccessRule.For(Admin, Coach).Audits<RegisterClientResponse>(r => [r.Client.ClientId]).AlsoNamedByService(NamedByService.NewPerson));
         Add(client, "GetClient", AccessRule.Person<GetClientRequest>(r => r.ClientId, Admin, Coach, Team, Person));
         Add(client, "AssessReintegration", AccessRule.Person<AssessReintegrationRequest>(r => r.ClientId, Coach));
         Add(client, "OverrideEstimate", AccessRule.Person<OverrideEstimateRequest>(r => r.ClientId, Coach));
@@ -80,66 +80,67 @@ public static class AccessRules
         Add(client, "ListClients", AccessRule.For(Admin, Coach, Team).Audits<ListClientsResponse>(r => r.Clients.Select(c => c.ClientId)));
 
         var coach = CoachService.Descriptor;
-        Add(coach, "CreateCoach", AccessRule.For(Admin));
-        Add(coach, "GetCoach", AccessRule.Coach<GetCoachRequest>(r => r.CoachId, Admin, Coach));
+        Add(coach, "CreateCoach", AccessRule.For(Admin).AuditsNobody());
+        Add(coach, "GetCoach", AccessRule.Coach<GetCoachRequest>(r => r.CoachId, Admin, Coach).AuditsNobody());
         Add(coach, "AssignClient", AccessRule.Person<AssignClientRequest>(r => r.ClientId, Admin));
         Add(coach, "ReleaseClient", AccessRule.Person<ReleaseClientRequest>(r => r.ClientId, Admin, Coach));
         Add(coach, "GetCaseload", AccessRule.Coach<GetCaseloadRequest>(r => r.CoachId, Admin, Coach).Audits<GetCaseloadResponse>(r => r.Entries.Select(e => e.ClientId)));
         Add(coach, "ListFollowUps", AccessRule.Coach<ListFollowUpsRequest>(r => r.CoachId, Admin, Coach).Audits<ListFollowUpsResponse>(r => r.FollowUps.Select(f => f.ClientId)));
         Add(coach, "WatchInbox", AccessRule.Coach<WatchInboxRequest>(r => r.CoachId, Coach).Audits<InboxItem>(i => [i.ClientId]));
-        Add(coach, "ReassignCaseload", AccessRule.For(Admin).Audits<ReassignCaseloadResponse>(r => r.Transfers.SelectMany(t => t.ClientIds)));
+        Add(coach, "ReassignCaseload", AccessRule.For(Admin).Audits<ReassignCaseloadResponse>(r => r.Transfers.SelectMany(t => t.ClientIds)).AlsoNamedByService(NamedByService.HandedOver));
 
         var neighbourhood = NeighbourhoodService.Descriptor;
-        Add(neighbourhood, "CreateNeighbourhood", AccessRule.For(Admin));
-        Add(neighbourhood, "GetNeighbourhood", AccessRule.Neighbourhood<GetNeighbourhoodRequest>(r => r.NeighbourhoodId, Admin, Coach, Team));
-        Add(neighbourhood, "WatchNeighbourhood", AccessRule.Neighbourhood<WatchNeighbourhoodRequest>(r => r.NeighbourhoodId, Admin, Coach, Team));
-        Add(neighbourhood, "ListNeighbourhoods", AccessRule.For(Admin, Coach, Team));
-        Add(neighbourhood, "StartTrial", AccessRule.Neighbourhood<StartTrialRequest>(r => r.NeighbourhoodId, Admin, Team));
-        Add(neighbourhood, "EndTrial", AccessRule.Neighbourhood<EndTrialRequest>(r => r.NeighbourhoodId, Admin, Team));
-        Add(neighbourhood, "RebuildFigures", AccessRule.For(Admin));
+        Add(neighbourhood, "CreateNeighbourhood", AccessRule.For(Admin).AuditsNobody());
+        Add(neighbourhood, "GetNeighbourhood", AccessRule.Neighbourhood<GetNeighbourhoodRequest>(r => r.NeighbourhoodId, Admin, Coach, Team).AuditsNobody());
+        Add(neighbourhood, "WatchNeighbourhood", AccessRule.Neighbourhood<WatchNeighbourhoodRequest>(r => r.NeighbourhoodId, Admin, Coach, Team).AuditsNobody());
+        Add(neighbourhood, "ListNeighbourhoods", AccessRule.For(Admin, Coach, Team).AuditsNobody());
+        Add(neighbourhood, "StartTrial", AccessRule.Neighbourhood<StartTrialRequest>(r => r.NeighbourhoodId, Admin, Team).AuditsNobody());
+        Add(neighbourhood, "EndTrial", AccessRule.Neighbourhood<EndTrialRequest>(r => r.NeighbourhoodId, Admin, Team).AuditsNobody());
+        Add(neighbourhood, "RebuildFigures", AccessRule.For(Admin).AuditsNobody());
 
         // Experiments: researchers see designs, draws and results (counts and means, cells under 10 suppressed),
         // never a person; sign-ups and assignments are the person's own data.
         var experiment = ExperimentService.Descriptor;
-        Add(experiment, "CreateExperiment", AccessRule.For(Admin));
-        Add(experiment, "GetExperiment", AccessRule.For(Admin, Researcher));
+        Add(experiment, "CreateExperiment", AccessRule.For(Admin).AuditsNobody());
+        Add(experiment, "GetExperiment", AccessRule.For(Admin, Researcher).AuditsNobody());
         Add(experiment, "SignUp", AccessRule.Person<SignUpRequest>(r => r.ClientId, Admin, Coach, Person));
         Add(experiment, "Withdraw", AccessRule.Person<WithdrawRequest>(r => r.ClientId, Admin, Coach, Person));
-        Add(experiment, "Draw", AccessRule.For(Admin));
-        Add(experiment, "VerifyDraw", AccessRule.For(Admin, Researcher));
+        Add(experiment, "Draw", AccessRule.For(Admin).AuditsNobody());
+        Add(experiment, "VerifyDraw", AccessRule.For(Admin, Researcher).AuditsNobody());
         Add(experiment, "GetAssignment", AccessRule.Person<GetAssignmentRequest>(r => r.ClientId, Admin, Coach, Person));
         Add(experiment, "RecordOutcomes", AccessRule.For(Admin).AuditsRequest<RecordOutcomesRequest>(r => r.Outcomes.Select(o => o.ClientId)));
-        Add(experiment, "GetResults", AccessRule.For(Admin, Researcher));
-        Add(experiment, "ListExperiments", AccessRule.For(Admin, Researcher));
+        Add(experiment, "GetResults", AccessRule.For(Admin, Researcher).AuditsNobody());
+        Add(experiment, "ListExperiments", AccessRule.For(Admin, Researcher).AuditsNobody());
 
         // Partners: their own organisation and the activities they offer; participants only by first name and
-        // reference. The people a partner call reaches are audited all the same (purpose "participation"): the
-        // service names them to the audit, never in the reply.
+        // reference. The people a partner call reaches are audited all the same (purpose "participation"), never named
+        // in the reply: a participant a request names by reference is found through the activity, and those a list
+        // reaches are named to the audit by the service.
         var partner = PartnerService.Descriptor;
-        Add(partner, "RegisterPartner", AccessRule.For(Admin));
-        Add(partner, "GetPartner", AccessRule.Partner<GetPartnerRequest>(r => r.PartnerId, Admin, Partner));
-        Add(partner, "CreateActivity", AccessRule.Partner<CreateActivityRequest>(r => r.PartnerId, Admin, Partner));
-        Add(partner, "ListActivities", AccessRule.Partner<ListActivitiesRequest>(r => r.PartnerId, Admin, Partner));
-        Add(partner, "UpdateActivity", AccessRule.Activity<UpdateActivityRequest>(r => r.ActivityId, Admin, Partner));
-        Add(partner, "CloseActivity", AccessRule.Activity<CloseActivityRequest>(r => r.ActivityId, Admin, Partner));
-        Add(partner, "GetActivity", AccessRule.Activity<GetActivityRequest>(r => r.ActivityId, Admin, Partner, Coach, Team, Person));
-        Add(partner, "EnrolParticipant", AccessRule.Activity<EnrolParticipantRequest>(r => r.ActivityId, Admin, Partner).Audits<EnrolParticipantResponse>(_ => []));
-        Add(partner, "ListParticipants", AccessRule.Activity<ListParticipantsRequest>(r => r.ActivityId, Admin, Partner).Audits<ListParticipantsResponse>(_ => []));
+        Add(partner, "RegisterPartner", AccessRule.For(Admin).AuditsNobody());
+        Add(partner, "GetPartner", AccessRule.Partner<GetPartnerRequest>(r => r.PartnerId, Admin, Partner).AuditsNobody());
+        Add(partner, "CreateActivity", AccessRule.Partner<CreateActivityRequest>(r => r.PartnerId, Admin, Partner).AuditsNobody());
+        Add(partner, "ListActivities", AccessRule.Partner<ListActivitiesRequest>(r => r.PartnerId, Admin, Partner).AuditsNobody());
+        Add(partner, "UpdateActivity", AccessRule.Activity<UpdateActivityRequest>(r => r.ActivityId, Admin, Partner).AuditsNobody());
+        Add(partner, "CloseActivity", AccessRule.Activity<CloseActivityRequest>(r => r.ActivityId, Admin, Partner).AuditsNobody());
+        Add(partner, "GetActivity", AccessRule.Activity<GetActivityRequest>(r => r.ActivityId, Admin, Partner, Coach, Team, Person).AuditsNobody());
+        Add(partner, "EnrolParticipant", AccessRule.Activity<EnrolParticipantRequest>(r => r.ActivityId, Admin, Partner).AuditsParticipant<EnrolParticipantRequest>(r => r.ParticipantRef));
+        Add(partner, "ListParticipants", AccessRule.Activity<ListParticipantsRequest>(r => r.ActivityId, Admin, Partner).AuditsNamedByService(NamedByService.Participants));
         // Finding activities shows no one; a person who names no neighbourhood has their own read from their record,
         // which the service audits. A team searches its own neighbourhood only.
-        Add(partner, "ListActivitiesOnOffer", AccessRule.Neighbourhood<ListActivitiesOnOfferRequest>(r => r.NeighbourhoodId, Admin, Coach, Team, Person));
-        Add(partner, "RecordHours", AccessRule.Activity<RecordHoursRequest>(r => r.ActivityId, Admin, Partner).Audits<RecordHoursResponse>(_ => []));
-        Add(partner, "ListHours", AccessRule.Activity<ListHoursRequest>(r => r.ActivityId, Admin, Partner).Audits<ListHoursResponse>(_ => []));
+        Add(partner, "ListActivitiesOnOffer", AccessRule.Neighbourhood<ListActivitiesOnOfferRequest>(r => r.NeighbourhoodId, Admin, Coach, Team, Person).AuditsNamedByService(NamedByService.CallersOwnRecord));
+        Add(partner, "RecordHours", AccessRule.Activity<RecordHoursRequest>(r => r.ActivityId, Admin, Partner).AuditsParticipant<RecordHoursRequest>(r => r.ParticipantRef));
+        Add(partner, "ListHours", AccessRule.Activity<ListHoursRequest>(r => r.ActivityId, Admin, Partner).AuditsNamedByService(NamedByService.Participants));
 
         var admin = AdminService.Descriptor;
-        Add(admin, "Ping", AccessRule.For(Admin, Coach, Team, Partner, Researcher, Person));
-        Add(admin, "GetPlatformStatus", AccessRule.For(Admin));
-        Add(admin, "GetClusterStatus", AccessRule.For(Admin));
-        Add(admin, "QueryAuditLog", AccessRule.For(Admin));
-        Add(admin, "CreatePartnerApiKey", AccessRule.For(Admin));
-        Add(admin, "RevokePartnerApiKey", AccessRule.For(Admin));
-        Add(admin, "ListPartnerApiKeys", AccessRule.Partner<ListPartnerApiKeysRequest>(r => r.PartnerId, Admin, Partner));
-        Add(admin, "StartPaymentRun", AccessRule.For(Admin));
+        Add(admin, "Ping", AccessRule.For(Admin, Coach, Team, Partner, Researcher, Person).AuditsNobody());
+        Add(admin, "GetPlatformStatus", AccessRule.For(Admin).AuditsNobody());
+        Add(admin, "GetClusterStatus", AccessRule.For(Admin).AuditsNobody());
+        Add(admin, "QueryAuditLog", AccessRule.For(Admin).AuditsNobody());
+        Add(admin, "CreatePartnerApiKey", AccessRule.For(Admin).AuditsNobody());
+        Add(admin, "RevokePartnerApiKey", AccessRule.For(Admin).AuditsNobody());
+        Add(admin, "ListPartnerApiKeys", AccessRule.Partner<ListPartnerApiKeysRequest>(r => r.PartnerId, Admin, Partner).AuditsNobody());
+        Add(admin, "StartPaymentRun", AccessRule.For(Admin).AuditsNobody());
         // Whose payments failed is a person's data: each is audited, for the purpose payment unless another is declared.
         Add(admin, "GetPaymentRun", AccessRule.For(Admin).Audits<GetPaymentRunResponse>(r => r.Run.Failures.Select(f => f.ClientId)).ImpliesPurpose(Purposes.Payment));
         Add(admin, "ExportPayments", AccessRule.For(Admin).Audits<ExportPaymentsResponse>(r => r.Instructions.Select(i => i.ClientId).Concat(r.Recoveries.Select(c => c.ClientId))).OnlyFor(Purposes.Payment));

@@ -9,10 +9,11 @@ using Participatie.Gateway.Security.Audit;
 namespace Participatie.Gateway.Security;
 
 /// <summary>
-/// One call, as the gateway knows it (a scoped service: one per request): who is calling, why, which RPC, and the
-/// people the call reached. The access interceptor fills it in before the service runs; services read the caller from
-/// it and name to it the people a change is about to touch that the request does not name (a new registration, a
-/// partner's participant known by reference), so that the change is audited before it is made.
+/// One call, as the gateway knows it (a scoped service: one per request): who is calling, why, which RPC under which
+/// access rule, and the people the call reached. The access interceptor fills it in before the service runs and audits
+/// from it before the reply leaves; services read the caller from it. Whom a call audits is declared by its access
+/// rule; only people the service alone learns of (a new registration, a partner's participants on a page) are named
+/// here by the service, and only when the rule declares that it does.
 /// </summary>
 public sealed class CallContext(AuditLog audit, TimeProvider time)
 {
@@ -31,8 +32,8 @@ public sealed class CallContext(AuditLog audit, TimeProvider time)
     /// <summary>The RPC as the audit log names it, e.g. <c>ClientService.GetClient</c>.</summary>
     public string Action { get; private set; } = "";
 
-    /// <summary>Whether the call changes a person's data, so that its audit record is stored before the change.</summary>
-    public bool Changes { get; private set; }
+    /// <summary>The access rule the call was admitted under; null until then.</summary>
+    internal AccessRule? Rule { get; private set; }
 
     /// <summary>
     /// Set by authentication when the credentials could not be checked because the platform did not answer (a
@@ -66,26 +67,42 @@ public sealed class CallContext(AuditLog audit, TimeProvider time)
     /// <summary>The caller's subject, as stored acts name who made them.</summary>
     public string Subject => Caller?.Subject ?? "unknown";
 
-    internal void Admit(Caller caller, string action, string purpose, bool changes)
+    internal void Admit(Caller caller, string purpose, AccessRule rule)
     {
         Caller = caller;
-        Action = action;
         Purpose = purpose;
-        Changes = changes;
+        Rule = rule;
     }
 
     /// <summary>
     /// Names people the reply does not show but the call read (a partner's participants, known to it only by
-    /// reference): they are audited with the call.
+    /// reference): they are audited with the call, before its reply leaves.
     /// </summary>
-    public void Reached(IEnumerable<string> clientIds) => _reached.UnionWith(clientIds.Where(id => Ids.IsValid(IdKind.Client, id)));
+    public void Reached(IEnumerable<string> clientIds)
+    {
+        RequireDeclared();
+        Found(clientIds);
+    }
+
+    /// <summary>People the access rule found beyond its request and reply (the person behind a participant's reference).</summary>
+    internal void Found(IEnumerable<string> clientIds) => _reached.UnionWith(clientIds.Where(id => Ids.IsValid(IdKind.Client, id)));
 
     /// <summary>
-    /// Before a change of these people's data: stores the audit record that the change is being made (outcome
-    /// <see cref="Started"/>). When the audit log cannot be written the call fails with UNAVAILABLE before anything
-    /// changed. People already announced in this call are not recorded twice.
+    /// Before a change of these people's data that the request does not name (a new registration, a caseload handed
+    /// over): stores the audit record that the change is being made (outcome <see cref="Started"/>). When the audit log
+    /// cannot be written the call fails with UNAVAILABLE before anything changed.
     /// </summary>
-    public async Task ChangingAsync(IEnumerable<string> clientIds)
+    public Task ChangingAsync(IEnumerable<string> clientIds)
+    {
+        RequireDeclared();
+        return AnnounceAsync(clientIds);
+    }
+
+    /// <summary>
+    /// Stores the record that a change of these people's data is being made. People already announced in this call
+    /// are not recorded twice.
+    /// </summary>
+    internal async Task AnnounceAsync(IEnumerable<string> clientIds)
     {
         var fresh = clientIds.Where(id => Ids.IsValid(IdKind.Client, id) && !_announced.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
         if (fresh.Count == 0)
@@ -95,6 +112,18 @@ public sealed class CallContext(AuditLog audit, TimeProvider time)
 
         await StoreAsync(Caller!, Purpose, fresh, Started);
         _announced.UnionWith(fresh);
+    }
+
+    /// <summary>
+    /// A service names people to the audit only when its access rule says it does: a name from any other service is a
+    /// defect (the rule would claim to audit nobody, or only what it finds itself), refused rather than audited by chance.
+    /// </summary>
+    private void RequireDeclared()
+    {
+        if (Rule?.PeopleNamedByService is null)
+        {
+            throw new InvalidOperationException($"{Action} named people to the audit, but its access rule does not declare that its service names any");
+        }
     }
 
     /// <summary>The people the call reached beyond those the access rule finds in its request and reply.</summary>

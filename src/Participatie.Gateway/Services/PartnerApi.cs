@@ -69,9 +69,7 @@ public sealed class PartnerApi(IGrainFactory grains, CallContext call) : Partner
 
     public override async Task<EnrolParticipantResponse> EnrolParticipant(EnrolParticipantRequest request, ServerCallContext context)
     {
-        var activity = Activity(request.ActivityId);
-        await AnnounceParticipantAsync(activity, request.ParticipantRef);
-        var participant = await activity.EnrolAsync(request.ParticipantRef);
+        var participant = await Activity(request.ActivityId).EnrolAsync(request.ParticipantRef);
         return new EnrolParticipantResponse { Participant = participant.ToContract() };
     }
 
@@ -90,9 +88,7 @@ public sealed class PartnerApi(IGrainFactory grains, CallContext call) : Partner
 
     public override async Task<RecordHoursResponse> RecordHours(RecordHoursRequest request, ServerCallContext context)
     {
-        var activity = Activity(request.ActivityId);
-        await AnnounceParticipantAsync(activity, request.ParticipantRef);
-        var attendance = await activity.RecordHoursAsync(new RecordHoursCommand(request.ParticipantRef, request.Date, request.Hours, call.Subject));
+        var attendance = await Activity(request.ActivityId).RecordHoursAsync(new RecordHoursCommand(request.ParticipantRef, request.Date, request.Hours, call.Subject));
         return attendance.ToContract();
     }
 
@@ -172,7 +168,7 @@ public sealed class PartnerApi(IGrainFactory grains, CallContext call) : Partner
         }
 
         var facts = await grains.GetGrain<IClientGrain>(caller.Subject).GetAccessFactsAsync();
-        await call.StoreAsync(caller, call.Purpose, [caller.Subject], nameof(StatusCode.OK));
+        call.Reached([caller.Subject]);
         if (facts.NeighbourhoodId is null)
         {
             var violations = new Violations();
@@ -181,18 +177,6 @@ public sealed class PartnerApi(IGrainFactory grains, CallContext call) : Partner
         }
 
         return facts.NeighbourhoodId!;
-    }
-
-    /// <summary>
-    /// The person behind a participant's reference is audited before their place or hours change. A reference the
-    /// activity does not know names nobody: the change itself then refuses it.
-    /// </summary>
-    private async Task AnnounceParticipantAsync(IActivityGrain activity, string reference)
-    {
-        if (await activity.FindParticipantAsync(reference) is { } clientId)
-        {
-            await call.ChangingAsync([clientId]);
-        }
     }
 
     private IPartnerGrain Partner(string partnerId) =>

@@ -20,7 +20,7 @@ namespace Participatie.Grains.Clients;
 /// One person on social assistance. The record is the truth about the person's coach and neighbourhood; coaches'
 /// caseloads, neighbourhood figures and the person's row in the client directory (what lists and searches read) are
 /// derived from it through versioned contributions sent from an outbox that is stored in the same write as the change
-/// (see <see cref="OutboxDelivery"/>). It also holds what the person's
+/// (see <see cref="Infrastructure.Outbox"/>). It also holds what the person's
 /// regime and benefit depend on (trajectories, experiment memberships, income forms, measures) and the statements of
 /// paid months (the other parts of this class).
 /// </summary>
@@ -38,9 +38,19 @@ public sealed partial class ClientGrain(
     IClientDirectoryStore directory,
     ILogger<ClientGrain> logger) : Grain, IClientGrain, IRemindable
 {
-    private readonly OutboxDelivery _outbox = new(outboxOptions.Value);
+    private const string DirectoryReceiver = "client directory";
+
+    private Outbox? _outbox;
 
     private ClientState State => record.State;
+
+    /// <summary>The coaches, neighbourhoods and directory row that must still hear of the record's newest version.</summary>
+    private Outbox Outbox => _outbox ??= new(new GrainOutboxHost(this), outboxOptions.Value, logger,
+    [
+        OutboxChannel.Of(new PendingList(() => State.PendingCoaches), SummaryForCoachesAsync, TellCoachAsync),
+        OutboxChannel.Of(new PendingList(() => State.PendingNeighbourhoods), TellNeighbourhoodAsync),
+        OutboxChannel.Of(new PendingFlag(DirectoryReceiver, () => State.PendingDirectory, pending => State.PendingDirectory = pending), _ => TellDirectoryAsync()),
+    ]);
 
     private string ClientId => this.GetPrimaryKeyString();
 
@@ -65,13 +75,8 @@ public sealed partial class ClientGrain(
             State.PendingDirectory = true;
         }
 
-        // A change stored before a crash may not have reached its coaches and neighbourhood: deliver it right after
-        // activation, in a turn of its own.
-        if (HasPending)
-        {
-            _outbox.DeliverAfterActivation(this, DeliverAsync);
-        }
-
+        // A change stored before a crash may not have reached its coaches and neighbourhood.
+        Outbox.ResumeAfterActivation();
         return Task.CompletedTask;
     }
 
@@ -209,7 +214,7 @@ public sealed partial class ClientGrain(
         if (previous == coachId)
         {
             // Already assigned: make sure the coach knows, then answer as the first time.
-            await DeliverAsync();
+            await Outbox.DeliverAsync();
             return null;
         }
 
@@ -247,17 +252,11 @@ public sealed partial class ClientGrain(
         {
             await CheckRetentionAsync();
         }
-        else if (reminderName == OutboxDelivery.ReminderName)
+        else if (reminderName == Outbox.ReminderName)
         {
-            await DeliverAsync();
-            if (!HasPending)
-            {
-                await _outbox.RemoveBackstopAsync(this);
-            }
+            await Outbox.OnReminderAsync();
         }
     }
-
-    private bool HasPending => State.PendingCoaches.Count > 0 || State.PendingNeighbourhoods.Count > 0 || State.PendingDirectory;
 
     private string[] CurrentCoach() => State.CoachId is null ? [] : [State.CoachId];
 
@@ -278,65 +277,36 @@ public sealed partial class ClientGrain(
     {
         State.Version++;
         State.PendingDirectory = true;
-        foreach (var id in neighbourhoods.Where(id => !State.PendingNeighbourhoods.Contains(id)))
+        foreach (var id in neighbourhoods)
         {
-            State.PendingNeighbourhoods.Add(id);
+            State.PendingNeighbourhoods.AddOnce(id);
         }
 
-        foreach (var id in (coaches ?? []).Where(id => !State.PendingCoaches.Contains(id)))
+        foreach (var id in coaches ?? [])
         {
-            State.PendingCoaches.Add(id);
+            State.PendingCoaches.AddOnce(id);
         }
 
         await SaveAsync();
         faults.Hit(FaultPoint.BeforeDelivery);
-        await DeliverAsync();
+        await Outbox.DeliverAsync();
     }
 
     private Task SaveAsync() => record.WriteOrDeactivateAsync(this);
 
-    /// <summary>
-    /// Sends the current contribution to every pending coach and neighbourhood, and the current row to the client
-    /// directory. Receivers keep the newest version,
-    /// so sending again is harmless. Delivered targets are cleared in memory only: the next write stores that, and
-    /// until then a restart merely delivers once more.
-    /// </summary>
-    private async Task DeliverAsync()
+    /// <summary>What each coach is sent of the person; worked out once for all coaches of a delivery.</summary>
+    private async Task<CaseloadSummary> SummaryForCoachesAsync() => State.Summary() with { ContactIntervalDays = await ContactIntervalAsync() };
+
+    private Task TellCoachAsync(CaseloadSummary summary, string coachId) =>
+        GrainFactory.GetGrain<ICoachGrain>(coachId).ApplyAsync(new CaseloadContribution(ClientId, State.Version, State.CoachId == coachId, summary));
+
+    private Task TellNeighbourhoodAsync(string neighbourhoodId) =>
+        GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ApplyAsync(ResidentContributionTo(neighbourhoodId));
+
+    private async Task TellDirectoryAsync()
     {
-        var failed = false;
-        var summary = State.PendingCoaches.Count == 0 ? null : State.Summary() with { ContactIntervalDays = await ContactIntervalAsync() };
-        foreach (var coachId in State.PendingCoaches.ToArray())
-        {
-            var contribution = new CaseloadContribution(ClientId, State.Version, State.CoachId == coachId, summary!);
-            var ok = await _outbox.TryAsync(() => GrainFactory.GetGrain<ICoachGrain>(coachId).ApplyAsync(contribution), coachId, logger);
-            failed |= !ok;
-            if (ok)
-            {
-                State.PendingCoaches.Remove(coachId);
-            }
-        }
-
-        foreach (var neighbourhoodId in State.PendingNeighbourhoods.ToArray())
-        {
-            var contribution = ResidentContributionTo(neighbourhoodId);
-            var ok = await _outbox.TryAsync(() => GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ApplyAsync(contribution), neighbourhoodId, logger);
-            failed |= !ok;
-            if (ok)
-            {
-                State.PendingNeighbourhoods.Remove(neighbourhoodId);
-            }
-        }
-
-        if (State.PendingDirectory)
-        {
-            var row = State.DirectoryRow(ClientId);
-            var ok = await _outbox.TryAsync(() => directory.UpsertAsync(row), "client directory", logger);
-            failed |= !ok;
-            State.PendingDirectory = !ok;
-            State.InDirectory |= ok;
-        }
-
-        await _outbox.AfterDeliveryAsync(this, failed, DeliverAsync);
+        await directory.UpsertAsync(State.DirectoryRow(ClientId));
+        State.InDirectory = true;
     }
 
     private static string Fingerprint(RegisterClientCommand command) => RequestFingerprint.Of(command with { RequestId = null });

@@ -21,7 +21,7 @@ namespace Participatie.Grains.Experiments;
 /// A trust experiment. It is the truth about who signed up (with which consent), who withdrew, and who was drawn into
 /// which arm: the draw is made once from a recorded seed and algorithm and never changes. Each person's record learns
 /// its place through a versioned membership from an outbox stored with the change (<see cref="ExperimentState.PendingMembers"/>),
-/// delivered in batches after the write, retried on a timer with a reminder as backstop.
+/// delivered in batches after the write by the shared <see cref="Infrastructure.Outbox"/>.
 /// </summary>
 public sealed partial class ExperimentGrain(
     [PersistentState(StorageNames.Experiment, StorageNames.Provider)] IPersistentState<ExperimentState> record,
@@ -36,21 +36,24 @@ public sealed partial class ExperimentGrain(
     private const int DeliveryBatch = 200;
     private const int DeliveryConcurrency = 16;
 
-    private readonly OutboxDelivery _outbox = new(outboxOptions.Value);
-    private IGrainTimer? _delivery;
+    private Outbox? _outbox;
 
     private ExperimentState State => record.State;
+
+    /// <summary>
+    /// The people whose record must still learn its membership. A draw tells thousands: they are told in batches,
+    /// several at once, and each batch's progress is stored, so that a restart goes on where it stopped.
+    /// </summary>
+    private Outbox Outbox => _outbox ??= new(new GrainOutboxHost(this), outboxOptions.Value, logger,
+        [OutboxChannel.Of(new PendingList(() => State.PendingMembers), TellMemberAsync)],
+        new OutboxRounds(DeliveryBatch, DeliveryConcurrency, SaveAsync));
 
     private string ExperimentId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Memberships stored before a crash may not have reached the people's records: deliver them now.
-        if (State.PendingMembers.Count > 0)
-        {
-            ScheduleDelivery();
-        }
-
+        Outbox.ResumeAfterActivation();
         return Task.CompletedTask;
     }
 
@@ -192,14 +195,10 @@ public sealed partial class ExperimentGrain(
             participant.WithdrawnBeforeDraw = State.Draw is null;
             participant.WithdrawalRecordedBy = by;
             participant.Version++;
-            if (!State.PendingMembers.Contains(clientId))
-            {
-                State.PendingMembers.Add(clientId);
-            }
-
+            State.PendingMembers.AddOnce(clientId);
             await SaveAsync();
-            await RegisterBackstopAsync();
-            await DeliverAsync();
+            await Outbox.RegisterBackstopAsync();
+            await Outbox.DeliverAsync();
         }
 
         return participant.ToView(State, ExperimentId, clientId);
@@ -266,8 +265,8 @@ public sealed partial class ExperimentGrain(
         State.PendingMembers = [.. candidates.Select(c => c.ParticipantId)];
         await SaveAsync();
         LogDrawn(logger, ExperimentId, algorithm, seed, candidates.Count, result.Assignments.Count);
-        await RegisterBackstopAsync();
-        ScheduleDelivery();
+        await Outbox.RegisterBackstopAsync();
+        Outbox.DeliverSoon();
         return State.ToView(ExperimentId);
     }
 
@@ -302,9 +301,9 @@ public sealed partial class ExperimentGrain(
 
     public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
     {
-        if (reminderName == OutboxDelivery.ReminderName)
+        if (reminderName == Outbox.ReminderName)
         {
-            await DeliverAsync();
+            await Outbox.OnReminderAsync();
         }
     }
 
@@ -312,62 +311,8 @@ public sealed partial class ExperimentGrain(
     private IEnumerable<Candidate> Candidates() =>
         State.Participants.Where(p => !p.Value.WithdrawnBeforeDraw).Select(p => ExperimentMapping.Candidate(p.Key, p.Value));
 
-    /// <summary>
-    /// Tells a batch of pending people's records their current membership, stores which were told, and goes on with
-    /// the next batch; a failure is retried with backoff (and the backstop reminder), and the reminder goes when all
-    /// are told.
-    /// </summary>
-    private async Task DeliverAsync()
-    {
-        var batch = State.PendingMembers.Take(DeliveryBatch).ToList();
-        if (batch.Count == 0)
-        {
-            await _outbox.RemoveBackstopAsync(this);
-            return;
-        }
-
-        var delivered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in batch.Chunk(DeliveryConcurrency))
-        {
-            var outcomes = await Task.WhenAll(chunk.Select(async id =>
-            {
-                var membership = State.Participants[id].Membership(State, ExperimentId);
-                var ok = await _outbox.TryAsync(() => GrainFactory.GetGrain<IClientGrain>(id).ApplyExperimentMembershipAsync(membership), id, logger);
-                return (id, ok);
-            }));
-            delivered.UnionWith(outcomes.Where(o => o.ok).Select(o => o.id));
-        }
-
-        if (delivered.Count > 0)
-        {
-            State.PendingMembers.RemoveAll(delivered.Contains);
-            await SaveAsync();
-        }
-
-        if (delivered.Count < batch.Count)
-        {
-            await _outbox.AfterDeliveryAsync(this, failed: true, DeliverAsync);
-        }
-        else if (State.PendingMembers.Count > 0)
-        {
-            ScheduleDelivery();
-        }
-        else
-        {
-            await _outbox.AfterDeliveryAsync(this, failed: false, DeliverAsync);
-            await _outbox.RemoveBackstopAsync(this);
-        }
-    }
-
-    private void ScheduleDelivery()
-    {
-        _delivery?.Dispose();
-        _delivery = this.RegisterGrainTimer(DeliverAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-    }
-
-    /// <summary>Registered with every change that leaves people to tell, so a crash before they are told is repaired.</summary>
-    private Task RegisterBackstopAsync() =>
-        this.RegisterOrUpdateReminder(OutboxDelivery.ReminderName, outboxOptions.Value.BackstopInterval, outboxOptions.Value.BackstopInterval);
+    private Task TellMemberAsync(string clientId) =>
+        GrainFactory.GetGrain<IClientGrain>(clientId).ApplyExperimentMembershipAsync(State.Participants[clientId].Membership(State, ExperimentId));
 
     private Task SaveAsync() => record.WriteOrDeactivateAsync(this);
 

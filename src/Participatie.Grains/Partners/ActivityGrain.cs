@@ -17,7 +17,7 @@ namespace Participatie.Grains.Partners;
 /// One activity of a partner; see <see cref="IActivityGrain"/>. Places and hours change here only, one call at a time,
 /// so two enrolments into the last place cannot both succeed. Each change to a participant is stored together with
 /// the person in the outbox (<see cref="ActivityState.PendingClients"/>) and then delivered to their record as a
-/// versioned contribution; a failed delivery is retried on a timer with a reminder as backstop.
+/// versioned contribution by the shared <see cref="Infrastructure.Outbox"/>.
 /// </summary>
 public sealed partial class ActivityGrain(
     [PersistentState(StorageNames.Activity, StorageNames.Provider)] IPersistentState<ActivityState> record,
@@ -32,21 +32,24 @@ public sealed partial class ActivityGrain(
     private const string DetailsPrefix = "activity.";
     private const string ReferencePrefix = "pr-";
 
-    private readonly OutboxDelivery _outbox = new(outboxOptions.Value);
+    private Outbox? _outbox;
 
     private ActivityState State => record.State;
+
+    /// <summary>The people's records and the neighbourhoods that must still hear of the activity's newest change.</summary>
+    private Outbox Outbox => _outbox ??= new(new GrainOutboxHost(this), outboxOptions.Value, logger,
+    [
+        OutboxChannel.Of(new PendingList(() => State.PendingClients), TellClientAsync),
+        OutboxChannel.Of(new PendingList(() => State.PendingNeighbourhoods), TellNeighbourhoodAsync),
+    ]);
 
     private string ActivityId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Changes stored before a crash may not have reached the people's records: deliver them right after
-        // activation, in a turn of its own (a person who is at this moment asking this activity must not wait on it).
-        if (State.PendingClients.Count > 0 || State.PendingNeighbourhoods.Count > 0)
-        {
-            _outbox.DeliverAfterActivation(this, DeliverAsync);
-        }
-
+        // Changes stored before a crash may not have reached the people's records (in a turn of its own: a person who
+        // is at this moment asking this activity must not wait on it).
+        Outbox.ResumeAfterActivation();
         return Task.CompletedTask;
     }
 
@@ -75,7 +78,7 @@ public sealed partial class ActivityGrain(
         State.CreatedAt = time.GetUtcNow();
         ChangeOffer(State.NeighbourhoodId);
         await SaveAsync();
-        await DeliverAsync();
+        await Outbox.DeliverAsync();
         return State.ToView(ActivityId);
     }
 
@@ -126,7 +129,7 @@ public sealed partial class ActivityGrain(
 
         State.Apply(data);
         await SaveAsync();
-        await DeliverAsync();
+        await Outbox.DeliverAsync();
         return State.ToView(ActivityId);
     }
 
@@ -142,7 +145,7 @@ public sealed partial class ActivityGrain(
             State.CloseReason = why;
             ChangeOffer(State.NeighbourhoodId);
             await SaveAsync();
-            await DeliverAsync();
+            await Outbox.DeliverAsync();
         }
 
         return State.ToView(ActivityId);
@@ -187,7 +190,7 @@ public sealed partial class ActivityGrain(
         State.Participants[clientId] = participant;
         AddPending(clientId);
         await SaveAsync();
-        await DeliverAsync();
+        await Outbox.DeliverAsync();
         return participant.ToEnrolment(ActivityId, State.Title);
     }
 
@@ -225,7 +228,7 @@ public sealed partial class ActivityGrain(
         participant.Version++;
         AddPending(clientId);
         await SaveAsync();
-        await DeliverAsync();
+        await Outbox.DeliverAsync();
         return participant.ToView(clientId);
     }
 
@@ -300,7 +303,7 @@ public sealed partial class ActivityGrain(
         participant.Version++;
         AddPending(clientId);
         await SaveAsync();
-        await DeliverAsync();
+        await Outbox.DeliverAsync();
         return existing.ToView(command.Reference, clientId);
     }
 
@@ -323,47 +326,18 @@ public sealed partial class ActivityGrain(
 
     public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
     {
-        if (reminderName == OutboxDelivery.ReminderName)
+        if (reminderName == Outbox.ReminderName)
         {
-            await DeliverAsync();
-            if (State.PendingClients.Count == 0 && State.PendingNeighbourhoods.Count == 0)
-            {
-                await _outbox.RemoveBackstopAsync(this);
-            }
+            await Outbox.OnReminderAsync();
         }
     }
 
-    /// <summary>
-    /// Sends each pending person their current contribution. Records keep the newest version, so sending again is
-    /// harmless; delivered people are cleared in memory only, and the next write stores that.
-    /// </summary>
-    private async Task DeliverAsync()
-    {
-        var failed = false;
-        foreach (var clientId in State.PendingClients.ToArray())
-        {
-            var contribution = State.Participants[clientId].ToContribution(ActivityId, State.Type);
-            var ok = await _outbox.TryAsync(() => GrainFactory.GetGrain<IClientGrain>(clientId).ApplyParticipationAsync(contribution), clientId, logger);
-            failed |= !ok;
-            if (ok)
-            {
-                State.PendingClients.Remove(clientId);
-            }
-        }
+    /// <summary>Sends the person their current contribution; their record keeps the newest version.</summary>
+    private Task TellClientAsync(string clientId) =>
+        GrainFactory.GetGrain<IClientGrain>(clientId).ApplyParticipationAsync(State.Participants[clientId].ToContribution(ActivityId, State.Type));
 
-        foreach (var neighbourhoodId in State.PendingNeighbourhoods.ToArray())
-        {
-            var offer = Offer(neighbourhoodId);
-            var ok = await _outbox.TryAsync(() => GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ApplyActivityAsync(offer), neighbourhoodId, logger);
-            failed |= !ok;
-            if (ok)
-            {
-                State.PendingNeighbourhoods.Remove(neighbourhoodId);
-            }
-        }
-
-        await _outbox.AfterDeliveryAsync(this, failed, DeliverAsync);
-    }
+    private Task TellNeighbourhoodAsync(string neighbourhoodId) =>
+        GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ApplyActivityAsync(Offer(neighbourhoodId));
 
     public Task<ActivityOffer> GetOfferAsync(string neighbourhoodId) => Task.FromResult(Offer(neighbourhoodId));
 
@@ -375,19 +349,13 @@ public sealed partial class ActivityGrain(
     private void ChangeOffer(params string[] neighbourhoods)
     {
         State.OfferVersion++;
-        foreach (var id in neighbourhoods.Where(id => !State.PendingNeighbourhoods.Contains(id)))
+        foreach (var id in neighbourhoods)
         {
-            State.PendingNeighbourhoods.Add(id);
+            State.PendingNeighbourhoods.AddOnce(id);
         }
     }
 
-    private void AddPending(string clientId)
-    {
-        if (!State.PendingClients.Contains(clientId))
-        {
-            State.PendingClients.Add(clientId);
-        }
-    }
+    private void AddPending(string clientId) => State.PendingClients.AddOnce(clientId);
 
     /// <summary>A reference unique within the activity: random, so it tells nothing about the person.</summary>
     private string NewReference()

@@ -140,8 +140,9 @@ public static class AccessRules
         Add(admin, "CreatePartnerApiKey", AccessRule.For(Admin).AuditsNobody());
         Add(admin, "RevokePartnerApiKey", AccessRule.For(Admin).AuditsNobody());
         Add(admin, "ListPartnerApiKeys", AccessRule.Partner<ListPartnerApiKeysRequest>(r => r.PartnerId, Admin, Partner).AuditsNobody());
-        Add(admin, "StartPaymentRun", AccessRule.For(Admin).AuditsNobody());
-        // Whose payments failed is a person's data: each is audited, for the purpose payment unless another is declared.
+        // Whose payments failed is a person's data: each is audited, for the purpose payment unless another is declared
+        // (starting a run that is under way answers with its progress, failures included).
+        Add(admin, "StartPaymentRun", AccessRule.For(Admin).Audits<StartPaymentRunResponse>(r => r.Run.Failures.Select(f => f.ClientId)).ImpliesPurpose(Purposes.Payment));
         Add(admin, "GetPaymentRun", AccessRule.For(Admin).Audits<GetPaymentRunResponse>(r => r.Run.Failures.Select(f => f.ClientId)).ImpliesPurpose(Purposes.Payment));
         Add(admin, "ExportPayments", AccessRule.For(Admin).Audits<ExportPaymentsResponse>(r => r.Instructions.Select(i => i.ClientId).Concat(r.Recoveries.Select(c => c.ClientId))).OnlyFor(Purposes.Payment));
         return rules;

@@ -14,11 +14,9 @@ public sealed class AuditDeclarationTests
 {
     /// <summary>
     /// RPCs that carry people's ids and audit nobody, and why. The audit log is the record of who reached whom: an admin
-    /// reading it is not a read of anyone's case. Starting a payment run that is under way answers with its progress,
-    /// whose payments failed included, unaudited (GetPaymentRun audits the same list for the purpose payment): a gap
-    /// left as it was, so that this change keeps every RPC's audit records as they were.
+    /// reading it is not a read of anyone's case.
     /// </summary>
-    private static readonly HashSet<string> CarryIdsUnaudited = ["participatie.v1.AdminService.QueryAuditLog", "participatie.v1.AdminService.StartPaymentRun"];
+    private static readonly HashSet<string> CarryIdsUnaudited = ["participatie.v1.AdminService.QueryAuditLog"];
 
     [Fact]
     public void NoRpcWhoseRuleAuditsNobodyCarriesAPersonsIdInItsRequestOrReply()

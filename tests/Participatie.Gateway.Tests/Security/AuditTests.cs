@@ -101,5 +101,11 @@ public sealed class AuditTests(GatewayFixture gateway)
         Assert.True(rule.PersonData);
         Assert.Equal(["cl-0000000000000001"], rule.PeopleInReply!(reply));
         Assert.Equal("payment", rule.PurposeWhenUndeclared);
+
+        // Starting a run that is under way answers with the same progress.
+        var start = Participatie.Gateway.Security.AccessRules.ByMethod[$"/{AdminService.Descriptor.FullName}/StartPaymentRun"];
+        Assert.True(start.PersonData);
+        Assert.Equal(["cl-0000000000000001"], start.PeopleInReply!(new StartPaymentRunResponse { Run = reply.Run }));
+        Assert.Equal("payment", start.PurposeWhenUndeclared);
     }
 }

@@ -28,7 +28,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(workers: 6, stop.Token);
 
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await load.AcknowledgedAsync(100, "100 registrations before the kill");
         var victim = cluster.Silos[1];
         victim.Kill();
         var killedAt = load.Now;
@@ -83,7 +83,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(workers: 4, stop.Token);
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await load.AcknowledgedAsync(100, "100 registrations before the database stops");
         await server.StopServerAsync();
         var downAt = load.Now;
         await Task.Delay(TimeSpan.FromSeconds(1));

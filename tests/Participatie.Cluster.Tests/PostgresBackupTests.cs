@@ -28,11 +28,11 @@ public sealed class PostgresBackupTests(ITestOutputHelper output)
             using var stop = new CancellationTokenSource();
             var running = load.RunAsync(workers: 4, stop.Token);
 
-            await WaitForAsync(() => load.Acknowledged.Count() >= 100, "100 registrations of the load");
+            await load.AcknowledgedAsync(100, "100 registrations");
             dumpStarted = load.Now;
             dump = await source.DumpAsync(new NpgsqlConnectionStringBuilder(sourceConnection).Database!);
             dumpEnded = load.Now;
-            await WaitForAsync(() => load.Acknowledged.Count(c => c.Start > dumpEnded) >= 20, "20 registrations after the dump");
+            await load.AcknowledgedAsync(20, "20 registrations after the dump", c => c.Start > dumpEnded);
             await stop.CancelAsync();
             await running;
         }
@@ -102,14 +102,5 @@ public sealed class PostgresBackupTests(ITestOutputHelper output)
         }
 
         return string.Join(", ", counts);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        for (var waited = 0; !condition(); waited++)
-        {
-            Assert.True(waited < 1200, $"the load never reached {what}");
-            await Task.Delay(100);
-        }
     }
 }

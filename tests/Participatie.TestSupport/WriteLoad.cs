@@ -20,6 +20,7 @@ public sealed class WriteLoad(IReadOnlyList<GrpcChannel> gateways, string neighb
     private readonly ConcurrentQueue<CallRecord> _calls = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly HashSet<int> _skipped = [];
+    private readonly List<Waiter> _waiters = [];
     private int _sequence;
 
     public TimeSpan Now => _clock.Elapsed;
@@ -42,6 +43,37 @@ public sealed class WriteLoad(IReadOnlyList<GrpcChannel> gateways, string neighb
         lock (_skipped)
         {
             _skipped.Remove(gateway);
+        }
+    }
+
+    /// <summary>
+    /// Completes once <paramref name="count"/> acknowledged calls satisfy <paramref name="which"/> (all of them when
+    /// null): checked as each call ends, so a test awaits the writes themselves instead of polling for them. Fails,
+    /// rather than hangs, after two minutes, naming <paramref name="what"/>.
+    /// </summary>
+    public async Task AcknowledgedAsync(int count, string what, Func<CallRecord, bool>? which = null)
+    {
+        var waiter = new Waiter(which ?? (_ => true), count);
+        lock (_waiters)
+        {
+            foreach (var call in Acknowledged)
+            {
+                waiter.Saw(call);
+            }
+
+            if (!waiter.Reached.Task.IsCompleted)
+            {
+                _waiters.Add(waiter);
+            }
+        }
+
+        try
+        {
+            await waiter.Reached.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the load never reached {what} within two minutes");
         }
     }
 
@@ -71,13 +103,27 @@ public sealed class WriteLoad(IReadOnlyList<GrpcChannel> gateways, string neighb
             {
                 var reply = await new ClientService.ClientServiceClient(gateways[gateway])
                     .RegisterClientAsync(request, deadline: DateTime.UtcNow.AddSeconds(20), cancellationToken: CancellationToken.None);
-                _calls.Enqueue(new CallRecord(gateway, start, Now, StatusCode.OK, reply.Client.ClientId, familyName));
+                Acknowledge(new CallRecord(gateway, start, Now, StatusCode.OK, reply.Client.ClientId, familyName));
             }
             catch (RpcException failure)
             {
                 _calls.Enqueue(new CallRecord(gateway, start, Now, failure.StatusCode, null, familyName));
                 await Task.Delay(50, CancellationToken.None);
             }
+        }
+    }
+
+    private void Acknowledge(CallRecord call)
+    {
+        lock (_waiters)
+        {
+            _calls.Enqueue(call);
+            foreach (var waiter in _waiters)
+            {
+                waiter.Saw(call);
+            }
+
+            _waiters.RemoveAll(w => w.Reached.Task.IsCompleted);
         }
     }
 
@@ -117,5 +163,20 @@ public sealed class WriteLoad(IReadOnlyList<GrpcChannel> gateways, string neighb
             }
         });
         return [.. missing];
+    }
+
+    private sealed class Waiter(Func<CallRecord, bool> which, int count)
+    {
+        private int _seen;
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Saw(CallRecord call)
+        {
+            if (which(call) && ++_seen >= count)
+            {
+                Reached.TrySetResult();
+            }
+        }
     }
 }

@@ -50,7 +50,7 @@ internal static class BackupCommand
     /// <summary>One row per file: size, rows per table, the last audit sequence, the start of the checksum.</summary>
     public static void WriteFiles(TextWriter writer, BackupManifest manifest)
     {
-        var table = new TextTable(new Column("FILE"), new Column("BYTES", RightAligned: true), new Column("ROWS"), new Column("SHA-256"));
+        var table = Tables.Create(new Column("FILE"), new Column("BYTES", RightAligned: true), new Column("ROWS"), new Column("SHA-256"));
         foreach (var file in manifest.Files)
         {
             var rows = string.Join(", ", file.Rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value}")));
@@ -59,10 +59,10 @@ internal static class BackupCommand
                 rows += string.Create(CultureInfo.InvariantCulture, $" (last sequence {sequence})");
             }
 
-            table.AddRow(file.Name, file.Bytes.ToString(CultureInfo.InvariantCulture), rows, file.Sha256[..16] + "…");
+            table.AddText(file.Name, file.Bytes.ToString(CultureInfo.InvariantCulture), rows, file.Sha256[..16] + "…");
         }
 
-        table.Write(writer, indent: "  ", withHeader: true);
+        writer.WriteTable(table, indent: 2);
     }
 
     /// <summary>Turns every failure of a backup or restore into one line on standard error and a non-zero exit code.</summary>

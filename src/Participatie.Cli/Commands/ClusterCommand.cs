@@ -43,22 +43,22 @@ internal static class ClusterCommand
             + $"{status.AnsweredByManagedHeapBytes / (1024.0 * 1024.0):#,##0.0} MiB");
         output.WriteLine();
 
-        var silos = new TextTable(new Column("SILO"), new Column("HOST"), new Column("STATE"), new Column("STARTED"), new Column("ACTIVATIONS", RightAligned: true));
+        var silos = Tables.Create(new Column("SILO"), new Column("HOST"), new Column("STATE"), new Column("STARTED"), new Column("ACTIVATIONS", RightAligned: true));
         foreach (var silo in status.Silos)
         {
-            silos.AddRow(silo.Address, silo.HostName, silo.State.ToString(), silo.StartedAt, $"{silo.Activations}");
+            silos.AddText(silo.Address, silo.HostName, silo.State.ToString(), silo.StartedAt, $"{silo.Activations}");
         }
 
-        silos.Write(output);
+        output.WriteTable(silos);
         output.WriteLine();
 
-        var types = new TextTable(new Column("GRAIN TYPE"), new Column("ACTIVATIONS", RightAligned: true));
+        var types = Tables.Create(new Column("GRAIN TYPE"), new Column("ACTIVATIONS", RightAligned: true));
         foreach (var type in status.Activations)
         {
-            types.AddRow(type.GrainType, $"{type.Activations}");
+            types.AddText(type.GrainType, $"{type.Activations}");
         }
 
-        types.AddRow("total", $"{status.TotalActivations}");
-        types.Write(output);
+        types.AddText("total", $"{status.TotalActivations}");
+        output.WriteTable(types);
     }
 }

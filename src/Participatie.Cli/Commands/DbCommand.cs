@@ -57,13 +57,13 @@ internal static class DbCommand
         try
         {
             var results = await action(connectionString, cancellationToken);
-            var table = new TextTable(new Column("SCRIPT"), new Column("STATE"));
+            var table = Tables.Create(new Column("SCRIPT"), new Column("STATE"));
             foreach (var result in results)
             {
-                table.AddRow(result.Name, result.Outcome.ToString().ToLowerInvariant());
+                table.AddText(result.Name, result.Outcome.ToString().ToLowerInvariant());
             }
 
-            table.Write(output, withHeader: true);
+            output.WriteTable(table);
             var pending = results.Count(r => r.Outcome is ScriptOutcome.Pending or ScriptOutcome.Updated);
             output.WriteLine(parseResult.CommandResult.Command.Name == "status" && pending > 0
                 ? $"{pending} script(s) to apply: run `participatie db migrate`."

@@ -60,12 +60,12 @@ internal static class ExperimentsCommand
         }
 
         output.WriteLine();
-        var arms = new TextTable(
+        var arms = Tables.Create(
             new Column("ARM"), new Column("KIND"), new Column("ASSIGNED", RightAligned: true), new Column("WITHDRAWN", RightAligned: true),
             new Column("MEASURED", RightAligned: true), new Column("TREATED", RightAligned: true), new Column(""));
         foreach (var arm in r.Arms)
         {
-            arms.AddRow(
+            arms.AddText(
                 arm.Arm,
                 Kind(arm.Kind),
                 arm.Suppressed ? "-" : $"{arm.Assigned}",
@@ -75,7 +75,7 @@ internal static class ExperimentsCommand
                 arm.Suppressed ? $"suppressed: {arm.SuppressedReason}" : arm.IsControl ? "comparison group" : string.Empty);
         }
 
-        arms.Write(output);
+        output.WriteTable(arms);
         var control = r.Arms.FirstOrDefault(a => a.IsControl);
         foreach (var (measure, title) in Measures)
         {
@@ -83,7 +83,7 @@ internal static class ExperimentsCommand
             var share = measure is OutcomeMeasure.Work12Hours or OutcomeMeasure.WorkOver27Hours or OutcomeMeasure.Independent;
             var own = control?.Outcomes.FirstOrDefault(o => o.Measure == measure);
             output.WriteLine($"{title}{(own is { HasArmEstimate: true } ? $"; control {Estimate(own.ArmEstimate, share)} (N {own.ArmCount})" : string.Empty)}");
-            var table = new TextTable(
+            var table = Tables.Create(
                 new Column("  ARM"), new Column("N", RightAligned: true), new Column("ESTIMATE", RightAligned: true), new Column("DIFFERENCE", RightAligned: true),
                 new Column("SE", RightAligned: true), new Column("95% INTERVAL", RightAligned: true), new Column("P", RightAligned: true),
                 new Column("ON TREATED", RightAligned: true), new Column(""));
@@ -92,11 +92,11 @@ internal static class ExperimentsCommand
                 var c = arm.Outcomes.FirstOrDefault(o => o.Measure == measure);
                 if (arm.Suppressed || c is null)
                 {
-                    table.AddRow($"  {arm.Arm}", "-", "-", "-", "-", "-", "-", "-", "suppressed");
+                    table.AddText($"  {arm.Arm}", "-", "-", "-", "-", "-", "-", "-", "suppressed");
                     continue;
                 }
 
-                table.AddRow(
+                table.AddText(
                     $"  {arm.Arm}",
                     $"{c.ArmCount}",
                     c.HasArmEstimate ? Estimate(c.ArmEstimate, share) : "-",
@@ -108,7 +108,7 @@ internal static class ExperimentsCommand
                     c.NotAvailable);
             }
 
-            table.Write(output);
+            output.WriteTable(table);
         }
 
         output.WriteLine();

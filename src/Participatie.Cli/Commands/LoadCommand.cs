@@ -130,7 +130,7 @@ internal static class LoadCommand
             + $"{100 * settings.Mix.ShareOf(OperationKind.Baseline):0}% ping");
         output.WriteLine();
 
-        var table = new TextTable(
+        var table = Tables.Create(
             new Column("OPERATION"),
             new Column("CALLS", RightAligned: true),
             new Column("ERRORS", RightAligned: true),
@@ -141,11 +141,11 @@ internal static class LoadCommand
             new Column("MAX MS", RightAligned: true));
         foreach (var stats in report.Operations.Concat(report.Kinds).Append(report.Total))
         {
-            table.AddRow(stats.Name, $"{stats.Calls}", $"{stats.Errors}", $"{stats.CallsPerSecond:0}",
+            table.AddText(stats.Name, $"{stats.Calls}", $"{stats.Errors}", $"{stats.CallsPerSecond:0}",
                 $"{stats.P50Ms:0.00}", $"{stats.P95Ms:0.00}", $"{stats.P99Ms:0.00}", $"{stats.MaxMs:0.00}");
         }
 
-        table.Write(output);
+        output.WriteTable(table);
         output.WriteLine("(latencies of successful calls; calls include errors)");
 
         foreach (var stats in report.Operations.Where(s => s.Errors > 0))
@@ -288,14 +288,7 @@ internal static class LoadCommand
     private static Option<int> RangeOption(string name, int defaultValue, int minimum, int maximum, string description)
     {
         var option = new Option<int>(name) { Description = $"{description} ({minimum}-{maximum})", DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value < minimum || value > maximum)
-            {
-                result.AddError($"{name} must be from {minimum} to {maximum}");
-            }
-        });
+        option.MustLieWithin(minimum, maximum, $"{name} must be from {minimum} to {maximum}");
         return option;
     }
 }

@@ -152,16 +152,17 @@ internal static class PaymentsCommand
         {
             var what = run.Passes == 1 ? "everyone" : "only those not paid yet and the corrections since (nabetaling)";
             error.WriteLine($"Paying {run.Month} through {gateway.Address}, pass {run.Passes}: {run.Expected} people visited, {what}");
-            var bar = new ProgressBar(error, "people", run.Expected);
-            while (run.Status != PaymentRunStatus.Completed)
+            await BatchProgress.RunAsync(error, "people", run.Expected, async bar =>
             {
-                bar.Report(run.Processed);
-                await Task.Delay(PollInterval, cancellationToken);
-                run = (await admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = month }, deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: cancellationToken)).Run;
-            }
+                while (run.Status != PaymentRunStatus.Completed)
+                {
+                    bar.Value = run.Processed;
+                    await Task.Delay(PollInterval, cancellationToken);
+                    run = (await admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = month }, deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: cancellationToken)).Run;
+                }
 
-            bar.Report(run.Processed);
-            bar.Finish();
+                bar.Value = run.Processed;
+            });
         }
 
         return Write(parseResult.InvocationConfiguration.Output, run, asJson);
@@ -200,22 +201,22 @@ internal static class PaymentsCommand
             + $"started {run.StartedAt}, {run.Passes} pass(es)");
         output.WriteLine();
 
-        var table = new TextTable(
+        var table = Tables.Create(
             new Column("NEIGHBOURHOOD"),
             new Column("PAID", RightAligned: true),
             new Column("TOTAL", RightAligned: true),
             new Column("AVERAGE", RightAligned: true));
         foreach (var n in run.Neighbourhoods)
         {
-            table.AddRow(n.NeighbourhoodId, $"{n.Paid}", Euro(n.TotalCents), n.Paid == 0 ? "-" : Euro(n.TotalCents / n.Paid));
+            table.AddText(n.NeighbourhoodId, $"{n.Paid}", Euro(n.TotalCents), n.Paid == 0 ? "-" : Euro(n.TotalCents / n.Paid));
         }
 
-        table.AddRow("total", $"{run.Paid}", Euro(run.TotalCents), run.Paid == 0 ? "-" : Euro(run.TotalCents / run.Paid));
-        table.Write(output);
+        table.AddText("total", $"{run.Paid}", Euro(run.TotalCents), run.Paid == 0 ? "-" : Euro(run.TotalCents / run.Paid));
+        output.WriteTable(table);
         if (run.PassSummaries.Count > 0)
         {
             output.WriteLine();
-            var passes = new TextTable(
+            var passes = Tables.Create(
                 new Column("PASS", RightAligned: true),
                 new Column("STARTED"),
                 new Column("BY"),
@@ -227,7 +228,7 @@ internal static class PaymentsCommand
                 new Column("FAILED", RightAligned: true));
             foreach (var p in run.PassSummaries)
             {
-                passes.AddRow(
+                passes.AddText(
                     $"{p.Number}",
                     p.StartedAt,
                     p.StartedBy,
@@ -239,7 +240,7 @@ internal static class PaymentsCommand
                     $"{p.Failed}");
             }
 
-            passes.Write(output);
+            output.WriteTable(passes);
         }
         if (run.Failures.Count > 0)
         {

@@ -88,7 +88,7 @@ internal static class SeedCommand
         output.WriteLine($"Seeded through {address} (seed {settings.Seed}) in {report.Elapsed.TotalSeconds:0.0} s: "
             + $"{calls} calls succeeded, {calls / Math.Max(report.Elapsed.TotalSeconds, 0.001):0}/s");
 
-        var table = new TextTable(
+        var table = Tables.Create(
             new Column("STEP"),
             new Column("DONE", RightAligned: true),
             new Column("OF", RightAligned: true),
@@ -96,10 +96,10 @@ internal static class SeedCommand
             new Column("PER SECOND", RightAligned: true));
         foreach (var step in report.Steps)
         {
-            table.AddRow(step.Name, $"{step.Succeeded}", $"{step.Requested}", $"{step.Elapsed.TotalSeconds:0.0}", $"{step.PerSecond:0}");
+            table.AddText(step.Name, $"{step.Succeeded}", $"{step.Requested}", $"{step.Elapsed.TotalSeconds:0.0}", $"{step.PerSecond:0}");
         }
 
-        table.Write(output, indent: "  ");
+        output.WriteTable(table, indent: 2);
         output.WriteLine($"  {report.CaseloadPlaces} caseload places; {report.AlreadyAssigned} people already had a coach, "
             + $"{report.WithoutCoach} found no coach with room; {report.Failures.Count} calls failed");
         if (report.Experiment is not null)
@@ -117,13 +117,7 @@ internal static class SeedCommand
     private static Option<int> CountOption(string name, int defaultValue, int minimum, string description)
     {
         var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < minimum)
-            {
-                result.AddError($"{name} must be at least {minimum}");
-            }
-        });
+        option.MustLieWithin(minimum, int.MaxValue, $"{name} must be at least {minimum}");
         return option;
     }
 }

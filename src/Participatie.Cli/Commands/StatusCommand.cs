@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Participatie.Cli.Output;
 using Participatie.Contracts.V1;
+using Spectre.Console;
 
 namespace Participatie.Cli.Commands;
 
@@ -57,22 +58,22 @@ internal static class StatusCommand
         output.WriteLine($"Platform at {address}: host {status.HostName}, version {status.Version}, storage profile {status.StorageProfile}");
         output.WriteLine();
 
-        var totals = new TextTable(new Column(""), new Column("", RightAligned: true), new Column("", RightAligned: true));
-        totals.AddRow("neighbourhoods", $"{status.Neighbourhoods}", "");
-        totals.AddRow("coaches", $"{status.Coaches}", "");
-        totals.AddRow("clients", $"{status.Clients}", "");
-        totals.AddRow("  with a coach", $"{status.ClientsWithCoach}", Percent(status.ClientsWithCoach, status.Clients));
-        totals.AddRow("  within the cut", $"{status.ClientsWithinCut}", Percent(status.ClientsWithinCut, status.Clients));
-        totals.AddRow("  beyond the cut", $"{status.ClientsBeyondCut}", Percent(status.ClientsBeyondCut, status.Clients));
-        totals.AddRow("  not assessed", $"{status.ClientsNotAssessed}", Percent(status.ClientsNotAssessed, status.Clients));
-        totals.AddRow("caseload places", $"{status.CaseloadCapacity}", "");
-        totals.AddRow("  in use", $"{status.CaseloadUsed}", Percent(status.CaseloadUsed, status.CaseloadCapacity));
-        totals.Write(output, withHeader: false);
+        var totals = Tables.Create(new Column(""), new Column("", RightAligned: true), new Column("", RightAligned: true));
+        totals.AddText("neighbourhoods", $"{status.Neighbourhoods}", "");
+        totals.AddText("coaches", $"{status.Coaches}", "");
+        totals.AddText("clients", $"{status.Clients}", "");
+        totals.AddText("  with a coach", $"{status.ClientsWithCoach}", Percent(status.ClientsWithCoach, status.Clients));
+        totals.AddText("  within the cut", $"{status.ClientsWithinCut}", Percent(status.ClientsWithinCut, status.Clients));
+        totals.AddText("  beyond the cut", $"{status.ClientsBeyondCut}", Percent(status.ClientsBeyondCut, status.Clients));
+        totals.AddText("  not assessed", $"{status.ClientsNotAssessed}", Percent(status.ClientsNotAssessed, status.Clients));
+        totals.AddText("caseload places", $"{status.CaseloadCapacity}", "");
+        totals.AddText("  in use", $"{status.CaseloadUsed}", Percent(status.CaseloadUsed, status.CaseloadCapacity));
+        output.WriteTable(totals.HideHeaders());
     }
 
     private static void WriteNeighbourhoods(TextWriter output, IReadOnlyList<Neighbourhood> neighbourhoods)
     {
-        var table = new TextTable(
+        var table = Tables.Create(
             new Column("NEIGHBOURHOOD"),
             new Column("NAME"),
             new Column("RESIDENTS", RightAligned: true),
@@ -85,13 +86,13 @@ internal static class StatusCommand
             new Column("ACTIVITIES", RightAligned: true));
         foreach (var n in neighbourhoods)
         {
-            table.AddRow(
+            table.AddText(
                 n.NeighbourhoodId, n.Name, $"{n.Residents}", $"{n.WithinCut}", $"{n.BeyondCut}", $"{n.WithCoach}",
                 $"{n.ActiveResidents}", n.ParticipationHoursThisMonth.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
                 $"{n.OutflowToWorkThisYear}", $"{n.ActivitiesOnOffer}");
         }
 
-        table.Write(output);
+        output.WriteTable(table);
         if (neighbourhoods.Count == 0)
         {
             output.WriteLine("(no neighbourhoods yet: `participatie seed` creates a demo city)");

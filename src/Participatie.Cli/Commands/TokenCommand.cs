@@ -20,13 +20,7 @@ internal static class TokenCommand
         var subject = new Option<string>("--sub") { Description = "Who: a coach id (co-…) for a coach, a client id (cl-…) for a person, a partner id (pt-…) for a partner, any name for admin and researcher", Required = true };
         var neighbourhood = new Option<string?>("--neighbourhood") { Description = "The neighbourhood (wk-…) of a team member" };
         var hours = new Option<int>("--hours") { Description = "Lifetime in hours (1-24)", DefaultValueFactory = _ => 8 };
-        hours.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 24)
-            {
-                result.AddError("--hours must be between 1 and 24");
-            }
-        });
+        hours.MustLieWithin(1, 24, "--hours must be between 1 and 24");
         var signingKey = new Option<string>("--signing-key")
         {
             Description = "Base64 HMAC key to sign with, one of the host's Auth:SigningKeys (default: the development key)",

@@ -294,29 +294,21 @@ internal sealed class Seeder(GrpcChannel channel, SeedSettings settings, TextWri
         where T : class
     {
         var results = new T?[count];
-        var bar = new ProgressBar(progress, name, count);
         var clock = Stopwatch.StartNew();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
-        try
+        await BatchProgress.RunAsync(progress, name, count, bar => Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, token) =>
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, token) =>
+            try
             {
-                try
-                {
-                    results[i] = await call(i, token);
-                }
-                catch (RpcException exception) when (exception.StatusCode is not (StatusCode.Unavailable or StatusCode.Cancelled))
-                {
-                    _failures.Add(describe(i), exception);
-                }
+                results[i] = await call(i, token);
+            }
+            catch (RpcException exception) when (exception.StatusCode is not (StatusCode.Unavailable or StatusCode.Cancelled))
+            {
+                _failures.Add(describe(i), exception);
+            }
 
-                bar.Advance();
-            });
-        }
-        finally
-        {
-            bar.Finish();
-        }
+            bar.Increment(1);
+        }));
 
         var succeeded = results.OfType<T>().ToList();
         return (succeeded, new StepReport(name, count, succeeded.Count, clock.Elapsed));

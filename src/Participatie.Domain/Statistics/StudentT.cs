@@ -1,9 +1,15 @@
+using MathNet.Numerics.RootFinding;
+using Distribution = MathNet.Numerics.Distributions.StudentT;
+
 namespace Participatie.Domain.Statistics;
 
-/// <summary>Student's t distribution with ν degrees of freedom (ν may be fractional, as Welch's test gives it).</summary>
+/// <summary>
+/// Student's t distribution with ν degrees of freedom (ν may be fractional, as Welch's test gives it), computed by
+/// MathNet.Numerics through the regularised incomplete beta function.
+/// </summary>
 public static class StudentT
 {
-    /// <summary>P(T ≤ t) for ν = <paramref name="degreesOfFreedom"/>, through the regularised incomplete beta function.</summary>
+    /// <summary>P(T ≤ t) for ν = <paramref name="degreesOfFreedom"/>.</summary>
     public static double Cdf(double t, double degreesOfFreedom)
     {
         CheckDegreesOfFreedom(degreesOfFreedom);
@@ -17,18 +23,23 @@ public static class StudentT
             return t > 0 ? 1 : 0;
         }
 
-        var tail = 0.5 * TwoSidedTail(t, degreesOfFreedom);
-        return t < 0 ? tail : 1 - tail;
+        return Distribution.CDF(0, 1, degreesOfFreedom, t);
     }
 
-    /// <summary>The two-sided p-value of a t statistic: P(|T| ≥ |t|) = I_{ν/(ν+t²)}(ν/2, ½).</summary>
+    /// <summary>The two-sided p-value of a t statistic: P(|T| ≥ |t|) = 2·P(T ≤ −|t|).</summary>
+    /// <remarks>Taken from the lower tail, which MathNet computes directly, so small p-values keep their digits.</remarks>
     public static double TwoSidedP(double t, double degreesOfFreedom)
     {
         CheckDegreesOfFreedom(degreesOfFreedom);
-        return double.IsInfinity(t) ? 0 : Math.Min(1, TwoSidedTail(t, degreesOfFreedom));
+        return double.IsInfinity(t) ? 0 : Math.Min(1, 2 * Cdf(-Math.Abs(t), degreesOfFreedom));
     }
 
-    /// <summary>The t with P(T ≤ t) = p, found by bisection on <see cref="Cdf"/> to within 1e-12.</summary>
+    /// <summary>The t with P(T ≤ t) = p, where the CDF is within 1e-12 of p.</summary>
+    /// <remarks>
+    /// MathNet's own <c>InvCDF</c> is a Brent root search on the CDF between −800 and 800, which fails beyond them: for
+    /// one degree of freedom above p = 0.9996, and for ν below 1 (which Welch's test never gives) already at 0.975.
+    /// The same search with MathNet's bracket expansion gives the same result inside and keeps going outside.
+    /// </remarks>
     public static double Quantile(double p, double degreesOfFreedom)
     {
         CheckDegreesOfFreedom(degreesOfFreedom);
@@ -37,42 +48,10 @@ public static class StudentT
             throw new ArgumentOutOfRangeException(nameof(p), "must be a probability strictly between 0 and 1");
         }
 
-        if (p == 0.5)
-        {
-            return 0;
-        }
-
-        if (p < 0.5)
-        {
-            return -Quantile(1 - p, degreesOfFreedom);
-        }
-
-        // The t quantile lies above the normal one; widen the upper bound until it brackets p.
-        var low = 0.0;
-        var high = Math.Max(1, 2 * Normal.Quantile(p));
-        while (Cdf(high, degreesOfFreedom) < p)
-        {
-            low = high;
-            high *= 2;
-        }
-
-        while (high - low > 1e-12 * Math.Max(1, high))
-        {
-            var middle = (low + high) / 2;
-            if (Cdf(middle, degreesOfFreedom) < p)
-            {
-                low = middle;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return (low + high) / 2;
+        return p == 0.5
+            ? 0
+            : Brent.FindRootExpand(t => Distribution.CDF(0, 1, degreesOfFreedom, t) - p, -800, 800, accuracy: 1e-12);
     }
-
-    private static double TwoSidedTail(double t, double nu) => SpecialFunctions.IncompleteBeta(nu / 2, 0.5, nu / (nu + (t * t)));
 
     private static void CheckDegreesOfFreedom(double degreesOfFreedom)
     {

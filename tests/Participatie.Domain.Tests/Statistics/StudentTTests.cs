@@ -63,6 +63,26 @@ public sealed class StudentTTests
         Assert.InRange(at7Point03, at8, at7);
     }
 
+    [Theory]
+    [InlineData(0.9999)]
+    [InlineData(1e-6)]
+    public void QuantileReachesBeyondEightHundredForOneDegreeOfFreedom(double p)
+    {
+        // The Cauchy quantile tan(π(p − ½)): 3183.10 at p = 0.9999, about −318,310 at p = 1e-6.
+        var expected = Math.Tan(Math.PI * (p - 0.5));
+
+        Assert.Equal(1, StudentT.Quantile(p, 1) / expected, 1e-6);
+    }
+
+    [Fact]
+    public void QuantileHoldsForFewerThanOneDegreeOfFreedom()
+    {
+        var t = StudentT.Quantile(0.975, 0.3);
+
+        Assert.InRange(t, 800, double.MaxValue);
+        Assert.Equal(0.975, StudentT.Cdf(t, 0.3), 1e-10);
+    }
+
     [Fact]
     public void TwoSidedPIsTwiceTheTail()
     {

@@ -31,11 +31,11 @@ public sealed class LocalBackupTests(ITestOutputHelper output) : IDisposable
             using var stop = new CancellationTokenSource();
             var running = load.RunAsync(workers: 4, stop.Token);
 
-            await WaitForAsync(() => load.Acknowledged.Count() >= 100, "100 registrations of the load");
+            await load.AcknowledgedAsync(100, "100 registrations");
             backupStarted = load.Now;
             backup = await CliProcess.RunAsync("backup", "--data", Folder("data"), "--out", Folder("backup"));
             backupEnded = load.Now;
-            await WaitForAsync(() => load.Acknowledged.Count(c => c.Start > backupEnded) >= 20, "20 registrations after the backup");
+            await load.AcknowledgedAsync(20, "20 registrations after the backup", c => c.Start > backupEnded);
             await stop.CancelAsync();
             await running;
         }
@@ -164,16 +164,6 @@ public sealed class LocalBackupTests(ITestOutputHelper output) : IDisposable
         foreach (var file in Directory.GetFiles(from))
         {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-    }
-
-    /// <summary>Waits for the load to get somewhere; fails (rather than hangs) if it never does.</summary>
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        for (var waited = 0; !condition(); waited++)
-        {
-            Assert.True(waited < 1200, $"the load never reached {what}");
-            await Task.Delay(100);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -13,8 +12,13 @@ public sealed class TelemetryTests
     [Fact]
     public async Task MetricsAndTracesReachTheConfiguredCollector()
     {
+        // Completed by the collector when the first batch of each signal arrives: the test awaits the exports themselves.
+        var received = new Dictionary<string, TaskCompletionSource>(StringComparer.Ordinal)
+        {
+            ["metrics"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+            ["traces"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+        };
         // A stand-in collector: OTLP over HTTP is a protobuf POST per batch to /v1/metrics and /v1/traces.
-        var received = new ConcurrentDictionary<string, long>();
         var port = SiloHost.FreePort();
         // Its own content root: the test folder holds the silo's appsettings.json, whose Kestrel endpoints would win.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.CreateTempSubdirectory("otlp-").FullName });
@@ -24,9 +28,9 @@ public sealed class TelemetryTests
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
-            if (request.ContentType == "application/x-protobuf" && body.Length > 0)
+            if (request.ContentType == "application/x-protobuf" && body.Length > 0 && received.TryGetValue(signal, out var arrived))
             {
-                received.AddOrUpdate(signal, body.Length, (_, total) => total + body.Length);
+                arrived.TrySetResult();
             }
 
             return Results.Ok();
@@ -45,14 +49,18 @@ public sealed class TelemetryTests
             await neighbourhoods.CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = "wk-otel", Name = "Oud-Charlois", Municipality = "Rotterdam" });
             await new ClientService.ClientServiceClient(host.Channel).RegisterClientAsync(SampleRequests.Intake("wk-otel"));
 
-            for (var wait = 0; wait < 100 && !(received.ContainsKey("metrics") && received.ContainsKey("traces")); wait++)
+            // The calls' spans and the next metric interval are exported on their own; a minute is far more than either takes.
+            try
             {
-                await neighbourhoods.GetNeighbourhoodAsync(new GetNeighbourhoodRequest { NeighbourhoodId = "wk-otel" });
-                await Task.Delay(100);
+                await Task.WhenAll(received.Values.Select(signal => signal.Task)).WaitAsync(TimeSpan.FromMinutes(1));
+            }
+            catch (TimeoutException)
+            {
+                // The assertions below say which signal never came.
             }
         }
 
-        Assert.True(received.ContainsKey("metrics"), "no metrics were exported");
-        Assert.True(received.ContainsKey("traces"), "no traces were exported");
+        Assert.True(received["metrics"].Task.IsCompleted, "no metrics were exported");
+        Assert.True(received["traces"].Task.IsCompleted, "no traces were exported");
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Participatie.Cli.Commands;
 
-var root = new RootCommand("participatie: seed, inspect and check the Participatie platform through its gRPC gateway, run monthly payments, report experiments, keep its database schema current, and back up and restore a Local data folder")
+var root = new RootCommand("participatie: seed, inspect and check the Participatie platform through its gRPC gateway, run monthly payments, report experiments, keep its database schema current, back up and restore a Local data folder, and verify the audit log")
 {
     Gateway.AddressOption,
     Gateway.TokenOption,
@@ -17,6 +17,7 @@ var root = new RootCommand("participatie: seed, inspect and check the Participat
     ExperimentsCommand.Create(),
     BackupCommand.Create(),
     RestoreCommand.Create(),
+    AuditCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

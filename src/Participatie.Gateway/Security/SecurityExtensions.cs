@@ -40,6 +40,18 @@ public static class SecurityExtensions
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
         services.AddSingleton<AuditLog>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
+        var checkpoints = new AuditCheckpointOptions();
+        configuration.GetSection(AuditCheckpointOptions.Section).Bind(checkpoints);
+        if (checkpoints.Problems().ToList() is { Count: > 0 } wrongCheckpoints)
+        {
+            throw new OptionsValidationException(AuditCheckpointOptions.Section, typeof(AuditCheckpointOptions), wrongCheckpoints);
+        }
+
+        if (checkpoints.Enabled)
+        {
+            services.AddSingleton(Options.Create(checkpoints));
+            services.AddHostedService<AuditCheckpointExporter>();
+        }
 
         var (issuers, audiences, keys) = auth.Effective();
         services.AddAuthentication(Scheme)

@@ -72,6 +72,9 @@ public sealed class SqliteAuditStore : IAuditStore
     private readonly string _chainId;
     private readonly Lazy<Task> _ready;
 
+    /// <summary>The head after the last write of the group commit that <c>Transaction</c> is; touched by the writer loop only.</summary>
+    private (SqliteTransaction? Transaction, AuditChainHead? Head) _linked;
+
     public SqliteAuditStore(SqliteAuditDatabase audit, SqliteDatabase stateFile, TimeProvider? time = null)
     {
         _database = audit.Database;
@@ -93,13 +96,19 @@ public sealed class SqliteAuditStore : IAuditStore
         await _database.WriteAsync(
             async (connection, transaction) =>
             {
-                var head = await HeadAsync(connection, transaction, cancellationToken);
-                var rows = AuditChain.Seal(_chainId, head, records).Select(r => new object[]
+                // The writes of one group commit run one after another: the first reads the head, the others follow
+                // the one before them. A write that throws is undone alone and moves nothing; a commit that fails
+                // leaves a head behind that the next transaction does not trust.
+                var head = _linked.Transaction == transaction ? _linked.Head : await HeadAsync(connection, transaction, cancellationToken);
+                var sealedRecords = AuditChain.Seal(_chainId, head, records);
+                var rows = sealedRecords.Select(r => new object[]
                 {
                     r.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), r.ActorRole, r.ActorId, r.Action, r.ClientId, r.Purpose, r.Outcome,
                     (object?)r.OnBehalfOf ?? DBNull.Value, r.ChainId, r.ChainSequence, r.Format, r.PreviousHash, r.Hash,
                 });
-                return await InsertAsync(connection, transaction, ChainedColumns, rows, cancellationToken);
+                var inserted = await InsertAsync(connection, transaction, ChainedColumns, rows, cancellationToken);
+                _linked = (transaction, sealedRecords.Count > 0 ? AuditChain.HeadOf(sealedRecords[^1]) : head);
+                return inserted;
             },
             cancellationToken);
     }

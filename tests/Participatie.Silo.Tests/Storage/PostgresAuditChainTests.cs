@@ -143,20 +143,20 @@ public sealed class PostgresAuditChainTests(ITestOutputHelper output)
             """);
         await using var source = NpgsqlDataSource.Create(app);
         var chained = new PostgresAuditStore(source, TimeProvider.System);
-        var rates = new Dictionary<string, double>();
-        // Each way twice, alternating, the first round as warm-up: the statement as it was before the chain (seven
-        // columns, no hash) against the store as it is now.
-        for (var round = 0; round < 2; round++)
+        var rates = new Dictionary<string, double> { ["plain"] = 0, ["chained"] = 0 };
+        // Each way four times, alternating, the best of each (the machine's other load only ever slows a round
+        // down): the statement as it was before the chain (seven columns, no hash) against the store as it is now.
+        for (var round = 0; round < 4; round++)
         {
-            rates["plain"] = await RateAsync(batches, size, records => PlainInsertAsync(source, records));
-            rates["chained"] = await RateAsync(batches, size, records => chained.AppendAsync(records, CancellationToken.None));
+            rates["plain"] = Math.Max(rates["plain"], await RateAsync(batches, size, records => PlainInsertAsync(source, records)));
+            rates["chained"] = Math.Max(rates["chained"], await RateAsync(batches, size, records => chained.AppendAsync(records, CancellationToken.None)));
         }
 
         var figures = string.Create(CultureInfo.InvariantCulture,
             $"PostgreSQL audit append, {batches} batches of {size} one after another: before the chain {rates["plain"]:0} records/s, chained {rates["chained"]:0} records/s ({rates["chained"] / rates["plain"]:P0})");
         output.WriteLine(figures);
         Figures.Record(nameof(AppendThroughputWithAndWithoutTheChainIsMeasured), figures);
-        Assert.Equal(2 * batches * size, (await chained.ChainHeadAsync(CancellationToken.None))!.Sequence);
+        Assert.Equal(4 * batches * size, (await chained.ChainHeadAsync(CancellationToken.None))!.Sequence);
     }
 
     private static async Task<double> RateAsync(int batches, int size, Func<IReadOnlyList<AuditRecord>, Task> append)

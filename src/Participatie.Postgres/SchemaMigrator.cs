@@ -38,7 +38,15 @@ public static class SchemaMigrator
         );
         """;
 
-    public static async Task<IReadOnlyList<ScriptResult>> MigrateAsync(string connectionString, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<ScriptResult>> MigrateAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        MigrateAsync(connectionString, appRole: null, cancellationToken);
+
+    /// <summary>
+    /// Applies the scripts, then, when <paramref name="appRole"/> is given, grants that role (which must exist, and
+    /// must not own the tables) what the silos and gateways need: on the audit log only SELECT and INSERT
+    /// (<c>participatie_grant_app_role</c> of deploy/postgres/007).
+    /// </summary>
+    public static async Task<IReadOnlyList<ScriptResult>> MigrateAsync(string connectionString, string? appRole, CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -71,6 +79,11 @@ public static class SchemaMigrator
                     ("checksum", script.Checksum));
                 await transaction.CommitAsync(cancellationToken);
                 results.Add(new ScriptResult(script.Name, known ? ScriptOutcome.Updated : ScriptOutcome.Applied));
+            }
+
+            if (appRole is not null)
+            {
+                await ExecuteAsync(connection, null, "SELECT participatie_grant_app_role(@role)", cancellationToken, ("role", appRole));
             }
 
             return results;

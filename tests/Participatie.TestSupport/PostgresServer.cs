@@ -89,6 +89,29 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// A new database as deploy/postgres/README.md sets one up: owned by a role of its own (no superuser) that runs the
+    /// migration, and an application role that the migration grants what the silos need (on the audit log only SELECT
+    /// and INSERT). Returns both connection strings. The other tests connect as the superuser, which owns everything.
+    /// </summary>
+    public async Task<(string Owner, string App)> CreateDatabaseWithRolesAsync(string purpose)
+    {
+        var name = $"{purpose}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid().ToString("N")[..6]}".ToLowerInvariant();
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            foreach (var sql in new[] { $"CREATE ROLE \"{name}_owner\" LOGIN", $"CREATE ROLE \"{name}_app\" LOGIN", $"CREATE DATABASE \"{name}\" OWNER \"{name}_owner\"" })
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        var owner = new NpgsqlConnectionStringBuilder(Connection(name)) { Username = $"{name}_owner" }.ConnectionString;
+        await SchemaMigrator.MigrateAsync(owner, $"{name}_app");
+        return (owner, new NpgsqlConnectionStringBuilder(Connection(name)) { Username = $"{name}_app" }.ConnectionString);
+    }
+
+    /// <summary>
     /// <c>pg_dump --format=custom</c> of one database, as deploy/README.md tells admins to take it: one consistent
     /// snapshot while the platform keeps writing. Returns the dump file (in this server's folder).
     /// </summary>

@@ -18,9 +18,13 @@ internal static class DbCommand
             Description = $"Npgsql connection string of the platform's database (default: ${ConnectionVariable})",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ConnectionVariable) ?? "",
         };
-        var migrate = new Command("migrate", "Apply the schema scripts that are new or changed (idempotent; safe on every deploy)") { connection };
+        var appRole = new Option<string>("--app-role")
+        {
+            Description = "The role the silos and gateways connect with (it must exist and must not own the tables): granted what they need, and on the audit log only SELECT and INSERT",
+        };
+        var migrate = new Command("migrate", "Apply the schema scripts that are new or changed (idempotent; safe on every deploy), as the role that owns the tables") { connection, appRole };
         migrate.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult, parseResult.GetValue(connection)!, SchemaMigrator.MigrateAsync, cancellationToken));
+            RunAsync(parseResult, parseResult.GetValue(connection)!, (target, cancel) => SchemaMigrator.MigrateAsync(target, parseResult.GetValue(appRole), cancel), cancellationToken));
         var status = new Command("status", "Show which schema scripts are current, changed or not yet applied; changes nothing") { connection };
         status.SetAction((parseResult, cancellationToken) =>
             RunAsync(parseResult, parseResult.GetValue(connection)!, SchemaMigrator.StatusAsync, cancellationToken));

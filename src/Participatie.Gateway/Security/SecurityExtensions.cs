@@ -38,6 +38,22 @@ public static class SecurityExtensions
 
         // Stores of the host's profile are registered before this; without one (Memory) the log is kept in memory.
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
+
+        // The audit chain's checkpoints (off without Audit:CheckpointFolder; a folder without a key stops the start).
+        var checkpoints = new AuditCheckpointOptions();
+        configuration.GetSection(AuditCheckpointOptions.Section).Bind(checkpoints);
+        if (checkpoints.Problems().ToList() is { Count: > 0 } wrongCheckpoints)
+        {
+            throw new OptionsValidationException(AuditCheckpointOptions.Section, typeof(AuditCheckpointOptions), wrongCheckpoints);
+        }
+
+        // Before the audit log: hosted services stop in reverse order, so the last checkpoint follows its last batch.
+        if (checkpoints.Enabled)
+        {
+            services.AddSingleton(Options.Create(checkpoints));
+            services.AddHostedService<AuditCheckpointExporter>();
+        }
+
         services.AddSingleton<AuditLog>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
 

@@ -23,7 +23,14 @@ public sealed class SqliteAuditDatabase(IOptions<StorageOptions> options, ILogge
             action      TEXT    NOT NULL,
             client_id   TEXT    NOT NULL,
             purpose     TEXT    NOT NULL,
-            outcome     TEXT    NOT NULL
+            outcome     TEXT    NOT NULL,
+            -- The hash chain (see AuditHash); null in records from before it, whose files get these columns on start.
+            on_behalf_of    TEXT,
+            chain_id        TEXT,
+            chain_sequence  INTEGER,
+            format          INTEGER,
+            previous_hash   BLOB,
+            hash            BLOB
         );
         CREATE INDEX IF NOT EXISTS audit_log_by_client ON audit_log (client_id, sequence);
         CREATE INDEX IF NOT EXISTS audit_log_by_actor ON audit_log (actor_id, sequence);
@@ -42,24 +49,42 @@ public sealed class SqliteAuditDatabase(IOptions<StorageOptions> options, ILogge
 /// <summary>
 /// The audit log of the Local profile: the <c>audit_log</c> table of <c>audit.db</c>. Records written before the log
 /// had a file of its own are copied there from the state file once, with their sequence numbers, before the first
-/// record is read or written; the state file keeps its copy, which nothing writes any more.
+/// record is read or written; the state file keeps its copy, which nothing writes any more. Each append links its
+/// records into this process's hash chain inside the group commit, after the chain's head as that transaction sees
+/// it, so a write undone (its savepoint or its whole commit) never leaves a link behind that the next one follows.
 /// </summary>
 public sealed class SqliteAuditStore : IAuditStore
 {
     private const int CopyPage = 10_000;
 
-    /// <summary>The audit log's columns; <c>sequence</c> is given only when records are copied with theirs.</summary>
+    /// <summary>The audit log's columns before the hash chain; <c>sequence</c> is given only when records are copied with theirs.</summary>
     private static readonly string[] Columns = ["sequence", "at", "actor_role", "actor_id", "action", "client_id", "purpose", "outcome"];
+
+    /// <summary>The columns a record appended now fills.</summary>
+    private static readonly string[] ChainedColumns = [.. Columns[1..], "on_behalf_of", "chain_id", "chain_sequence", "format", "previous_hash", "hash"];
+
+    /// <summary>Columns the hash chain added, with their types, for files created before it.</summary>
+    private static readonly (string Name, string Type)[] AddedColumns =
+        [("on_behalf_of", "TEXT"), ("chain_id", "TEXT"), ("chain_sequence", "INTEGER"), ("format", "INTEGER"), ("previous_hash", "BLOB"), ("hash", "BLOB")];
 
     private readonly SqliteDatabase _database;
     private readonly SqliteDatabase _stateFile;
-    private readonly Lazy<Task> _copied;
+    private readonly string _chainId;
+    private readonly Lazy<Task> _ready;
 
-    public SqliteAuditStore(SqliteAuditDatabase audit, SqliteDatabase stateFile)
+    /// <summary>The head after the last write of the group commit that <c>Transaction</c> is; touched by the writer loop only.</summary>
+    private (SqliteTransaction? Transaction, AuditChainHead? Head) _linked;
+
+    public SqliteAuditStore(SqliteAuditDatabase audit, SqliteDatabase stateFile, TimeProvider? time = null)
     {
         _database = audit.Database;
         _stateFile = stateFile;
-        _copied = new Lazy<Task>(CopyFromStateFileAsync);
+        _chainId = AuditChain.NewId(time ?? TimeProvider.System);
+        _ready = new Lazy<Task>(async () =>
+        {
+            await AddChainColumnsAsync();
+            await CopyFromStateFileAsync();
+        });
     }
 
     /// <summary>Every write to the SQLite file joins the database's group commit.</summary>
@@ -67,19 +92,41 @@ public sealed class SqliteAuditStore : IAuditStore
 
     public async Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
-        await _copied.Value;
-        var rows = records.Select(r => new object[] { r.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), r.ActorRole, r.ActorId, r.Action, r.ClientId, r.Purpose, r.Outcome });
-        await _database.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, Columns[1..], rows, cancellationToken), cancellationToken);
+        await _ready.Value;
+        await _database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                // The writes of one group commit run one after another: the first reads the head, the others follow
+                // the one before them. A write that throws is undone alone and moves nothing; a commit that fails
+                // leaves a head behind that the next transaction does not trust.
+                var head = _linked.Transaction == transaction ? _linked.Head : await HeadAsync(connection, transaction, cancellationToken);
+                var sealedRecords = AuditChain.Seal(_chainId, head, records);
+                var rows = sealedRecords.Select(r => new object[]
+                {
+                    r.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), r.ActorRole, r.ActorId, r.Action, r.ClientId, r.Purpose, r.Outcome,
+                    (object?)r.OnBehalfOf ?? DBNull.Value, r.ChainId, r.ChainSequence, r.Format, r.PreviousHash, r.Hash,
+                });
+                var inserted = await InsertAsync(connection, transaction, ChainedColumns, rows, cancellationToken);
+                _linked = (transaction, sealedRecords.Count > 0 ? AuditChain.HeadOf(sealedRecords[^1]) : head);
+                return inserted;
+            },
+            cancellationToken);
+    }
+
+    public async Task<AuditChainHead?> ChainHeadAsync(CancellationToken cancellationToken)
+    {
+        await _ready.Value;
+        return await _database.ReadAsync(connection => HeadAsync(connection, null, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
-        await _copied.Value;
+        await _ready.Value;
         return await _database.ReadAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT sequence, at, actor_role, actor_id, action, client_id, purpose, outcome FROM audit_log
+                SELECT sequence, at, actor_role, actor_id, action, client_id, purpose, outcome, on_behalf_of FROM audit_log
                 WHERE ($client IS NULL OR client_id = $client) AND ($actor IS NULL OR actor_id = $actor)
                   AND ($action IS NULL OR action = $action) AND ($outcome IS NULL OR outcome = $outcome)
                   AND ($from IS NULL OR at >= $from) AND ($to IS NULL OR at < $to) AND ($before IS NULL OR sequence < $before)
@@ -105,12 +152,52 @@ public sealed class SqliteAuditStore : IAuditStore
                     reader.GetString(4),
                     reader.GetString(5),
                     reader.GetString(6),
-                    reader.GetString(7)));
+                    reader.GetString(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8)));
             }
 
             return (IReadOnlyList<AuditRecord>)records;
         }, cancellationToken);
     }
+
+    /// <summary>The newest record of this process's chain as <paramref name="transaction"/> (or a read) sees it.</summary>
+    private async Task<AuditChainHead?> HeadAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT chain_sequence, hash, at FROM audit_log WHERE chain_id = $chain ORDER BY chain_sequence DESC LIMIT 1";
+        command.Parameters.AddWithValue("$chain", _chainId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new AuditChainHead(_chainId, reader.GetInt64(0), (byte[])reader.GetValue(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
+            : null;
+    }
+
+    /// <summary>
+    /// Gives a file from before the hash chain its columns (once; the records in it stay unchained, see the README's
+    /// Decisions) and the index a chain is read along.
+    /// </summary>
+    private Task AddChainColumnsAsync() => _database.WriteAsync(async (connection, transaction) =>
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        await using (var columns = connection.CreateCommand())
+        {
+            columns.Transaction = transaction;
+            columns.CommandText = "SELECT name FROM pragma_table_info('audit_log')";
+            await using var reader = await columns.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                present.Add(reader.GetString(0));
+            }
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = string.Concat(AddedColumns.Where(c => !present.Contains(c.Name)).Select(c => $"ALTER TABLE audit_log ADD COLUMN {c.Name} {c.Type};"))
+            + "CREATE UNIQUE INDEX IF NOT EXISTS audit_log_by_chain ON audit_log (chain_id, chain_sequence) WHERE chain_id IS NOT NULL;";
+        await command.ExecuteNonQueryAsync();
+        return true;
+    });
 
     /// <summary>
     /// Copies the state file's audit records that this file lacks: those after the highest sequence here. Nothing is
@@ -169,7 +256,12 @@ public sealed class SqliteAuditStore : IAuditStore
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO audit_log ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
-        var parameters = columns.Select(c => command.Parameters.Add("$" + c, c == "sequence" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+        var parameters = columns.Select(c => command.Parameters.Add("$" + c, c switch
+        {
+            "sequence" or "chain_sequence" or "format" => SqliteType.Integer,
+            "previous_hash" or "hash" => SqliteType.Blob,
+            _ => SqliteType.Text,
+        })).ToArray();
         foreach (var row in rows)
         {
             for (var i = 0; i < row.Length; i++)

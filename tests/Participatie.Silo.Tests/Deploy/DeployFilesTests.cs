@@ -78,7 +78,7 @@ public sealed class DeployFilesTests
             var environment = (Dictionary<object, object>)service["environment"];
             Assert.Equal(("true", $"/var/lib/participatie-certs/{node}.crt", $"/var/lib/participatie-certs/{node}.key", "/var/lib/participatie-certs/ca.crt"), (
                 environment["Cluster__Tls__Enabled"], environment["Cluster__Tls__CertificatePath"], environment["Cluster__Tls__KeyPath"], environment["Cluster__Tls__CaPath"]));
-            var volume = Assert.IsType<Dictionary<object, object>>(Assert.Single((List<object>)service["volumes"]));
+            var volume = Assert.Single(((List<object>)service["volumes"]).OfType<Dictionary<object, object>>(), v => Equals(v["source"], "cluster-certs"));
             Assert.Equal(("cluster-certs", "/var/lib/participatie-certs", "true"), (volume["source"], volume["target"], volume["read_only"]));
             Assert.Contains($"--node {node}", certs, StringComparison.Ordinal);
         }

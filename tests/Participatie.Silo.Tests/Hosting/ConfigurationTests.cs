@@ -28,6 +28,8 @@ public sealed class ConfigurationTests
     [InlineData("Dates:FirstMonth", "januari", "Dates:FirstMonth")]
     [InlineData("Dates:HorizonMonths", "0", "Dates:HorizonMonths")]
     [InlineData("Dates:BackdatingMonths", "-1", "Dates:BackdatingMonths")]
+    [InlineData("Audit:CheckpointFolder", "checkpoints-without-a-key", "Audit:CheckpointKey")]
+    [InlineData("Audit:CheckpointInterval", "00:00:00", "Audit:CheckpointInterval")]
     public async Task AWrongSettingStopsTheHostNamingTheKey(string key, string value, string named)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => SiloHost.StartAsync("Memory", settings: new Dictionary<string, string> { [key] = value }));

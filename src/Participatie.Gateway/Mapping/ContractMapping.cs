@@ -188,6 +188,7 @@ internal static class ContractMapping
         Purpose = record.Purpose,
         Outcome = record.Outcome,
         ClientId = record.ClientId,
+        OnBehalfOf = record.OnBehalfOf ?? "",
     };
 
     public static V1.PartnerApiKey ToContract(this Abstractions.Partners.PartnerKeyView key) => new()

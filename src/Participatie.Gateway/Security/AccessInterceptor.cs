@@ -130,9 +130,11 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
         }
 
         string purpose;
+        string? onBehalfOf;
         try
         {
             purpose = Purpose(caller, rule, context);
+            onBehalfOf = OnBehalfOf.Of(caller, context);
         }
         catch (RpcException refused) when (refused.StatusCode == StatusCode.PermissionDenied)
         {
@@ -144,7 +146,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
             throw await RefusedAsync(caller, rule, request, "This record is not yours to see.");
         }
 
-        call.Admit(caller, purpose, rule);
+        call.Admit(caller, purpose, rule, onBehalfOf);
         var people = PeopleOf(rule, request);
         if (rule.ParticipantInRequest is not null)
         {

@@ -67,11 +67,15 @@ public sealed class CallContext(AuditLog audit, TimeProvider time)
     /// <summary>The caller's subject, as stored acts name who made them.</summary>
     public string Subject => Caller?.Subject ?? "unknown";
 
-    internal void Admit(Caller caller, string purpose, AccessRule rule)
+    /// <summary>Whom an admin acts for (<see cref="Security.OnBehalfOf"/>); null when the caller acts for themselves.</summary>
+    public string? OnBehalfOf { get; private set; }
+
+    internal void Admit(Caller caller, string purpose, AccessRule rule, string? onBehalfOf = null)
     {
         Caller = caller;
         Purpose = purpose;
         Rule = rule;
+        OnBehalfOf = onBehalfOf;
     }
 
     /// <summary>
@@ -141,7 +145,7 @@ public sealed class CallContext(AuditLog audit, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        var records = people.Select(person => new AuditRecord(0, now, Caller.NameOf(caller.Role), caller.Subject, Action, person, purpose, outcome)).ToList();
+        var records = people.Select(person => new AuditRecord(0, now, Caller.NameOf(caller.Role), caller.Subject, Action, person, purpose, outcome, OnBehalfOf)).ToList();
         try
         {
             await audit.RecordAsync(records);

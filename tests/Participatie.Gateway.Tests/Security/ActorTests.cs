@@ -85,4 +85,39 @@ public sealed class ActorTests(GatewayFixture gateway)
         Assert.Equal([admin, coach], reread.EstimateHistory.Select(e => e.AssessedBy));
     }
 #pragma warning restore CS0612
+
+    [Fact]
+    public async Task AnAdminWhoActsForAPersonIsTheActorAndTheAuditNamesBoth()
+    {
+        var (_, people) = await gateway.PeopleAsync(1);
+        var person = people[0];
+        var forHer = new Dictionary<string, string> { ["x-on-behalf-of"] = person };
+        var desk = new ClientService.ClientServiceClient(TestKeys.Channel(gateway.Host.Address, TestKeys.Token("admin", "admin-desk"), "payment", forHer));
+
+        var report = (await desk.ReportEarningsAsync(new ReportEarningsRequest { ClientId = person, Month = SampleRequests.Month(-1), NetEarningsCents = 30_000, WorkHoursPerWeek = 6 })).Report;
+        var log = (await gateway.Admin.QueryAuditLogAsync(new QueryAuditLogRequest { ClientId = person, Action = "ClientService.ReportEarnings" })).Entries;
+
+        Assert.Equal("admin-desk", report.ReportedBy);
+        Assert.NotEmpty(log);
+        Assert.All(log, e => Assert.Equal(("admin-desk", person), (e.ActorId, e.OnBehalfOf)));
+    }
+
+    [Fact]
+    public async Task OnlyAnAdminActsForSomeoneElseAndOnlyForAPersonCoachOrPartner()
+    {
+        var (_, people) = await gateway.PeopleAsync(1);
+        var person = people[0];
+        var coach = (await gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne Jansen" })).Coach.CoachId;
+        await gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = coach, ClientId = person });
+        var request = new ReportEarningsRequest { ClientId = person, Month = SampleRequests.Month(-1), NetEarningsCents = 10_000, WorkHoursPerWeek = 2 };
+        ClientService.ClientServiceClient As(string role, string subject, string onBehalfOf) =>
+            new(TestKeys.Channel(gateway.Host.Address, TestKeys.Token(role, subject), "case_work", new Dictionary<string, string> { ["x-on-behalf-of"] = onBehalfOf }));
+
+        await RpcAssert.FailsAsync(Grpc.Core.StatusCode.PermissionDenied, () => As("coach", coach, "co-someone-else1").ReportEarningsAsync(request).ResponseAsync);
+        await RpcAssert.FailsAsync(Grpc.Core.StatusCode.PermissionDenied, () => As("person", person, coach).ReportEarningsAsync(request).ResponseAsync);
+        await RpcAssert.InvalidAsync(() => As("admin", "admin-desk", "de wethouder").ReportEarningsAsync(request).ResponseAsync, "x-on-behalf-of");
+
+        var statement = (await gateway.Clients.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = person, Month = SampleRequests.Month(-1) })).Statement;
+        Assert.DoesNotContain(statement.Lines, l => l.Rule == "earnings");
+    }
 }

@@ -11,7 +11,7 @@ namespace Participatie.Fuzz.Tests;
 
 /// <summary>
 /// Every RPC of the public contract against random and hostile input: the reply is a status the caller can act on
-/// (never INTERNAL or UNKNOWN), with the details the README's error table promises, and bad input changes nothing.
+/// (never INTERNAL or UNKNOWN), with the details the error table of protos/README.md promises, and bad input changes nothing.
 /// </summary>
 public sealed class HostileInputTests(FuzzWorld world, ITestOutputHelper output) : IClassFixture<FuzzWorld>
 {

@@ -16,7 +16,7 @@ internal sealed class BackupException(string message) : Exception(message);
 /// one commit, while the silo's writers go on appending to the write-ahead log. The two files are two snapshots, the
 /// state file's first and the audit log's after it, so the audit log in a backup is never older than the state it
 /// audits: an audit record is stored no later than the change it records, so every change in the state snapshot has
-/// its record in the later audit snapshot. The other order could keep a change and lose its record. See the README's
+/// its record in the later audit snapshot. The other order could keep a change and lose its record. See src/README.md,
 /// Decisions.
 /// </remarks>
 internal static class LocalBackup

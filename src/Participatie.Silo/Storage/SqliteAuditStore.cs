@@ -174,8 +174,8 @@ public sealed class SqliteAuditStore : IAuditStore
     }
 
     /// <summary>
-    /// Gives a file from before the hash chain its columns (once; the records in it stay unchained, see the README's
-    /// Decisions) and the index a chain is read along.
+    /// Gives a file from before the hash chain its columns (once; the records in it stay unchained, see the Decisions in
+    /// Security/Audit/README.md in the gateway) and the index a chain is read along.
     /// </summary>
     private Task AddChainColumnsAsync() => _database.WriteAsync(async (connection, transaction) =>
     {

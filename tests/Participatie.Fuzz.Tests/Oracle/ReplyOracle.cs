@@ -7,7 +7,7 @@ using Participatie.Gateway;
 namespace Participatie.Fuzz.Tests.Oracle;
 
 /// <summary>
-/// What every reply to hostile input must be, from the README's error table: INVALID_ARGUMENT with a BadRequest
+/// What every reply to hostile input must be, from the error table of protos/README.md: INVALID_ARGUMENT with a BadRequest
 /// whose violations name real fields of the request, NOT_FOUND and ALREADY_EXISTS with ResourceInfo,
 /// FAILED_PRECONDITION with an ErrorInfo reason, OK only for input that is valid; RESOURCE_EXHAUSTED exactly for a
 /// message above the gateway's size limit. Never INTERNAL or UNKNOWN, never anything else.

@@ -26,7 +26,7 @@ public sealed class TlsTests : IDisposable
         Assert.True(made.ExitCode == 0, made.ToString());
         Assert.Equal(["created ca", "created participatie-node", "created participatie-probe"], made.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Change));
         Assert.Equal(["kept ca", "kept participatie-node"], again.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Change));
-        using var ca = X509Certificate2.CreateFromPemFile(Path.Combine(_folder, "ca.crt"));
+        using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(_folder, "ca.crt")));
         using var probe = X509Certificate2.CreateFromPemFile(Path.Combine(_folder, "participatie-probe.crt"), Path.Combine(_folder, "participatie-probe.key"));
         var settings = new Dictionary<string, string>
         {

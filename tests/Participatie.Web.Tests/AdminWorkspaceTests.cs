@@ -125,6 +125,10 @@ public sealed class AdminWorkspaceTests(WebAppFixture fixture)
             await Expect(passes.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
             await Expect(passes.GetByRole(AriaRole.Row).Nth(2)).ToContainTextAsync("Afgerond");
 
+            // The same admin read the first person's record for her at the desk (x-on-behalf-of): the log names both.
+            var forHer = TestKeys.Channel(fixture.Host.Address, TestKeys.Token("admin", adminId), "support", new Dictionary<string, string> { ["x-on-behalf-of"] = people[0] });
+            await new ClientService.ClientServiceClient(forHer).GetClientAsync(new GetClientRequest { ClientId = people[0] });
+
             // The audit log: the export read the first person's data for payment; an end before the start is refused.
             await page.GetByRole(AriaRole.Link, new() { Name = "Auditlog" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Auditlog", Level = 1 })).ToBeVisibleAsync();
@@ -145,6 +149,8 @@ public sealed class AdminWorkspaceTests(WebAppFixture fixture)
             await Expect(exported).ToContainTextAsync("Uitkering en betaling");
             await Expect(exported).ToContainTextAsync("Gelukt");
             await Expect(exported).ToContainTextAsync($"beheerder {adminId}");
+            var atTheDesk = log.GetByRole(AriaRole.Row).Filter(new() { HasText = "ClientService.GetClient" });
+            await Expect(atTheDesk).ToContainTextAsync($"beheerder {adminId}, namens {people[0]}");
             await Accessibility.AssertNoViolationsAsync(page, "the audit log");
 
             // Partner keys: none yet; one issued (its secret shown once), then revoked after a confirmation.

@@ -141,7 +141,7 @@ export function AuditPage() {
                   {data.entries.map((entry, index) => (
                     <Row key={`${entry.at}-${index}`}>
                       <Cell header>{formatInstant(entry.at)}</Cell>
-                      <Cell>{texts.whoValue(nl.roles[entry.actorRole] ?? entry.actorRole, entry.actorId)}</Cell>
+                      <Cell>{texts.whoValue(nl.roles[entry.actorRole] ?? entry.actorRole, entry.actorId, entry.onBehalfOf)}</Cell>
                       <Cell>
                         <code>{entry.action}</code>
                       </Cell>

@@ -174,7 +174,7 @@ export const admin = {
     caption: (page: number) => `Vastgelegde inzages en wijzigingen — pagina ${page}`,
     at: "Tijdstip",
     who: "Door",
-    whoValue: (role: string, id: string) => `${role} ${id}`,
+    whoValue: (role: string, id: string, onBehalfOf: string) => (onBehalfOf ? `${role} ${id}, namens ${onBehalfOf}` : `${role} ${id}`),
     what: "Handeling",
     whom: "Inwoner",
     why: "Doel",

@@ -26,6 +26,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         ["RateLimits:OpenStreams"] = "2",
         ["RateLimits:AddressCallsPerSecond"] = "1000",
         ["RateLimits:AddressBurst"] = "1000",
+        ["RateLimits:RefusalHold"] = "00:00:00.2",
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -191,9 +191,9 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("GetPersonRecord")]
     Task<PersonRecordView> GetPersonRecordAsync();
 
-    /// <summary>The whole contract and record, for the person's export.</summary>
-    [Alias("ExportContract")]
-    Task<ContractExport> ExportContractAsync();
+    /// <summary>Everything held of the person (the record, the whole contract), for their own export, in one read.</summary>
+    [Alias("Export")]
+    Task<PersonExport> ExportAsync();
 
     /// <summary>Whether the person can take part in an activity, and the first name partners see; answered even while another call runs.</summary>
     [Alias("GetParticipantFacts")]

@@ -61,6 +61,12 @@ public sealed record PersonRecordView(
     [property: Id(4)] IReadOnlyList<OutflowView> Outflows,
     [property: Id(5)] IReadOnlyList<MonthReportView> RecentEarnings);
 
+/// <summary>Everything the person's grain holds of them, for their own export: the record and all of the contract.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.PersonExport")]
+public sealed record PersonExport(
+    [property: Id(0)] ClientView Record,
+    [property: Id(1)] ContractExport Contract);
+
 /// <summary>Everything of the contract and the record, for the person's export.</summary>
 [GenerateSerializer, Immutable, Alias("participatie.ContractExport")]
 public sealed record ContractExport(

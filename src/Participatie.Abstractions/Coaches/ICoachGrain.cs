@@ -14,6 +14,11 @@ public interface ICoachGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<CoachView> GetAsync();
 
+    /// <summary>The caseload figures as the platform's status keeps them (null for an undefined coach): what a rebuild asks.</summary>
+    [Alias("GetFigures")]
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<Platform.CoachFigures?> GetFiguresAsync();
+
     /// <summary>Reads a page of the caseload, entries after the given client id.</summary>
     [Alias("GetCaseload")]
     Task<CaseloadPage> GetCaseloadAsync(string? after, int pageSize);

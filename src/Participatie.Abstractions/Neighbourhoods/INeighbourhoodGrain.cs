@@ -19,6 +19,11 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     [Alias("Exists")]
     Task<bool> ExistsAsync();
 
+    /// <summary>The counts as the platform's status keeps them (null for an undefined neighbourhood): what a rebuild asks.</summary>
+    [Alias("GetFigures")]
+    [AlwaysInterleave]
+    Task<Platform.NeighbourhoodFigures?> GetFiguresAsync();
+
     /// <summary>
     /// Applies a resident's contribution if it is newer than what the neighbourhood holds. Contributions interleave
     /// and are stored in batches: a neighbourhood of a thousand residents is not rewritten once per resident's change.

@@ -2,9 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Participatie.Abstractions.Coaches;
 using Participatie.Abstractions.Errors;
-using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Abstractions.Payments;
 using Participatie.Abstractions.Platform;
 using Participatie.Contracts.V1;
@@ -40,34 +38,18 @@ public sealed partial class AdminApi(IGrainFactory grains, IOptions<GatewayInfo>
 
     public override async Task<GetPlatformStatusResponse> GetPlatformStatus(GetPlatformStatusRequest request, ServerCallContext context)
     {
-        var directory = grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform);
-        var neighbourhoodIds = new List<string>();
-        string? after = null;
-        while (true)
-        {
-            var page = await directory.ListNeighbourhoodsAsync(after, 1000);
-            neighbourhoodIds.AddRange(page);
-            if (page.Count < 1000)
-            {
-                break;
-            }
-
-            after = page[^1];
-        }
-
-        var neighbourhoods = await Task.WhenAll(neighbourhoodIds.Select(id => grains.GetGrain<INeighbourhoodGrain>(id).GetAsync()));
-        var coaches = await Task.WhenAll((await directory.ListCoachesAsync()).Select(id => grains.GetGrain<ICoachGrain>(id).GetAsync()));
+        var figures = await grains.GetGrain<IPlatformStatusGrain>(DirectoryKeys.Platform).GetAsync();
         return new GetPlatformStatusResponse
         {
-            Neighbourhoods = neighbourhoods.Length,
-            Coaches = coaches.Length,
-            Clients = neighbourhoods.Sum(n => n.Residents),
-            ClientsWithCoach = neighbourhoods.Sum(n => n.WithCoach),
-            ClientsWithinCut = neighbourhoods.Sum(n => n.WithinCut),
-            ClientsBeyondCut = neighbourhoods.Sum(n => n.BeyondCut),
-            ClientsNotAssessed = neighbourhoods.Sum(n => n.NotAssessed),
-            CaseloadCapacity = coaches.Sum(c => c.CaseloadLimit),
-            CaseloadUsed = coaches.Sum(c => c.CaseloadSize),
+            Neighbourhoods = figures.Neighbourhoods,
+            Coaches = figures.Coaches,
+            Clients = figures.Clients,
+            ClientsWithCoach = figures.ClientsWithCoach,
+            ClientsWithinCut = figures.ClientsWithinCut,
+            ClientsBeyondCut = figures.ClientsBeyondCut,
+            ClientsNotAssessed = figures.ClientsNotAssessed,
+            CaseloadCapacity = figures.CaseloadCapacity,
+            CaseloadUsed = figures.CaseloadUsed,
             StorageProfile = info.Value.StorageProfile,
             HostName = Environment.MachineName,
             Version = Version,

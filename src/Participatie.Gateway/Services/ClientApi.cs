@@ -87,9 +87,8 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<ExportPersonDataResponse> ExportPersonData(ExportPersonDataRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var grain = grains.GetGrain<IClientGrain>(id);
-        var client = await grain.GetAsync();
-        var contract = await grain.ExportContractAsync();
+        var held = await grains.GetGrain<IClientGrain>(id).ExportAsync();
+        var contract = held.Contract;
         var log = new List<AuditRecord>();
         long? before = null;
         while (true)
@@ -109,7 +108,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         {
             ["format"] = "participatie.person-export.v1",
             ["generatedAt"] = ContractMapping.Iso(time.GetUtcNow()),
-            ["record"] = JsonNode.Parse(Json.Format(client.ToContract())),
+            ["record"] = JsonNode.Parse(Json.Format(held.Record.ToContract())),
             ["socialContract"] = JsonNode.Parse(Json.Format(contract.Contract.ToContract())),
             ["contractHistory"] = Array(contract.History.Select(c => c.ToContract())),
             ["wellBeing"] = Array(contract.WellBeing.Select(w => w.ToContract())),

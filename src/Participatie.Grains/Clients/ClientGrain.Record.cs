@@ -148,16 +148,16 @@ public sealed partial class ClientGrain
             [.. State.MonthReports.AsEnumerable().Reverse().Take(RecentEarningsMonths).Select(r => r.ToView())]));
     }
 
-    public Task<ContractExport> ExportContractAsync()
+    public Task<PersonExport> ExportAsync()
     {
         EnsureRegistered();
-        return Task.FromResult(new ContractExport(
+        return Task.FromResult(new PersonExport(View(), new ContractExport(
             State.ContractView(),
             [.. State.ContractHistory.Select(c => c.ToView())],
             [.. State.WellBeing.Select(w => w.ToView())],
             [.. State.Journal.Select(j => j.ToView())],
             [.. State.Outflows.Select(o => o.ToView())],
-            [.. State.MonthReports.Select(r => r.ToView())]));
+            [.. State.MonthReports.Select(r => r.ToView())])));
     }
 
     /// <summary>Notes in people's words go at anonymisation; scores, dates, contact types and hours stay for statistics.</summary>

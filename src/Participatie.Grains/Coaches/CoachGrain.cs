@@ -7,6 +7,7 @@ using Participatie.Abstractions.Platform;
 using Participatie.Domain;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
+using Participatie.Grains.Platform;
 
 namespace Participatie.Grains.Coaches;
 
@@ -19,14 +20,33 @@ namespace Participatie.Grains.Coaches;
 public sealed partial class CoachGrain(
     [PersistentState(StorageNames.Coach, StorageNames.Provider)] IPersistentState<CoachState> record,
     IOptions<CaseloadOptions> options,
+    IOptions<OutboxOptions> outboxOptions,
     TimeProvider time,
     ILogger<CoachGrain> logger) : Grain, ICoachGrain, IRemindable
 {
     public const string ReconcileReminder = "caseload-check";
 
+    private PlatformReport? _platformReport;
+    private Outbox? _outbox;
+
     private CoachState State => record.State;
 
+    /// <summary>The platform's status must hear of every change of the caseload's figures.</summary>
+    private PlatformReport PlatformReport => _platformReport ??= new(() => State.Created ? State.FiguresVersion : null);
+
+    private Outbox Outbox => _outbox ??= new(new GrainOutboxHost(this), outboxOptions.Value, logger,
+    [
+        OutboxChannel.Of(PlatformReport, TellPlatformAsync),
+    ]);
+
     private string CoachId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Once per activation (in a turn of its own), so that a change stored just before a crash reaches the status.
+        Outbox.ResumeAfterActivation();
+        return Task.CompletedTask;
+    }
 
     public async Task<CoachView> CreateAsync(CreateCoachCommand command)
     {
@@ -59,7 +79,7 @@ public sealed partial class CoachGrain(
         State.NeighbourhoodId = string.IsNullOrEmpty(command.NeighbourhoodId) ? null : command.NeighbourhoodId;
         State.CreatedAt = time.GetUtcNow();
         State.LastFullReconcile = State.CreatedAt;
-        await record.WriteStateAsync();
+        await SaveCaseloadAsync();
         await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).AddCoachAsync(CoachId);
         await this.RegisterOrUpdateReminder(ReconcileReminder, options.Value.ReconcileInterval, options.Value.ReconcileInterval);
         return View();
@@ -107,7 +127,7 @@ public sealed partial class CoachGrain(
         }
 
         State.Entries[clientId] = Entry(version, EntryStatus.Reserved, summary, now, existing?.Counts == true ? existing.AssignedAt : now, existing);
-        await record.WriteStateAsync();
+        await SaveCaseloadAsync();
     }
 
     public async Task ApplyAsync(CaseloadContribution contribution)
@@ -122,7 +142,7 @@ public sealed partial class CoachGrain(
                 AddToInbox(InboxItemKind.Assigned, contribution.ClientId, "added to your caseload");
             }
 
-            await record.WriteStateAsync();
+            await SaveCaseloadAsync();
             if (joins)
             {
                 WakeWatchers();
@@ -170,7 +190,11 @@ public sealed partial class CoachGrain(
             State.LastFullReconcile = now;
         }
 
-        if (confirmed + removed > 0 || includeConfirmed)
+        if (confirmed + removed > 0)
+        {
+            await SaveCaseloadAsync();
+        }
+        else if (includeConfirmed)
         {
             await record.WriteStateAsync();
         }
@@ -183,9 +207,15 @@ public sealed partial class CoachGrain(
         return new ReconcileResult(toCheck.Count, confirmed, removed);
     }
 
+    public Task<CoachFigures?> GetFiguresAsync() => Task.FromResult(State.Created ? PlatformFigures() : null);
+
     public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
     {
-        if (reminderName == ReconcileReminder && State.Created)
+        if (reminderName == Outbox.ReminderName)
+        {
+            await Outbox.OnReminderAsync();
+        }
+        else if (reminderName == ReconcileReminder && State.Created)
         {
             var full = time.GetUtcNow() - State.LastFullReconcile >= options.Value.FullReconcileInterval;
             await ReconcileAsync(full);
@@ -197,6 +227,23 @@ public sealed partial class CoachGrain(
     }
 
     private int CaseloadSize => State.Entries.Values.Count(e => e.Counts);
+
+    /// <summary>Stores a change of the caseload with a new version of its figures, then tells the platform's status.</summary>
+    private async Task SaveCaseloadAsync()
+    {
+        State.FiguresVersion++;
+        await record.WriteStateAsync();
+        await Outbox.DeliverAsync();
+    }
+
+    private async Task TellPlatformAsync(string platform)
+    {
+        var figures = PlatformFigures();
+        await GrainFactory.GetGrain<IPlatformStatusGrain>(platform).ReportCoachAsync(figures);
+        PlatformReport.Heard(figures.Version);
+    }
+
+    private CoachFigures PlatformFigures() => new(CoachId, State.FiguresVersion, State.CaseloadLimit, CaseloadSize);
 
     /// <summary>Newer versions win; at the same version a committed contribution beats a reservation.</summary>
     private bool Supersedes(string clientId, long version) =>

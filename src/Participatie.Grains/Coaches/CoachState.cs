@@ -38,6 +38,9 @@ public sealed class CoachState
 
     [Id(12)] public DateTimeOffset LastFollowUpCheck { get; set; }
 
+    /// <summary>Grows with every stored change of the caseload: the version of the figures the platform's status keeps (0 in older records).</summary>
+    [Id(13)] public long FiguresVersion { get; set; }
+
     public const int MaxInboxItems = 500;
 }
 

@@ -74,10 +74,12 @@ public sealed partial class NeighbourhoodGrain
         {
             State.Residents = WithDeliveredMeanwhile(residents, heldResidents, State.Residents, r => r.Version);
             State.Activities = WithDeliveredMeanwhile(activities, heldActivities, State.Activities, a => a.Version);
+            State.FiguresVersion++;
             _figures = null;
             _residents = null;
             return true;
         });
+        await Outbox.DeliverAsync();
         return new NeighbourhoodRebuild(before, View(), people.Count, activities.Count);
     }
 

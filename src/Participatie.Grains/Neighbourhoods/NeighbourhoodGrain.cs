@@ -9,6 +9,7 @@ using Participatie.Domain.People;
 using Participatie.Domain.Regimes;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
+using Participatie.Grains.Platform;
 using Participatie.Grains.Regimes;
 
 namespace Participatie.Grains.Neighbourhoods;
@@ -24,8 +25,9 @@ public sealed partial class NeighbourhoodGrain(
     IOptions<Domain.Participation.ParticipationPolicy> participation,
     IOptions<DateBounds> dates,
     Search.IClientDirectoryStore directory,
+    IOptions<OutboxOptions> outboxOptions,
     TimeProvider time,
-    Microsoft.Extensions.Logging.ILogger<NeighbourhoodGrain> logger) : Grain, INeighbourhoodGrain
+    Microsoft.Extensions.Logging.ILogger<NeighbourhoodGrain> logger) : Grain, INeighbourhoodGrain, IRemindable
 {
     private const int MaxNameLength = 100;
     private const int MaxTrialNameLength = 60;
@@ -33,6 +35,11 @@ public sealed partial class NeighbourhoodGrain(
     private Figures? _figures;
     private string[]? _residents;
     private BatchedWrites<NeighbourhoodState>? _writes;
+    private PlatformReport? _platformReport;
+
+    /// <summary>The counts as last stored (null while the neighbourhood is undefined): all the platform's status hears.</summary>
+    private NeighbourhoodFigures? _storedFigures;
+    private Outbox? _outbox;
 
     private NeighbourhoodState State => record.State;
 
@@ -44,9 +51,29 @@ public sealed partial class NeighbourhoodGrain(
     /// each stored batch sends one live notice to the screens that watch the figures (not one per contribution).
     /// </summary>
     private BatchedWrites<NeighbourhoodState> Writes => _writes ??= new(record, this, () =>
-        LiveNotices.Publish(this, LiveStreams.NeighbourhoodFigures, NeighbourhoodId, ++_writesStored, logger));
+    {
+        _storedFigures = StoredFigures();
+        LiveNotices.Publish(this, LiveStreams.NeighbourhoodFigures, NeighbourhoodId, ++_writesStored, logger);
+    });
 
     private string NeighbourhoodId => this.GetPrimaryKeyString();
+
+    /// <summary>The platform's status must hear of every change of the counts.</summary>
+    private PlatformReport PlatformReport => _platformReport ??= new(() => _storedFigures?.Version);
+
+    private Outbox Outbox => _outbox ??= new(new GrainOutboxHost(this), outboxOptions.Value, logger,
+    [
+        OutboxChannel.Of(PlatformReport, TellPlatformAsync),
+    ]);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _storedFigures = StoredFigures();
+
+        // Once per activation (in a turn of its own), so that a change stored just before a crash reaches the status.
+        Outbox.ResumeAfterActivation();
+        return Task.CompletedTask;
+    }
 
     public async Task<NeighbourhoodView> CreateAsync(CreateNeighbourhoodCommand command)
     {
@@ -72,6 +99,7 @@ public sealed partial class NeighbourhoodGrain(
             return true;
         });
         await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).AddNeighbourhoodAsync(NeighbourhoodId);
+        await Outbox.DeliverAsync();
         return View();
     }
 
@@ -83,18 +111,53 @@ public sealed partial class NeighbourhoodGrain(
 
     public Task<bool> ExistsAsync() => Task.FromResult(State.Created);
 
-    public Task ApplyAsync(ResidentContribution contribution) => Writes.ApplyAsync(() =>
+    public Task<NeighbourhoodFigures?> GetFiguresAsync() => Task.FromResult(_storedFigures);
+
+    public async Task ApplyAsync(ResidentContribution contribution)
     {
-        if (State.Residents.TryGetValue(contribution.ClientId, out var existing) && existing.Version >= contribution.Version)
+        await Writes.ApplyAsync(() =>
         {
-            return false;
+            if (State.Residents.TryGetValue(contribution.ClientId, out var existing) && existing.Version >= contribution.Version)
+            {
+                return false;
+            }
+
+            State.Residents[contribution.ClientId] = Record(contribution);
+            State.FiguresVersion++;
+            _figures = null;
+            _residents = null;
+            return true;
+        });
+        await Outbox.DeliverAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
+    {
+        if (reminderName == Outbox.ReminderName)
+        {
+            await Outbox.OnReminderAsync();
+        }
+    }
+
+    private async Task TellPlatformAsync(string platform)
+    {
+        var figures = _storedFigures!;
+        await GrainFactory.GetGrain<IPlatformStatusGrain>(platform).ReportNeighbourhoodAsync(figures);
+        PlatformReport.Heard(figures.Version);
+    }
+
+    /// <summary>Called when the state is as stored: after activation and after each write.</summary>
+    private NeighbourhoodFigures? StoredFigures()
+    {
+        if (!State.Created)
+        {
+            return null;
         }
 
-        State.Residents[contribution.ClientId] = Record(contribution);
-        _figures = null;
-        _residents = null;
-        return true;
-    });
+        var f = _figures ??= Figures.Of(State.Residents.Values);
+        return new NeighbourhoodFigures(NeighbourhoodId, State.FiguresVersion, f.Residents, f.WithCoach, f.WithinCut, f.BeyondCut, f.NotAssessed);
+    }
+
 
     public async Task<NeighbourhoodView> StartTrialAsync(StartTrialCommand command)
     {

@@ -28,6 +28,9 @@ public sealed class NeighbourhoodState
 
     /// <summary>Per activity id, the newest offer the activity sent (the activity is the truth about it).</summary>
     [Id(7)] public Dictionary<string, ActivityOfferRecord> Activities { get; set; } = [];
+
+    /// <summary>Grows with every change of the residents: the version of the figures the platform's status keeps (0 in older records).</summary>
+    [Id(8)] public long FiguresVersion { get; set; }
 }
 
 /// <summary>A stored neighbourhood trial.</summary>

@@ -80,7 +80,7 @@ public sealed class PersonRecordTests(ClusterFixture fixture)
         var earnings = Assert.Single(record.RecentEarnings);
         Assert.Equal((45000L, 12), (earnings.NetEarningsCents, earnings.WorkHoursPerWeek));
         Assert.Null(record.LatestWellBeing);
-        var export = await grain.ExportContractAsync();
+        var export = (await grain.ExportAsync()).Contract;
         Assert.Equal(record.RecentEarnings, export.Earnings);
         Assert.Equal(record.Outflows, export.Outflows);
     }

@@ -86,12 +86,16 @@ public sealed class PersonWorkspaceTests(WebAppFixture fixture)
             await Expect(page).ToHaveTitleAsync("Mijn uitkering – Participatie");
             await Accessibility.AssertNoViolationsAsync(page, "my benefit");
 
-            // Wie keek er: her coach's read, with its purpose in words.
+            // Wie keek er: her coach's read, with its purpose in words; an admin who read her record for her at the desk.
+            var atTheDesk = TestKeys.Channel(fixture.Host.Address, TestKeys.Token("admin", "ssc-desk"), "support", new Dictionary<string, string> { ["x-on-behalf-of"] = world.ClientId });
+            await new ClientService.ClientServiceClient(atTheDesk).GetClientAsync(new GetClientRequest { ClientId = world.ClientId });
             await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Wie keek er" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Wie keek er in mijn gegevens", Level = 1 })).ToBeVisibleAsync();
             var coachRead = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Uw klantmanager" }).Filter(new() { HasText = "Om de kwaliteit van het werk te controleren" });
             await Expect(coachRead.First).ToContainTextAsync("bekeek uw gegevens");
             await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("U zelf");
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Een beheerder van de gemeente, namens u" }).First).ToContainTextAsync("Om u te helpen met de app of een vraag");
+            await Expect(page.GetByRole(AriaRole.Table)).Not.ToContainTextAsync("ssc-desk");
             await Expect(page.GetByRole(AriaRole.Table)).Not.ToContainTextAsync(world.CoachId);
             await Accessibility.AssertNoViolationsAsync(page, "who looked at my data");
             await Screenshots.KeepAsync(page, "person-access-log");

@@ -25,6 +25,14 @@ describe("describeAccess", () => {
     expect(line.why).toBe("something_new");
   });
 
+  it("says for whom an admin acted, without naming staff by id", () => {
+    const admin = { ...base, actorRole: "admin", actorId: "ssc-desk", purpose: "payment", action: "ClientService.ReportEarnings" };
+    expect(describeAccess({ ...admin, onBehalfOf: base.clientId }).who).toBe("Een beheerder van de gemeente, namens u");
+    expect(describeAccess({ ...admin, onBehalfOf: "co-0000000000000002" }).who).toBe("Een beheerder van de gemeente, namens een klantmanager");
+    expect(describeAccess({ ...admin, onBehalfOf: "pt-buurthuis" }).who).toBe("Een beheerder van de gemeente, namens een organisatie van een activiteit");
+    expect(describeAccess({ ...admin, onBehalfOf: "" }).who).toBe("Een beheerder van de gemeente");
+  });
+
   it("says so when no purpose was given", () => {
     expect(describeAccess({ ...base, purpose: "" }).why).toBe("Geen reden opgegeven");
   });

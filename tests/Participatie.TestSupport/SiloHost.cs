@@ -39,11 +39,19 @@ public sealed class SiloHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a host with the given profile; extra settings are "Section:Key" → value.</summary>
-    public static async Task<SiloHost> StartAsync(
+    public static Task<SiloHost> StartAsync(
         string profile,
         string? dataDirectory = null,
         IDictionary<string, string>? settings = null,
-        Action<IServiceCollection>? overrides = null)
+        Action<IServiceCollection>? overrides = null) =>
+        StartAsync(profile, dataDirectory, settings, overrides, attempt: 1);
+
+    private static async Task<SiloHost> StartAsync(
+        string profile,
+        string? dataDirectory,
+        IDictionary<string, string>? settings,
+        Action<IServiceCollection>? overrides,
+        int attempt)
     {
         var port = FreePort();
         var webPort = FreePort();
@@ -73,8 +81,31 @@ public sealed class SiloHost : IAsyncDisposable
         }
 
         var app = SiloApp.Build([.. args.Select(a => $"--{a.Key}={a.Value}")], overrides);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Exception e) when (IsAddressInUse(e) && attempt < 3)
+        {
+            // A port found free was taken by another process before this host bound it: start again on new ports.
+            await app.DisposeAsync();
+            return await StartAsync(profile, dataDirectory, settings, overrides, attempt + 1);
+        }
+
         return new SiloHost(app, port, webPort);
+    }
+
+    private static bool IsAddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public async ValueTask DisposeAsync()

@@ -48,11 +48,11 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
     }
 
     /// <summary>The status a failure ends a call with, as this interceptor (the outermost) will give it.</summary>
-    public static StatusCode CodeOf(Exception exception) => exception is RpcException rpc ? rpc.StatusCode : ToStatus(exception).StatusCode;
+    public static StatusCode CodeOf(Exception exception) => exception is RpcException rpc ? rpc.StatusCode : ToStatus(exception, string.Empty).StatusCode;
 
     private RpcException Translate(Exception exception, string method)
     {
-        var status = ToStatus(exception);
+        var status = ToStatus(exception, method);
         switch (status.StatusCode)
         {
             case StatusCode.Unavailable or StatusCode.Aborted:
@@ -66,14 +66,14 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         return status;
     }
 
-    private static RpcException ToStatus(Exception exception)
+    private static RpcException ToStatus(Exception exception, string method)
     {
         switch (exception)
         {
             case InvalidInputException invalid:
                 return Status(Code.InvalidArgument, "The request has invalid fields.", new BadRequest
                 {
-                    FieldViolations = { invalid.Errors.Select(e => new BadRequest.Types.FieldViolation { Field = e.Field, Description = e.Description }) },
+                    FieldViolations = { invalid.Errors.Select(e => new BadRequest.Types.FieldViolation { Field = ProtoFieldNames.Of(method, e.Field), Description = e.Description }) },
                 });
             case NotFoundException notFound:
                 return Status(Code.NotFound, notFound.Message, new ResourceInfo { ResourceType = notFound.Kind, ResourceName = notFound.ResourceId });

@@ -1,0 +1,19 @@
+using Participatie.Gateway.Errors;
+using Xunit;
+
+namespace Participatie.Gateway.Tests.Errors;
+
+public sealed class ProtoFieldNamesTests
+{
+    [Theory]
+    [InlineData("ReviewOn", "review_on")]
+    [InlineData("ClientId", "client_id")]
+    [InlineData("Factors.HealthLimits", "factors.health_limits")]
+    [InlineData("Goals[2].ReviewOn", "goals[2].review_on")]
+    [InlineData("BSNNumber", "bsn_number")]
+    [InlineData("Week2Hours", "week2_hours")]
+    [InlineData("review_on", "review_on")]
+    [InlineData("factors.health_limits", "factors.health_limits")]
+    public void ADomainNameIsTheProtoFieldInSnakeCase(string domain, string proto) =>
+        Assert.Equal(proto, ProtoFieldNames.Of("/participatie.v1.ClientService/RegisterClient", domain));
+}

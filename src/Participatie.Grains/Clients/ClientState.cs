@@ -1,9 +1,5 @@
-using System.Text.Json.Serialization;
-using Participatie.Abstractions.Experiments;
-using Participatie.Domain.Benefits;
 using Participatie.Domain.Contracts;
 using Participatie.Domain.People;
-using Participatie.Grains.Regimes;
 
 namespace Participatie.Grains.Clients;
 

@@ -1,5 +1,4 @@
 using Participatie.Gateway.Errors;
-using Xunit;
 
 namespace Participatie.Gateway.Tests.Errors;
 

@@ -4,7 +4,10 @@ namespace Participatie.Domain.Benefits;
 /// Why a rule of the person's benefit, regime or trajectories refuses a change; <see cref="Code"/> is stable (the grain
 /// passes it on as the reason of a failed precondition, or as not found / already exists where the code says so).
 /// </summary>
-public sealed record BenefitRefusal(string Code, string Message)
+/// <param name="Code">Stable, one of the constants below.</param>
+/// <param name="Message">Why, in words a caller can act on.</param>
+/// <param name="Subject">What is refused where a code names a thing: the trajectory not configured, the measure's reference.</param>
+public sealed record BenefitRefusal(string Code, string Message, string? Subject = null)
 {
     /// <summary>The person's regime excludes sanctions in the measure's first month.</summary>
     public const string SanctionsExcluded = "SANCTIONS_EXCLUDED";

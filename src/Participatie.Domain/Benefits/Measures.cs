@@ -39,7 +39,7 @@ public static class Measures
     public static BenefitRefusal? Repeated(Sanction candidate, Sanction recorded) =>
         candidate == recorded
             ? null
-            : new BenefitRefusal(BenefitRefusal.MeasureRecordedOtherwise, $"a measure with reference {candidate.Reference} was recorded before with other terms");
+            : new BenefitRefusal(BenefitRefusal.MeasureRecordedOtherwise, $"a measure with reference {candidate.Reference} was recorded before with other terms", candidate.Reference);
 
     /// <summary>Null when the regime in force in the measure's first month allows sanctions; else why not, naming the layer.</summary>
     public static BenefitRefusal? Allowed(Sanction sanction, ResolvedRegime regime)

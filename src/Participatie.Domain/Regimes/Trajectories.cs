@@ -69,7 +69,7 @@ public static class Trajectories
 
         if (definition is null)
         {
-            refusal = new BenefitRefusal(BenefitRefusal.UnknownTrajectory, $"trajectory {name} is not configured");
+            refusal = new BenefitRefusal(BenefitRefusal.UnknownTrajectory, $"trajectory {name} is not configured", name);
             return null;
         }
 

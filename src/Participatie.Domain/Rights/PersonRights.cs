@@ -3,12 +3,12 @@ using Participatie.Domain.Validation;
 namespace Participatie.Domain.Rights;
 
 /// <summary>The end of a person's case, as checked: the field names are its members'.</summary>
-public sealed record CaseEnd(DateOnly EndedOn, string Reason)
+public sealed record EndOfCase(DateOnly EndedOn, string Reason)
 {
     public const int MaxReasonLength = 500;
 
     /// <summary>Checks an end: a reason, a day not in the future and not before the registration.</summary>
-    public static CaseEnd? Check(Violations violations, DateOnly endedOn, string? reason, DateOnly today, DateOnly registeredOn)
+    public static EndOfCase? Check(Violations violations, DateOnly endedOn, string? reason, DateOnly today, DateOnly registeredOn)
     {
         var why = violations.Text(nameof(Reason), reason, MaxReasonLength);
         if (endedOn > today)
@@ -20,7 +20,7 @@ public sealed record CaseEnd(DateOnly EndedOn, string Reason)
             violations.Add(nameof(EndedOn), "must not be before the registration");
         }
 
-        return violations.Any ? null : new CaseEnd(endedOn, why!);
+        return violations.Any ? null : new EndOfCase(endedOn, why!);
     }
 }
 
@@ -32,7 +32,7 @@ public sealed record LegalHold(bool Hold, string? Reason)
     /// <summary>Checks a hold (a reason of at least <see cref="MinReasonLength"/> characters) or its lifting (no reason kept).</summary>
     public static LegalHold? Check(Violations violations, bool hold, string? reason)
     {
-        var why = hold ? violations.Text(nameof(Reason), reason, CaseEnd.MaxReasonLength) : null;
+        var why = hold ? violations.Text(nameof(Reason), reason, EndOfCase.MaxReasonLength) : null;
         if (hold && why is { Length: < MinReasonLength })
         {
             violations.Add(nameof(Reason), $"must name the legal ground in at least {MinReasonLength} characters");

@@ -40,6 +40,14 @@ public enum PaymentStep
 /// the payment run then freezes it (version 1), and from then on it stays as it was paid. A later fact that touches a
 /// paid month reopens it (<see cref="Reopening"/>): the month's next pass computes it anew and pays the difference as its
 /// own line. At most one line per person and pass: a month reopened after this pass paid it waits for the next pass.
+/// <para>
+/// Decisions. The rules of the person's benefit (<see cref="IncomeForm"/>, <see cref="Measures"/>, this class, and
+/// <c>Regimes.Trajectories</c>) are pure functions over small immutable records that return what changes or a
+/// <see cref="BenefitRefusal"/>; they never hold the person's record. The grain keeps its stored records (Orleans and
+/// JSON types whose property names may not change), builds these records from them, asks, and writes the answer back —
+/// so one activation and one write per change stay as they were, and the rules need no storage or clock to be tested.
+/// Bad fields are named by the records' own members (<c>nameof</c>); the gateway turns them into proto fields.
+/// </para>
 /// </summary>
 public static class MonthPayments
 {

@@ -13,7 +13,8 @@ namespace Participatie.Grains.Clients;
 /// is returned as stored — a later change of rules or regime never rewrites it. A later income form or measure that
 /// touches a paid month is recorded and reopens the month: the month's next payment pass computes a new version from
 /// the facts of then and pays the difference as its own line (or records it as owed back), so the earlier versions and
-/// what they paid stay as they were.
+/// what they paid stay as they were. The rules are the domain's (<see cref="IncomeForm"/>, <see cref="Measures"/>,
+/// <see cref="MonthPayments"/>); this part loads the facts, asks them, stores the answer in one write, and delivers.
 /// </summary>
 public sealed partial class ClientGrain
 {

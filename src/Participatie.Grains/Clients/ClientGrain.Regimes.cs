@@ -10,7 +10,10 @@ using Participatie.Grains.Regimes;
 
 namespace Participatie.Grains.Clients;
 
-/// <summary>The person's regime: its layers, why each setting applies, and the trajectories set on the person.</summary>
+/// <summary>
+/// The person's regime: its layers, why each setting applies, and the trajectories set on the person, by the rules of
+/// <see cref="Trajectories"/>.
+/// </summary>
 public sealed partial class ClientGrain
 {
     public async Task<RegimeView> GetRegimeAsync(DateOnly? day)

@@ -14,6 +14,11 @@ public static class ProtoFieldNames
     /// <summary>Per RPC (its full gRPC method, "/participatie.v1.ClientService/RegisterClient"), domain name → proto field.</summary>
     private static readonly Dictionary<(string Method, string Field), string> Renamed = new()
     {
+        // The regime of a day: the grain checks the day it is asked about (RegimeView.Day), the request calls it date.
+        [("/participatie.v1.ClientService/GetRegime", "Day")] = "date",
+
+        // Ending a trajectory sets its Until; the request calls that day last_day.
+        [("/participatie.v1.ClientService/EndTrajectory", "Until")] = "last_day",
     };
 
     /// <summary>The proto field that a violation of <paramref name="field"/> in a call of <paramref name="method"/> names.</summary>

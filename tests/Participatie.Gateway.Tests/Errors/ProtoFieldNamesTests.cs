@@ -15,4 +15,12 @@ public sealed class ProtoFieldNamesTests
     [InlineData("factors.health_limits", "factors.health_limits")]
     public void ADomainNameIsTheProtoFieldInSnakeCase(string domain, string proto) =>
         Assert.Equal(proto, ProtoFieldNames.Of("/participatie.v1.ClientService/RegisterClient", domain));
+
+    [Theory]
+    [InlineData("/participatie.v1.ClientService/GetRegime", "Day", "date")]
+    [InlineData("/participatie.v1.ClientService/EndTrajectory", "Until", "last_day")]
+    [InlineData("/participatie.v1.ClientService/StartTrajectory", "Until", "until")]
+    [InlineData("/participatie.v1.ClientService/StartTrajectory", "Consent.GivenAt", "consent.given_at")]
+    public void AFieldTheProtoNamesOtherwiseIsRenamedForItsRpcOnly(string method, string domain, string proto) =>
+        Assert.Equal(proto, ProtoFieldNames.Of(method, domain));
 }

@@ -14,7 +14,8 @@ public interface ICaseloadHandOverGrain : IGrainWithStringKey
     /// <summary>
     /// Plans and stores the hand-over to <paramref name="toCoachIds"/> (filled in that order) and returns whom it will
     /// move; nobody moves yet. NOT_FOUND for an unknown colleague, CASELOAD_FULL when the colleagues lack room for
-    /// everyone. A hand-over under way to the same colleagues is returned as it is (the caller joins it).
+    /// everyone. A hand-over under way to the same colleagues is returned as it is (the caller joins it); one under way
+    /// to other colleagues gives FAILED_PRECONDITION HAND_OVER_UNDER_WAY (the caller waits for it and asks again).
     /// </summary>
     [Alias("Plan")]
     Task<HandOverPlan> PlanAsync(IReadOnlyList<string> toCoachIds);
@@ -24,8 +25,8 @@ public interface ICaseloadHandOverGrain : IGrainWithStringKey
     Task StartAsync(int number);
 
     /// <summary>
-    /// Waits at most <paramref name="maxWait"/> for hand-over <paramref name="number"/> to complete, and returns where it
-    /// stands: a long poll, so that a caller awaits the outcome itself rather than asking again and again.
+    /// Waits at most <paramref name="maxWait"/> for hand-over <paramref name="number"/> (0: the newest) to complete, and
+    /// returns where it stands: a long poll, so that a caller awaits the outcome itself rather than asking again and again.
     /// </summary>
     [Alias("WaitUntilCompleted")]
     [AlwaysInterleave]

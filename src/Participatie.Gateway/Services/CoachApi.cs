@@ -168,9 +168,7 @@ public sealed class CoachApi(IGrainFactory grains, IClusterClient cluster, CallC
         // The hand-over is a job in its own grain: it plans and stores whom it will move, those people are audited
         // before any of them moves, and then it runs (and is finished by a reminder should a silo fail meanwhile).
         var handOver = grains.GetGrain<ICaseloadHandOverGrain>(from!);
-        var plan = await handOver.PlanAsync(targets);
-        await call.ChangingAsync(plan.ClientIds);
-        await handOver.StartAsync(plan.Number);
+        var plan = await PlanAuditAndStartAsync(handOver, targets, context.CancellationToken);
         var result = await handOver.WaitUntilCompletedAsync(plan.Number, HandOverPollWait);
         while (result.Status != HandOverStatus.Completed)
         {
@@ -184,6 +182,30 @@ public sealed class CoachApi(IGrainFactory grains, IClusterClient cluster, CallC
             Transfers = { result.Transfers.Select(t => new CaseloadTransfer { CoachId = t.CoachId, Moved = t.ClientIds.Count, ClientIds = { t.ClientIds } }) },
             Remaining = result.Remaining,
         };
+    }
+
+    /// <summary>
+    /// Plans the hand-over, audits the people it will move, and starts it. Another hand-over of the same caseload
+    /// (under way to other colleagues, or planned just after this one) is awaited and this one planned again, so that
+    /// it moves whoever that one left: the RPC's errors stay those of a single hand-over.
+    /// </summary>
+    private async Task<HandOverPlan> PlanAuditAndStartAsync(ICaseloadHandOverGrain handOver, List<string> targets, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var plan = await handOver.PlanAsync(targets);
+                await call.ChangingAsync(plan.ClientIds);
+                await handOver.StartAsync(plan.Number);
+                return plan;
+            }
+            catch (PreconditionFailedException busy) when (busy.Reason == Reasons.HandOverUnderWay)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await handOver.WaitUntilCompletedAsync(0, HandOverPollWait);
+            }
+        }
     }
 
     /// <summary>A follow-up page token: the due date and client id the previous page ended with.</summary>

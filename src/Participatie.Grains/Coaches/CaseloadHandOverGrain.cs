@@ -104,6 +104,12 @@ public sealed partial class CaseloadHandOverGrain(
 
     public async Task<HandOverView> WaitUntilCompletedAsync(int number, TimeSpan maxWait)
     {
+        if (number == 0 && State.Number == 0)
+        {
+            return View(); // nothing was ever planned, so nothing is under way
+        }
+
+        number = number == 0 ? State.Number : number;
         CheckNumber(number);
         if (State.Previous?.Number == number)
         {

@@ -42,18 +42,13 @@ public class GatewayFixture : IAsyncLifetime
 
     /// <summary>
     /// Starts the month's payment run (the next pass once one completed) as the admin <paramref name="startedBy"/>, and
-    /// waits until that pass completed.
+    /// awaits that pass's completion.
     /// </summary>
     public async Task<PaymentRun> CompletedPassAsync(string month, string startedBy)
     {
         var started = (await AdminAs(startedBy).StartPaymentRunAsync(new StartPaymentRunRequest { Month = month })).Run;
-        var run = started;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (run.Status != PaymentRunStatus.Completed && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            run = (await Admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = month })).Run;
-        }
+        await Host.PaymentPassCompletedAsync(month, started.Passes);
+        var run = (await Admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = month })).Run;
 
         Assert.Equal((PaymentRunStatus.Completed, started.Passes), (run.Status, run.Passes));
         return run;

@@ -68,6 +68,9 @@ public sealed class AlreadyExistsException(string kind, string id, string messag
 public static class Reasons
 {
     public const string CaseloadFull = "CASELOAD_FULL";
+
+    /// <summary>The caseload is being handed over to other colleagues; ask again once that hand-over completed.</summary>
+    public const string HandOverUnderWay = "HAND_OVER_UNDER_WAY";
     public const string YouthPathway = "YOUTH_PATHWAY";
     public const string NotInCaseload = "NOT_IN_CASELOAD";
     public const string NotAssessed = "NOT_ASSESSED";

@@ -25,6 +25,15 @@ public interface IPaymentRunGrain : IGrainWithStringKey
     [Alias("ExportPass")]
     Task<PaymentExportPage> ExportAsync(int pass, PaymentExportCursor? after, int size);
 
+    /// <summary>
+    /// Waits at most <paramref name="maxWait"/> for pass <paramref name="pass"/> (0: the newest) to complete and returns
+    /// the run as it then stands: a long poll, so that a caller awaits the completion itself instead of asking again
+    /// and again. Answered from stored progress, so a caller that comes after the completion returns at once.
+    /// </summary>
+    [Alias("WaitUntilCompleted")]
+    [AlwaysInterleave]
+    Task<PaymentRunView> WaitUntilCompletedAsync(int pass, TimeSpan maxWait);
+
     /// <summary>The run's progress or outcome; answered between batches.</summary>
     [Alias("Get")]
     [AlwaysInterleave]

@@ -19,6 +19,9 @@ public sealed class CoachApi(IGrainFactory grains, IClusterClient cluster, CallC
     public const int MaxWithinDays = 365;
     public const int MaxHandOverTargets = 20;
 
+    /// <summary>How long one wait for a hand-over's completion lasts: well below Orleans' response timeout of 30 s.</summary>
+    private static readonly TimeSpan HandOverPollWait = TimeSpan.FromSeconds(10);
+
     public override async Task<CreateCoachResponse> CreateCoach(CreateCoachRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -161,14 +164,48 @@ public sealed class CoachApi(IGrainFactory grains, IClusterClient cluster, CallC
         }
 
         violations.ThrowIfAny();
-        var handOver = new CaseloadHandOver(grains, from!, targets, call.ChangingAsync);
-        var result = await handOver.RunAsync(context.CancellationToken);
+
+        // The hand-over is a job in its own grain: it plans and stores whom it will move, those people are audited
+        // before any of them moves, and then it runs (and is finished by a reminder should a silo fail meanwhile).
+        var handOver = grains.GetGrain<ICaseloadHandOverGrain>(from!);
+        var plan = await PlanAuditAndStartAsync(handOver, targets, context.CancellationToken);
+        var result = await handOver.WaitUntilCompletedAsync(plan.Number, HandOverPollWait);
+        while (result.Status != HandOverStatus.Completed)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            result = await handOver.WaitUntilCompletedAsync(plan.Number, HandOverPollWait);
+        }
+
         return new ReassignCaseloadResponse
         {
-            Moved = result.Moved.Values.Sum(m => m.Count),
-            Transfers = { targets.Select(t => new CaseloadTransfer { CoachId = t, Moved = result.Moved[t].Count, ClientIds = { result.Moved[t] } }) },
+            Moved = result.Transfers.Sum(t => t.ClientIds.Count),
+            Transfers = { result.Transfers.Select(t => new CaseloadTransfer { CoachId = t.CoachId, Moved = t.ClientIds.Count, ClientIds = { t.ClientIds } }) },
             Remaining = result.Remaining,
         };
+    }
+
+    /// <summary>
+    /// Plans the hand-over, audits the people it will move, and starts it. Another hand-over of the same caseload
+    /// (under way to other colleagues, or planned just after this one) is awaited and this one planned again, so that
+    /// it moves whoever that one left: the RPC's errors stay those of a single hand-over.
+    /// </summary>
+    private async Task<HandOverPlan> PlanAuditAndStartAsync(ICaseloadHandOverGrain handOver, List<string> targets, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var plan = await handOver.PlanAsync(targets);
+                await call.ChangingAsync(plan.ClientIds);
+                await handOver.StartAsync(plan.Number);
+                return plan;
+            }
+            catch (PreconditionFailedException busy) when (busy.Reason == Reasons.HandOverUnderWay)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await handOver.WaitUntilCompletedAsync(0, HandOverPollWait);
+            }
+        }
     }
 
     /// <summary>A follow-up page token: the due date and client id the previous page ended with.</summary>

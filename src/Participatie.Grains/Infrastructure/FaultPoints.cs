@@ -29,4 +29,7 @@ public static class FaultPoint
 
     /// <summary>After a payment run froze a batch of statements, before it stored its progress: a crash half-way a batch.</summary>
     public const string PaymentRunAfterFreeze = "payment-run.after-freeze";
+
+    /// <summary>After a caseload hand-over moved a few people, before it stored that they moved: a crash half-way.</summary>
+    public const string HandOverAfterMove = "caseload-hand-over.after-move";
 }

@@ -29,6 +29,12 @@ public sealed class CaseloadOptions
     /// <summary>How long a WatchInbox poll waits in the coach's grain before it answers with nothing new.</summary>
     public TimeSpan InboxPollWait { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The period of the reminder that finishes a caseload hand-over a crash broke off (at least
+    /// <c>Reminders:MinimumReminderPeriod</c>, one minute by default).
+    /// </summary>
+    public TimeSpan HandOverResumeInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public IEnumerable<string> Problems()
     {
         if (DefaultLimit < 1 || DefaultLimit > MaximumLimit)
@@ -55,6 +61,11 @@ public sealed class CaseloadOptions
         if (InboxPollWait <= TimeSpan.Zero || InboxPollWait > TimeSpan.FromSeconds(25))
         {
             yield return $"{Section}:InboxPollWait must be between 0 and 25 seconds";
+        }
+
+        if (HandOverResumeInterval <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:HandOverResumeInterval must be positive (and at least Reminders:MinimumReminderPeriod, one minute by default)";
         }
     }
 }

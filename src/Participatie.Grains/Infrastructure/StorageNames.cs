@@ -17,4 +17,5 @@ public static class StorageNames
     public const string PaymentRun = "payment-run-v1";
     public const string Partner = "partner-v1";
     public const string Activity = "activity-v1";
+    public const string CaseloadHandOver = "caseload-hand-over-v1";
 }

@@ -38,6 +38,24 @@ public sealed class FollowUpServiceTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task TwoHandOversOfOneCaseloadAtOnceToDifferentColleaguesMoveEveryoneOnce()
+    {
+        var leaving = await CoachAsync(20);
+        var (one, other) = (await CoachAsync(20), await CoachAsync(20));
+        var people = await AssignedAsync(leaving, 12);
+
+        var replies = await Task.WhenAll(
+            gateway.Coaches.ReassignCaseloadAsync(new ReassignCaseloadRequest { FromCoachId = leaving, ToCoachIds = { one } }).ResponseAsync,
+            gateway.Coaches.ReassignCaseloadAsync(new ReassignCaseloadRequest { FromCoachId = leaving, ToCoachIds = { other } }).ResponseAsync);
+
+        // One ran, the other followed it and found nobody left (or, had it come first, the other way round).
+        Assert.Equal([0, 12], replies.Select(r => r.Moved).Order());
+        Assert.All(replies, r => Assert.Equal(0, r.Remaining));
+        Assert.Empty(await CaseloadAsync(leaving));
+        Assert.Equal(people.Order(), (await CaseloadAsync(one)).Concat(await CaseloadAsync(other)).Order());
+    }
+
+    [Fact]
     public async Task AHandOverWithoutRoomForEveryoneMovesNobodyAndBadRequestsChangeNothing()
     {
         var leaving = await CoachAsync(10);

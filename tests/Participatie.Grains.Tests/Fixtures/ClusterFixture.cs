@@ -52,6 +52,7 @@ public class ClusterFixture : IAsyncLifetime
             {
                 o.DefaultLimit = 3;
                 o.ReservationTimeout = TimeSpan.Zero;
+                o.HandOverResumeInterval = TimeSpan.FromSeconds(2);
             });
             siloBuilder.Services.Configure<OutboxOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(200));
             siloBuilder.Services.AddSingleton<IOptions<BenefitTable>>(Benefits);

@@ -164,18 +164,12 @@ public sealed class PaymentPassPropertyTests(ITestOutputHelper output)
         people.Add(id);
     }
 
-    /// <summary>Starts the month's run (a new pass once one completed) and waits until that pass completed.</summary>
+    /// <summary>Starts the month's run (a new pass once one completed) and awaits that pass's completion.</summary>
     private async Task PassAsync(DateOnly month)
     {
         var run = _grains.GetGrain<IPaymentRunGrain>(PaymentRunKeys.For(month));
         var started = await run.StartAsync("admin-test");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var view = started;
-        while (view.Status != PaymentRunStatus.Completed && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-            view = await run.GetAsync();
-        }
+        var view = await run.WaitUntilCompletedAsync(started.Passes, TimeSpan.FromSeconds(25));
 
         Assert.Equal((PaymentRunStatus.Completed, started.Passes, 0), (view.Status, view.Passes, view.Failed));
     }

@@ -91,11 +91,7 @@ public sealed class ClientSearchTests(ClusterFixture fixture)
         // The record is the truth: the intake succeeds, and its row follows when the directory takes it.
         await _grains.GetGrain<IClientGrain>(id).RegisterAsync(TestModels.Intake(wijk));
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await Search.ListAsync(Query() with { NeighbourhoodId = wijk })).Entries.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await ClusterFixture.Directory.WhenReceivedAsync(id, versions => versions.Count > 0).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, ClusterFixture.Directory.FailuresLeft(id));
         Assert.Equal(id, Assert.Single((await Search.ListAsync(Query() with { NeighbourhoodId = wijk })).Entries).ClientId);

@@ -40,40 +40,25 @@ public sealed class PaymentRunRestartTests : IDisposable
             Assert.Equal((PaymentRunStatus.Running, 5), (started.Status, started.Expected));
 
             // Every batch breaks off after freezing its statements, so the run cannot get past its first batch here.
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (faults.Fired < 2 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-
-            Assert.True(faults.Fired >= 2, "the run was not retried by its reminder before the restart");
+            await faults.FiredTwice.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
-        await using var second = await SiloHost.StartAsync("Local", _data, FastReminders);
+        // Nobody calls the run: only its stored reminder can wake it. The restarted host's fault points throw nothing
+        // and tell when a batch of the run went through, which nothing but the reminder can have started.
+        var woken = new Watched(FaultPoint.PaymentRunAfterFreeze);
+        await using var second = await SiloHost.StartAsync("Local", _data, FastReminders, services => services.AddSingleton<IFaultPoints>(woken));
+        await woken.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        await second.PaymentPassCompletedAsync(Month, 1);
+
         var statements = new ClientService.ClientServiceClient(second.Channel);
-
-        // Nobody calls the run: only its stored reminder can wake it. Watch the people's statements instead.
-        var until = DateTime.UtcNow.AddSeconds(60);
-        List<BenefitStatement> frozen;
-        do
+        var frozen = new List<BenefitStatement>();
+        foreach (var person in people)
         {
-            await Task.Delay(250);
-            frozen = [];
-            foreach (var person in people)
-            {
-                frozen.Add((await statements.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = person, Month = Month })).Statement);
-            }
+            frozen.Add((await statements.GetBenefitStatementAsync(new GetBenefitStatementRequest { ClientId = person, Month = Month })).Statement);
         }
-        while (!frozen.All(s => s.Frozen) && DateTime.UtcNow < until);
 
         Assert.All(frozen, s => Assert.Equal((true, "pay-" + Month), (s.Frozen, s.PaymentRunId)));
         var run = (await new AdminService.AdminServiceClient(second.Channel).GetPaymentRunAsync(new GetPaymentRunRequest { Month = Month })).Run;
-        for (var wait = DateTime.UtcNow.AddSeconds(30); run.Status != PaymentRunStatus.Completed && DateTime.UtcNow < wait;)
-        {
-            await Task.Delay(100);
-            run = (await new AdminService.AdminServiceClient(second.Channel).GetPaymentRunAsync(new GetPaymentRunRequest { Month = Month })).Run;
-        }
-
         Assert.Equal((PaymentRunStatus.Completed, 5, 0, 5 * 140150L), (run.Status, run.Paid, run.Failed, run.TotalCents));
     }
 
@@ -86,18 +71,40 @@ public sealed class PaymentRunRestartTests : IDisposable
         }
     }
 
+    /// <summary>Throws at its point every time; <see cref="FiredTwice"/> completes once the run was retried.</summary>
     private sealed class AlwaysFailing(string point) : IFaultPoints
     {
+        private readonly TaskCompletionSource _twice = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _fired;
 
-        public int Fired => Volatile.Read(ref _fired);
+        public Task FiredTwice => _twice.Task;
 
         public void Hit(string at)
         {
             if (at == point)
             {
-                Interlocked.Increment(ref _fired);
+                if (Interlocked.Increment(ref _fired) >= 2)
+                {
+                    _twice.TrySetResult();
+                }
+
                 throw new InvalidOperationException($"fault injected at {at}");
+            }
+        }
+    }
+
+    /// <summary>Throws nothing; <see cref="Reached"/> completes the first time its point is passed.</summary>
+    private sealed class Watched(string point) : IFaultPoints
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reached => _reached.Task;
+
+        public void Hit(string at)
+        {
+            if (at == point)
+            {
+                _reached.TrySetResult();
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Participatie.Abstractions.Coaches;
 using Participatie.Abstractions.Payments;
 using Participatie.Grains.Clients;
 using Participatie.Grains.Coaches;
@@ -122,6 +123,18 @@ public sealed class StateFixtureTests
 
         var directory = Load<DirectoryState>("v1", StorageNames.Directory);
         Assert.Equal(("wk-tarwewijk", 1), (Assert.Single(directory.Neighbourhoods), directory.Coaches.Count));
+    }
+
+    [Fact]
+    public void TheV2RowsKeepTheirValues()
+    {
+        var handOver = Load<CaseloadHandOverState>("v2", StorageNames.CaseloadHandOver);
+        Assert.Equal((2, HandOverStatus.Completed, 0), (handOver.Number, handOver.Status, handOver.Remaining));
+        Assert.Equal(2, handOver.ToCoachIds.Count);
+        var step = Assert.Single(handOver.Steps);
+        Assert.Equal((handOver.ToCoachIds[1], HandOverStepOutcome.Moved), (step.To, step.Outcome));
+        Assert.Equal([handOver.ToCoachIds[0]], handOver.Full);
+        Assert.Equal((1, 1), (handOver.Previous!.Number, handOver.Previous.Moved.Count));
     }
 
     private static T Load<T>(string set, string stateName) =>

@@ -115,6 +115,7 @@ public sealed class StateFixtureWriter : IDisposable
             await _clients.EndCaseAsync(new EndCaseRequest { ClientId = people[7], EndedOn = SampleRequests.Day(), Reason = "Found work" });
             await _clients.SetLegalHoldAsync(new SetLegalHoldRequest { ClientId = people[7], Hold = true, Reason = "Bezwaar tegen het besluit" });
             await PaymentRunAsync(SampleRequests.Month(-1));
+            await HandOversAsync(people[4], people[5]);
 
             // Let the outboxes deliver to the coach and the neighbourhood before the host stops.
             await Task.Delay(TimeSpan.FromSeconds(3));
@@ -232,15 +233,31 @@ public sealed class StateFixtureWriter : IDisposable
             await _experiments.RecordOutcomesAsync(outcomes);
         }
 
+        /// <summary>
+        /// Two hand-overs of one small caseload: the second finds the first colleague full and keeps the first's outcome.
+        /// </summary>
+        private async Task HandOversAsync(string first, string second)
+        {
+            var coaches = new CoachService.CoachServiceClient(host.Channel);
+            async Task<string> CoachAsync(string key, string name, int limit) => (await coaches.CreateCoachAsync(new CreateCoachRequest
+            {
+                RequestId = key, DisplayName = name, CaseloadLimit = limit, NeighbourhoodId = Wijk,
+            })).Coach.CoachId;
+            var leaving = await CoachAsync("fixture-leaving-coach", "Joost Bakker", 10);
+            var colleague = await CoachAsync("fixture-colleague", "Anouk de Boer", 1);
+            var other = await CoachAsync("fixture-other-colleague", "Rachid Amrani", 10);
+
+            await coaches.AssignClientAsync(new AssignClientRequest { CoachId = leaving, ClientId = first });
+            await coaches.ReassignCaseloadAsync(new ReassignCaseloadRequest { FromCoachId = leaving, ToCoachIds = { colleague } });
+            await coaches.AssignClientAsync(new AssignClientRequest { CoachId = leaving, ClientId = second });
+            await coaches.ReassignCaseloadAsync(new ReassignCaseloadRequest { FromCoachId = leaving, ToCoachIds = { colleague, other } });
+        }
+
         private async Task PaymentRunAsync(string month)
         {
-            await _admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = month });
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while ((await _admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = month })).Run.Status != PaymentRunStatus.Completed)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the payment run did not complete");
-                await Task.Delay(200);
-            }
+            var started = (await _admin.StartPaymentRunAsync(new StartPaymentRunRequest { Month = month })).Run;
+            await host.PaymentPassCompletedAsync(month, started.Passes);
+            Assert.Equal(PaymentRunStatus.Completed, (await _admin.GetPaymentRunAsync(new GetPaymentRunRequest { Month = month })).Run.Status);
         }
     }
 }

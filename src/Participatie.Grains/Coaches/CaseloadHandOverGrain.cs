@@ -122,7 +122,8 @@ public sealed partial class CaseloadHandOverGrain(
             await Task.WhenAny(_completed.Task, Task.Delay(maxWait, time));
         }
 
-        return View();
+        // While this call waited, another caller may have planned the next hand-over: answer for the one asked about.
+        return State.Previous?.Number == number ? PreviousView(State.Previous) : View();
     }
 
     public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)

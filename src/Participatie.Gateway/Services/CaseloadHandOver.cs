@@ -108,7 +108,7 @@ internal sealed class CaseloadHandOver(IGrainFactory grains, string fromCoachId,
 
     private async Task<Outcome> MoveAsync(string clientId, string toCoachId)
     {
-        var person = grains.GetGrain<IClientGrain>(clientId);
+        var person = grains.GetGrain<IClientCaseGrain>(clientId);
         if ((await person.GetCoachAssignmentAsync()).CoachId != fromCoachId)
         {
             return Outcome.NotHere; // assigned elsewhere (or released) since the caseload was read

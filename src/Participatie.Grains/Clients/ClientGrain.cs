@@ -36,7 +36,8 @@ public sealed partial class ClientGrain(
     IOptions<OutboxOptions> outboxOptions,
     IOptions<RetentionOptions> retention,
     IClientDirectoryStore directory,
-    ILogger<ClientGrain> logger) : Grain, IClientGrain, IRemindable
+    ILogger<ClientGrain> logger)
+    : Grain, IClientGrain, IClientCaseGrain, IClientContractGrain, IClientRecordGrain, IClientBenefitsGrain, IClientRightsGrain, IRemindable
 {
     private const string DirectoryReceiver = "client directory";
 

@@ -154,7 +154,7 @@ public sealed partial class ExperimentGrain(
             throw InvalidInputException.For("consent.text", $"differs from the text recorded for version {consent.Version}: a changed text needs a new version");
         }
 
-        var client = GrainFactory.GetGrain<IClientGrain>(clientId!);
+        var client = GrainFactory.GetGrain<IClientBenefitsGrain>(clientId!);
         var facts = await client.GetExperimentCandidateAsync();
         var participant = new ParticipantRecord
         {
@@ -312,7 +312,7 @@ public sealed partial class ExperimentGrain(
         State.Participants.Where(p => !p.Value.WithdrawnBeforeDraw).Select(p => ExperimentMapping.Candidate(p.Key, p.Value));
 
     private Task TellMemberAsync(string clientId) =>
-        GrainFactory.GetGrain<IClientGrain>(clientId).ApplyExperimentMembershipAsync(State.Participants[clientId].Membership(State, ExperimentId));
+        GrainFactory.GetGrain<IClientBenefitsGrain>(clientId).ApplyExperimentMembershipAsync(State.Participants[clientId].Membership(State, ExperimentId));
 
     private Task SaveAsync() => record.WriteOrDeactivateAsync(this);
 

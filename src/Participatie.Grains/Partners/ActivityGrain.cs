@@ -164,7 +164,7 @@ public sealed partial class ActivityGrain(
         }
 
         EnsureOpen();
-        var facts = await GrainFactory.GetGrain<IClientGrain>(clientId).GetParticipantFactsAsync();
+        var facts = await GrainFactory.GetGrain<IClientRecordGrain>(clientId).GetParticipantFactsAsync();
         if (!facts.Registered)
         {
             throw new NotFoundException("client", clientId);
@@ -334,7 +334,7 @@ public sealed partial class ActivityGrain(
 
     /// <summary>Sends the person their current contribution; their record keeps the newest version.</summary>
     private Task TellClientAsync(string clientId) =>
-        GrainFactory.GetGrain<IClientGrain>(clientId).ApplyParticipationAsync(State.Participants[clientId].ToContribution(ActivityId, State.Type));
+        GrainFactory.GetGrain<IClientRecordGrain>(clientId).ApplyParticipationAsync(State.Participants[clientId].ToContribution(ActivityId, State.Type));
 
     private Task TellNeighbourhoodAsync(string neighbourhoodId) =>
         GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ApplyActivityAsync(Offer(neighbourhoodId));

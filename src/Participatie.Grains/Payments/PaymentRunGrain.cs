@@ -130,7 +130,7 @@ public sealed partial class PaymentRunGrain(
                 continue;
             }
 
-            var found = await InParallelAsync(ids, id => GrainFactory.GetGrain<IClientGrain>(id).GetPaymentLineAsync(Month, number));
+            var found = await InParallelAsync(ids, id => GrainFactory.GetGrain<IClientBenefitsGrain>(id).GetPaymentLineAsync(Month, number));
             lines.AddRange(found.Where(line => line?.PaymentRunId == RunId)!);
 
             cursor = cursor with { AfterClientId = ids[^1] };
@@ -276,7 +276,7 @@ public sealed partial class PaymentRunGrain(
     {
         try
         {
-            return new Frozen(clientId, await GrainFactory.GetGrain<IClientGrain>(clientId).PayMonthAsync(Month, RunId, pass, batch), null);
+            return new Frozen(clientId, await GrainFactory.GetGrain<IClientBenefitsGrain>(clientId).PayMonthAsync(Month, RunId, pass, batch), null);
         }
         catch (PlatformException failure)
         {

@@ -83,7 +83,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         await experiment.DrawAsync(new DrawCommand(7, null, "researcher-test"));
         var treated = (await Task.WhenAll(people.Select(p => experiment.GetAssignmentAsync(p)))).First(a => a.Arm == "zelf-in-actie");
         await TestExperiments.InformedAsync(experiment);
-        Assert.Contains((await _grains.GetGrain<IClientGrain>(treated.ClientId).GetRegimeAsync(null)).Layers, l => l.Source == RegimeSource.ExperimentArm);
+        Assert.Contains((await _grains.GetGrain<IClientBenefitsGrain>(treated.ClientId).GetRegimeAsync(null)).Layers, l => l.Source == RegimeSource.ExperimentArm);
 
         var withdrawn = await experiment.WithdrawAsync(treated.ClientId, "coach-test");
         var again = await experiment.WithdrawAsync(treated.ClientId, "coach-test");
@@ -96,7 +96,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
 
         // The arm's regime ends the day before the withdrawal: from today the person is back on the regular rules.
         await TestExperiments.InformedAsync(experiment);
-        var regime = await _grains.GetGrain<IClientGrain>(treated.ClientId).GetRegimeAsync(null);
+        var regime = await _grains.GetGrain<IClientBenefitsGrain>(treated.ClientId).GetRegimeAsync(null);
         Assert.DoesNotContain(regime.Layers, l => l.Source == RegimeSource.ExperimentArm);
         Assert.Equal(JobSearchObligation.Applies, regime.Regime.JobSearch);
         await Assert.ThrowsAsync<PreconditionFailedException>(() => experiment.SignUpAsync(new SignUpCommand(treated.ClientId, TestExperiments.Consent(), "coach-test")));

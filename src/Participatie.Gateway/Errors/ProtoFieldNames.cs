@@ -14,6 +14,9 @@ public static class ProtoFieldNames
     /// <summary>Per RPC (its full gRPC method, "/participatie.v1.ClientService/RegisterClient"), domain name → proto field.</summary>
     private static readonly Dictionary<(string Method, string Field), string> Renamed = new()
     {
+        // A participant of an activity is known to its partner by a reference (RecordHoursCommand.Reference).
+        [("/participatie.v1.PartnerService/EnrolParticipant", "Reference")] = "participant_ref",
+        [("/participatie.v1.PartnerService/RecordHours", "Reference")] = "participant_ref",
     };
 
     /// <summary>The proto field that a violation of <paramref name="field"/> in a call of <paramref name="method"/> names.</summary>

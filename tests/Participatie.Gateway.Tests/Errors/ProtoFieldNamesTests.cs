@@ -11,8 +11,16 @@ public sealed class ProtoFieldNamesTests
     [InlineData("Goals[2].ReviewOn", "goals[2].review_on")]
     [InlineData("BSNNumber", "bsn_number")]
     [InlineData("Week2Hours", "week2_hours")]
+    [InlineData("lastDay", "last_day")]
     [InlineData("review_on", "review_on")]
     [InlineData("factors.health_limits", "factors.health_limits")]
     public void ADomainNameIsTheProtoFieldInSnakeCase(string domain, string proto) =>
         Assert.Equal(proto, ProtoFieldNames.Of("/participatie.v1.ClientService/RegisterClient", domain));
+
+    [Theory]
+    [InlineData("/participatie.v1.PartnerService/RecordHours", "participant_ref")]
+    [InlineData("/participatie.v1.PartnerService/EnrolParticipant", "participant_ref")]
+    [InlineData("/participatie.v1.ClientService/RegisterClient", "reference")]
+    public void AFieldTheProtoNamesOtherwiseIsRenamedForItsMethodOnly(string method, string proto) =>
+        Assert.Equal(proto, ProtoFieldNames.Of(method, "Reference"));
 }

@@ -107,7 +107,7 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
         Assert.Equal(["hours"], notANumber.Errors.Select(e => e.Field));
         Assert.Equal(["hours"], oddMinutes.Errors.Select(e => e.Field));
         Assert.Equal(["date"], tomorrow.Errors.Select(e => e.Field));
-        Assert.Equal(["participant_ref"], badReference.Errors.Select(e => e.Field));
+        Assert.Equal(["Reference"], badReference.Errors.Select(e => e.Field));
         Assert.Equal(Reasons.NotEnrolled, notEnrolled.Reason);
         Assert.Equal("participant", nobody.Kind);
         Assert.Equal(12 * 60, atMost.Current.Minutes);
@@ -211,7 +211,7 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
         Assert.Equal("partner", unregistered.Kind);
         Assert.Equal("neighbourhood", nowhere.Kind);
         Assert.Equal(
-            ["activity.title", "activity.type", "activity.neighbourhood_id", "activity.capacity", "activity.schedule", "activity.contact_person"],
+            ["Activity.title", "Activity.type", "Activity.neighbourhood_id", "Activity.capacity", "Activity.schedule", "Activity.contact_person"],
             invalid.Errors.Select(e => e.Field));
         Assert.Equal(created, repeated);
         Assert.Equal("activity", other.Kind);

@@ -138,10 +138,10 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
         await neighbourhood.StartTrialAsync(new StartTrialCommand("later", bonus, "2026-06-01", null, "team-test"));
 
         Assert.Equal(Reasons.TrialOverlaps, overlap.Reason);
-        Assert.Equal("settings.benefit_level", Assert.Single(basic.Errors).Field);
-        Assert.Equal(["name", "settings", "until"], empty.Errors.Select(e => e.Field).Order().ToArray());
+        Assert.Equal("Settings.benefit_level", Assert.Single(basic.Errors).Field);
+        Assert.Equal(["Name", "Settings", "Until"], empty.Errors.Select(e => e.Field).Order().ToArray());
         Assert.Equal(new DateOnly(2025, 12, 31), Assert.Single(ended.Trials).Until);
-        Assert.Equal("last_day", Assert.Single(beyond.Errors).Field);
+        Assert.Equal("lastDay", Assert.Single(beyond.Errors).Field);
         Assert.Equal(["groepsbonus", "later"], (await neighbourhood.GetTrialsAsync()).Select(t => t.Name));
     }
 

@@ -115,9 +115,28 @@ public sealed class SiloHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>A loopback port nobody listens on right now.</summary>
+    /// <summary>
+    /// A loopback port nobody listens on right now, taken below Linux's ephemeral range (32768 and up): a port handed
+    /// out by the kernel for "any free port" is also what outgoing connections use, so another process could take it
+    /// between this check and the host's bind. Hosts that still lose the race start again (see StartAsync).
+    /// </summary>
     public static int FreePort()
     {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var candidate = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, candidate);
+                probe.Start();
+                return candidate;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;

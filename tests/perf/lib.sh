@@ -49,7 +49,8 @@ machine() {
 # The load generator plays a whole city from one address, with one token per role: the rate limits stay on (their
 # cost is part of the figures) at an operator's setting for load tests, far above what one person or office needs.
 LOAD_TEST_LIMITS=(--RateLimits:ReadsPerSecond=100000 --RateLimits:ReadBurst=100000 --RateLimits:WritesPerSecond=100000
-  --RateLimits:WriteBurst=100000 --RateLimits:OpenStreams=10000 --RateLimits:AddressCallsPerSecond=1000000
+  --RateLimits:WriteBurst=100000 --RateLimits:AdminWritesPerSecond=100000 --RateLimits:AdminWriteBurst=100000
+  --RateLimits:OpenStreams=10000 --RateLimits:AddressCallsPerSecond=1000000
   --RateLimits:AddressBurst=1000000)
 
 start_silo() {

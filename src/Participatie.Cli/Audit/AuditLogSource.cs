@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Participatie.Gateway.Security.Audit;
+using Participatie.Security.Audit;
 
 namespace Participatie.Cli.Audit;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Participatie.Cli.Audit;
-using Participatie.Gateway.Security.Audit;
+using Participatie.Security.Audit;
 
 namespace Participatie.Cli.Commands;
 

@@ -47,12 +47,12 @@ internal static class Retry
     /// <summary>When a call refused over the caller's rate limit may be sent again; null for any other failure.</summary>
     private static TimeSpan? RetryDelay(RpcException exception)
     {
-        if (exception.StatusCode != StatusCode.ResourceExhausted || exception.Trailers.GetValueBytes("grpc-status-details-bin") is not { } details)
+        if (exception.StatusCode != StatusCode.ResourceExhausted)
         {
             return null;
         }
 
-        var retry = Google.Rpc.Status.Parser.ParseFrom(details).Details.FirstOrDefault(d => d.Is(RetryInfo.Descriptor))?.Unpack<RetryInfo>();
+        var retry = exception.GetRpcStatus()?.GetDetail<RetryInfo>();
         return retry?.RetryDelay is { } delay ? TimeSpan.FromTicks(Math.Max(delay.ToTimeSpan().Ticks, TimeSpan.FromMilliseconds(50).Ticks)) : null;
     }
 }

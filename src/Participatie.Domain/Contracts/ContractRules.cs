@@ -1,3 +1,4 @@
+using System.Globalization;
 using Participatie.Domain.Validation;
 
 namespace Participatie.Domain.Contracts;
@@ -23,6 +24,12 @@ public static class ContractRules
 
     /// <summary>A review date lies within this many days from today.</summary>
     public const int MaxReviewDays = 731;
+
+    /// <summary>The longest idempotency key a caller may send with a change.</summary>
+    public const int MaxRequestIdLength = 100;
+
+    /// <summary>The longest id of a goal or suggestion (its prefix and position) that is read at all.</summary>
+    private const int MaxItemIdLength = 16;
 
     /// <summary>Whether a party may make a change of this kind (the person's own decisions are theirs alone).</summary>
     public static ContractRefusal? MayAct(Party party, ContractChange change)
@@ -115,6 +122,31 @@ public static class ContractRules
             ? new BindingDecision(inForce, pendingValue, pendingParty, ContractChange.Unspecified)
             : new BindingDecision(inForce, wanted, party, ContractChange.BindingRequested);
     }
+
+    /// <summary>Checks an optional idempotency key; returns it trimmed, or null when absent or invalid.</summary>
+    public static string? RequestId(Violations violations, string field, string? value) =>
+        violations.Text(field, value, MaxRequestIdLength, required: false);
+
+    /// <summary>Checks the id of a goal or suggestion: the prefix and a number from 1 (goal-3, sug-1), its position on the record.</summary>
+    /// <returns>The id, or null when malformed.</returns>
+    public static string? ItemId(Violations violations, string field, string? id, string prefix)
+    {
+        if (Position(id, prefix) > 0)
+        {
+            return id;
+        }
+
+        violations.Add(field, $"must be {prefix} followed by a number, e.g. {prefix}1");
+        return null;
+    }
+
+    /// <summary>The position from 1 that a well-formed item id names; 0 when it is malformed.</summary>
+    public static int Position(string? id, string prefix) =>
+        id is { Length: <= MaxItemIdLength } && id.StartsWith(prefix, StringComparison.Ordinal)
+        && int.TryParse(id.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+        && position > 0 && id == prefix + position.ToString(CultureInfo.InvariantCulture)
+            ? position
+            : 0;
 
     /// <summary>Refuses one more item where the record holds <paramref name="max"/> already.</summary>
     public static ContractRefusal? CheckRoom(int count, int max, string what) =>

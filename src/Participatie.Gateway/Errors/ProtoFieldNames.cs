@@ -17,6 +17,12 @@ public static class ProtoFieldNames
         // A participant of an activity is known to its partner by a reference (RecordHoursCommand.Reference).
         [("/participatie.v1.PartnerService/EnrolParticipant", "Reference")] = "participant_ref",
         [("/participatie.v1.PartnerService/RecordHours", "Reference")] = "participant_ref",
+
+        // The regime of a day: the grain checks the day it is asked about (RegimeView.Day), the request calls it date.
+        [("/participatie.v1.ClientService/GetRegime", "Day")] = "date",
+
+        // Ending a trajectory sets its Until; the request calls that day last_day.
+        [("/participatie.v1.ClientService/EndTrajectory", "Until")] = "last_day",
     };
 
     /// <summary>The proto field that a violation of <paramref name="field"/> in a call of <paramref name="method"/> names.</summary>

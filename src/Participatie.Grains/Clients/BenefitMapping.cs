@@ -71,4 +71,45 @@ internal static class BenefitMapping
         frozen ? s.PaymentRunId : null,
         frozen ? s.FrozenAt : computedAt,
         s.NeighbourhoodId);
+
+    public static MonthReportRecord ToRecord(this IncomeForm f) => new()
+    {
+        Month = f.Month,
+        NetEarningsCents = f.NetEarningsCents,
+        WorkHoursPerWeek = f.WorkHoursPerWeek,
+        AdultsInHome = f.AdultsInHome,
+        GroupSupport = f.GroupSupport,
+        ReportedBy = f.ReportedBy,
+        ReportedAt = f.ReportedAt,
+    };
+
+    public static IncomeForm ToDomain(this MonthReportRecord r) =>
+        new(r.Month, r.NetEarningsCents, r.WorkHoursPerWeek, r.AdultsInHome, r.GroupSupport, r.ReportedBy, r.ReportedAt);
+
+    public static SanctionRecord ToRecord(this MeasureDecision d) => new()
+    {
+        Reference = d.Sanction.Reference,
+        FirstMonth = d.Sanction.FirstMonth,
+        Percent = d.Sanction.Percent,
+        Months = d.Sanction.Months,
+        SpreadOverThreeMonths = d.Sanction.SpreadOverThreeMonths,
+        DecidedBy = d.DecidedBy,
+        RecordedAt = d.RecordedAt,
+    };
+
+    public static Sanction ToDomain(this SanctionRecord s) => new(s.Reference, s.FirstMonth, s.Percent, s.Months, s.SpreadOverThreeMonths);
+
+    /// <summary>A stored statement as the payment rules see it.</summary>
+    public static PaidVersion ToPaid(this StatementRecord s) => new(s.Month, s.PassNumber, s.VersionNumber, s.TotalCents, s.Amount);
+
+    /// <summary>Freezes a computed statement as the paid <paramref name="version"/> of a run's batch.</summary>
+    public static void Freeze(this StatementRecord s, PaidVersion version, string runId, int batch, DateTimeOffset at, string? reason)
+    {
+        (s.PaymentRunId, s.Pass, s.Batch, s.FrozenAt) = (runId, version.Pass, batch, at);
+        (s.Version, s.AmountCents, s.Reason) = (version.Version, version.AmountCents, reason);
+    }
+
+    public static TrajectoryPeriod ToPeriod(this TrajectoryRecord t) => new(t.Name, t.From, t.Until);
+
+    public static ConsentRecord ToRecord(this Consent c) => new() { Text = c.Text, Version = c.Version, GivenAt = c.GivenAt };
 }

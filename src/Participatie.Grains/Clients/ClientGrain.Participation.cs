@@ -28,13 +28,14 @@ public sealed partial class ClientGrain
 
     public async Task ApplyParticipationAsync(ParticipationContribution contribution)
     {
-        if (!State.Registered
-            || (State.Participation.TryGetValue(contribution.ActivityId, out var existing) && existing.Version >= contribution.Version))
+        State.Participation.TryGetValue(contribution.ActivityId, out var kept);
+        var outcome = ParticipationRecord.Apply(
+            kept?.ToDomain(), new ActivityContribution(contribution.Version, contribution.Status, [.. contribution.Days.Select(d => (d.Day, d.Minutes))]));
+        if (!State.Registered || !outcome.Taken)
         {
             return;
         }
 
-        var enrolled = contribution.Status == ParticipantStatus.Enrolled && existing?.Status != ParticipantStatus.Enrolled;
         State.Participation[contribution.ActivityId] = new ActivityParticipationRecord
         {
             Version = contribution.Version,
@@ -42,14 +43,10 @@ public sealed partial class ClientGrain
             Status = contribution.Status,
             Days = [.. contribution.Days.Select(d => new DayMinutesRecord { Day = d.Day, Minutes = d.Minutes })],
         };
-        State.LastParticipationOn = State.Participation.Values
-            .SelectMany(p => p.Days)
-            .Where(d => d.Minutes > 0)
-            .Select(d => (DateOnly?)d.Day)
-            .Max();
+        State.LastParticipationOn = ParticipationRecord.LastDay(AllDays());
         // The neighbourhood's figures count the person's hours and whether they are active.
         await CommitAsync(neighbourhoods: [State.NeighbourhoodId]);
-        if (enrolled)
+        if (outcome.NewPlace)
         {
             await NotifyCoachAsync(InboxItemKind.Enrolment, $"has a place in an activity ({Snake(contribution.Type)})");
         }
@@ -64,27 +61,19 @@ public sealed partial class ClientGrain
     /// What the person contributes to a neighbourhood: resident or not, segment, coach, and — for the figures of what
     /// goes on there — the last day of participation, minutes per month (this month and the last) and the start of work.
     /// </summary>
-    private ResidentContribution ResidentContributionTo(string neighbourhoodId)
-    {
-        var today = Today.In(Time);
-        var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
-        var minutes = State.Participation.Values
-            .SelectMany(p => p.Days)
-            .Where(d => d.Day >= since)
-            .GroupBy(d => new DateOnly(d.Day.Year, d.Day.Month, 1))
-            .OrderBy(g => g.Key)
-            .Select(g => new MonthMinutes(g.Key, g.Sum(d => d.Minutes)))
-            .ToList();
-        return new ResidentContribution(
-            ClientId,
-            State.Version,
-            State.NeighbourhoodId == neighbourhoodId,
-            State.CurrentSegment(),
-            State.CoachId is not null,
-            State.LastParticipationOn,
-            minutes,
-            State.Outflows.Count == 0 ? null : State.Outflows.Max(o => o.StartOn));
-    }
+    private ResidentContribution ResidentContributionTo(string neighbourhoodId) => new(
+        ClientId,
+        State.Version,
+        State.NeighbourhoodId == neighbourhoodId,
+        State.CurrentSegment(),
+        State.CoachId is not null,
+        State.LastParticipationOn,
+        [.. ParticipationRecord.RecentMonths(AllDays(), Today.In(Time)).Select(m => new MonthMinutes(m.Month, m.Minutes))],
+        State.Outflows.Count == 0 ? null : State.Outflows.Max(o => o.StartOn));
+
+    /// <summary>The minutes of every day in every activity, as the activities last sent them.</summary>
+    private IEnumerable<(DateOnly Day, int Minutes)> AllDays() =>
+        State.Participation.Values.SelectMany(p => p.Days).Select(d => (d.Day, d.Minutes));
 
     /// <summary>The record as every reply shows it, with whether the person is active today.</summary>
     private ClientView View() => State.ToView(ClientId) with { Participation = ParticipationSummary() };
@@ -104,6 +93,8 @@ public sealed partial class ClientGrain
 [GenerateSerializer, Alias("participatie.state.ActivityParticipation")]
 public sealed class ActivityParticipationRecord
 {
+    public ActivityContribution ToDomain() => new(Version, Status, [.. Days.Select(d => (d.Day, d.Minutes))]);
+
     [Id(0)] public long Version { get; set; }
 
     [Id(1)] public ActivityType Type { get; set; }

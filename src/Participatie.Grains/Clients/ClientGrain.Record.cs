@@ -8,8 +8,9 @@ namespace Participatie.Grains.Clients;
 
 /// <summary>
 /// The person's record beside the contract: well-being check-ins (0-10), the contact journal of the coach and the
-/// neighbourhood team (which sets <see cref="ClientState.LastContactOn"/>), and outflow to work. Monthly earnings are
-/// the income forms of <see cref="ReportEarningsAsync"/>, shown here, not kept twice.
+/// neighbourhood team (which sets <see cref="ClientState.LastContactOn"/>), and outflow to work. The rules are
+/// <see cref="PersonRecord"/>'s; each call checks the request, asks the record and stores what it decided in one write.
+/// Monthly earnings are the income forms of <see cref="ReportEarningsAsync"/>, shown here, not kept twice.
 /// </summary>
 public sealed partial class ClientGrain
 {
@@ -20,34 +21,18 @@ public sealed partial class ClientGrain
     {
         EnsureRegistered();
         var violations = new Violations();
-        violations.Range("score", command.Score, RecordRules.MinWellBeing, RecordRules.MaxWellBeing);
-        var note = violations.Words("note", command.Note, RecordRules.MaxWellBeingNoteLength, required: false);
-        var requestId = violations.Text("request_id", command.RequestId, MaxRequestIdLength, required: false);
+        var request = RecordWellBeing.Check(violations, command.Score, command.Note, command.RequestId);
         violations.ThrowIfAny();
         EnsureCaseOpen();
-        EnsureRecorder(actor, RecordRules.MayRecordWellBeing(actor.Party), "record well-being");
 
-        var fingerprint = Fingerprint(command.Score, note, actor.Party);
-        if (requestId is not null && State.WellBeing.Find(w => w.RequestId == requestId) is { } earlier)
+        var decision = State.Record(ClientId).RecordWellBeing(actor.ToDomain(), request!, Time.GetUtcNow());
+        var checkIn = Settle(decision).ToRecord();
+        if (decision.Changed)
         {
-            return earlier.RequestFingerprint == fingerprint
-                ? earlier.ToView()
-                : throw new AlreadyExistsException("well_being", requestId, "request_id was used before for another check-in; use a new request_id");
+            State.WellBeing.Add(checkIn);
+            await SaveAsync();
         }
 
-        Refuse(ContractRules.CheckRoom(State.WellBeing.Count, RecordRules.MaxWellBeingCheckIns, "well-being check-ins"));
-        var checkIn = new WellBeingRecord
-        {
-            Sequence = State.WellBeing.Count + 1,
-            Score = command.Score,
-            Note = note,
-            By = actor.Party,
-            At = Time.GetUtcNow(),
-            RequestId = requestId,
-            RequestFingerprint = fingerprint,
-        };
-        State.WellBeing.Add(checkIn);
-        await SaveAsync();
         return checkIn.ToView();
     }
 
@@ -61,35 +46,17 @@ public sealed partial class ClientGrain
     {
         EnsureRegistered();
         var violations = new Violations();
-        var type = violations.Defined("type", command.Type);
-        var on = RecordRules.ContactDate(violations, "contacted_on", command.ContactedOn, Today.In(Time));
-        var note = violations.Words("note", command.Note, RecordRules.MaxJournalNoteLength);
-        var requestId = violations.Text("request_id", command.RequestId, MaxRequestIdLength, required: false);
+        var request = AddJournalEntry.Check(violations, command.Type, command.ContactedOn, command.Note, command.RequestId, Today.In(Time));
         violations.ThrowIfAny();
         EnsureNotAnonymised();
-        EnsureRecorder(actor, RecordRules.MayWriteJournal(actor.Party), "write in the contact journal");
 
-        var fingerprint = Fingerprint(type, on, note, actor.Party, actor.Id);
-        if (requestId is not null && State.Journal.Find(j => j.RequestId == requestId) is { } earlier)
+        var decision = State.Record(ClientId).AddJournalEntry(actor.ToDomain(), request!, Time.GetUtcNow());
+        var entry = Settle(decision).ToRecord();
+        if (!decision.Changed)
         {
-            return earlier.RequestFingerprint == fingerprint
-                ? earlier.ToView()
-                : throw new AlreadyExistsException("journal_entry", requestId, "request_id was used before for another journal entry; use a new request_id");
+            return entry.ToView();
         }
 
-        Refuse(ContractRules.CheckRoom(State.Journal.Count, RecordRules.MaxJournalEntries, "journal entries"));
-        var entry = new JournalEntryRecord
-        {
-            Sequence = State.Journal.Count + 1,
-            Type = type,
-            ContactedOn = on!.Value,
-            Note = note!,
-            By = actor.Party,
-            AuthorId = actor.Id,
-            RecordedAt = Time.GetUtcNow(),
-            RequestId = requestId,
-            RequestFingerprint = fingerprint,
-        };
         State.Journal.Add(entry);
         var lastContact = RecordRules.LastContact(State.LastContactOn, entry.Type, entry.ContactedOn);
         if (lastContact == State.LastContactOn)
@@ -116,23 +83,19 @@ public sealed partial class ClientGrain
     {
         EnsureRegistered();
         var violations = new Violations();
-        violations.Range("hours_per_week", command.HoursPerWeek, 1, RecordRules.MaxHoursPerWeek);
-        var start = RecordRules.StartDate(violations, "start_on", command.StartOn, Today.In(Time));
+        var request = ReportOutflow.Check(violations, command.HoursPerWeek, command.StartOn, Today.In(Time));
         violations.ThrowIfAny();
         EnsureNotAnonymised();
-        EnsureRecorder(actor, RecordRules.MayReportOutflow(actor.Party), "report outflow to work");
 
-        // The same hours from the same day is the same report: repeating it changes nothing.
-        if (State.Outflows.Find(o => o.StartOn == start && o.HoursPerWeek == command.HoursPerWeek) is { } same)
+        var decision = State.Record(ClientId).ReportOutflow(actor.ToDomain(), request!, Time.GetUtcNow());
+        var outflow = Settle(decision).ToRecord();
+        if (decision.Changed)
         {
-            return same.ToView();
+            State.Outflows.Add(outflow);
+            State.Outflows.Sort((a, b) => a.StartOn.CompareTo(b.StartOn));
+            await CommitAsync(neighbourhoods: [State.NeighbourhoodId]); // outflow to work counts in the neighbourhood's figures
         }
 
-        Refuse(ContractRules.CheckRoom(State.Outflows.Count, RecordRules.MaxOutflows, "outflow reports"));
-        var outflow = new OutflowRecord { HoursPerWeek = command.HoursPerWeek, StartOn = start!.Value, By = actor.Party, ReportedAt = Time.GetUtcNow() };
-        State.Outflows.Add(outflow);
-        State.Outflows.Sort((a, b) => a.StartOn.CompareTo(b.StartOn));
-        await CommitAsync(neighbourhoods: [State.NeighbourhoodId]); // outflow to work counts in the neighbourhood's figures
         return outflow.ToView();
     }
 
@@ -176,15 +139,5 @@ public sealed partial class ClientGrain
             entry.RequestId = null;
             entry.RequestFingerprint = null;
         }
-    }
-
-    private void EnsureRecorder(ContractActor actor, bool mayRecord, string what)
-    {
-        if (!mayRecord)
-        {
-            throw new PreconditionFailedException(Reasons.NotYourPart, $"a {actor.Party.ToString().ToLowerInvariant()} cannot {what} on this record");
-        }
-
-        EnsureActor(actor);
     }
 }

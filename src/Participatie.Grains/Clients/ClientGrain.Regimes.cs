@@ -2,6 +2,7 @@ using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Errors;
 using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Abstractions.Regimes;
+using Participatie.Domain.Benefits;
 using Participatie.Domain.Regimes;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
@@ -9,16 +10,17 @@ using Participatie.Grains.Regimes;
 
 namespace Participatie.Grains.Clients;
 
-/// <summary>The person's regime: its layers, why each setting applies, and the trajectories set on the person.</summary>
+/// <summary>
+/// The person's regime: its layers, why each setting applies, and the trajectories set on the person, by the rules of
+/// <see cref="Trajectories"/>.
+/// </summary>
 public sealed partial class ClientGrain
 {
-    private const int MaxActorLength = 100;
-
     public async Task<RegimeView> GetRegimeAsync(DateOnly? day)
     {
         EnsureRegistered();
         var violations = new Violations();
-        Dates.Day(violations, "date", day, Today.In(Time));
+        Dates.Day(violations, nameof(RegimeView.Day), day, Today.In(Time));
         violations.ThrowIfAny();
         var on = day ?? Today.In(Time);
         var layers = await LayersAsync();
@@ -34,52 +36,26 @@ public sealed partial class ClientGrain
     {
         EnsureRegistered();
         var violations = new Violations();
-        var name = violations.Text("trajectory", command.Trajectory, RegimeRules.MaxNameLength);
-        var from = Dates.CaseDay(violations, "from", violations.Date("from", command.From), Today.In(Time), CaseDates.Start, CaseDates.FirstPaid);
-        var until = Dates.Day(violations, "until", violations.Date("until", command.Until, required: false), Today.In(Time));
-        if (from is not null && until < from)
-        {
-            violations.Add("until", "must not be before from");
-        }
-
-        var definition = name is null ? null : Regimes.Trajectory(name);
-        var lowers = definition?.BenefitLevel == BenefitLevel.OptInBasic;
-        var consent = command.Consent is null && !lowers ? null : ConsentRules.Check(violations, "consent", command.Consent, Time.GetUtcNow(), Dates);
-        var startedBy = violations.Text("started_by", command.StartedBy, MaxActorLength);
+        var consent = command.Consent is { } given ? (given.Text, given.Version, given.GivenAt) : ((string?, string?, string?)?)null;
+        var start = Trajectories.Check(
+            violations, Calendar, Regimes, (command.Trajectory, command.From, command.Until, consent, command.StartedBy), Time.GetUtcNow(), Today.Of, out var unknown);
         violations.ThrowIfAny();
+        Refuse(unknown);
 
-        if (definition is null)
+        Refuse(Trajectories.CanStart(start!, [.. State.Trajectories.Select(t => t.ToPeriod())], out var same));
+        if (same is { } index)
         {
-            throw new NotFoundException("trajectory", name!);
-        }
-
-        if (!definition.AvailableOn(from!.Value))
-        {
-            throw new PreconditionFailedException(
-                Reasons.TrajectoryNotAvailable,
-                $"trajectory {name} can be started from {definition.From:yyyy-MM-dd}{(definition.Until is { } last ? $" to {last:yyyy-MM-dd}" : string.Empty)}, not on {from:yyyy-MM-dd}");
-        }
-
-        if (State.Trajectories.Find(t => t.Name == name && t.From == from && t.Until == until) is { } same)
-        {
-            return same.ToView();
-        }
-
-        if (State.Trajectories.Find(t => from <= (t.Until ?? DateOnly.MaxValue) && t.From <= (until ?? DateOnly.MaxValue)) is { } clash)
-        {
-            throw new PreconditionFailedException(
-                Reasons.TrajectoryOverlaps,
-                $"the person is on trajectory {clash.Name} from {clash.From:yyyy-MM-dd}{(clash.Until is { } end ? $" to {end:yyyy-MM-dd}" : string.Empty)}; end it first (a person is on one trajectory at a time)");
+            return State.Trajectories[index].ToView();
         }
 
         var trajectory = new TrajectoryRecord
         {
-            Name = definition.Name,
-            Settings = RegimeSettingsRecord.Of(definition.Settings()),
-            From = from.Value,
-            Until = until,
-            Consent = consent,
-            StartedBy = startedBy!,
+            Name = start!.Trajectory.Name,
+            Settings = RegimeSettingsRecord.Of(start.Trajectory.Settings()),
+            From = start.From,
+            Until = start.Until,
+            Consent = start.Consent?.ToRecord(),
+            StartedBy = start.StartedBy,
             StartedAt = Time.GetUtcNow(),
         };
         State.Trajectories.Add(trajectory);
@@ -92,13 +68,13 @@ public sealed partial class ClientGrain
     {
         EnsureRegistered();
         var violations = new Violations();
-        var last = Dates.Day(violations, "last_day", violations.Date("last_day", lastDay), Today.In(Time));
-        var by = violations.Text("ended_by", endedBy, MaxActorLength);
+        var last = Dates.Day(violations, nameof(TrajectoryPeriod.Until), violations.Date(nameof(TrajectoryPeriod.Until), lastDay), Today.In(Time));
+        var by = violations.Text(nameof(TrajectoryRecord.EndedBy), endedBy, IncomeForm.MaxActorLength);
         violations.ThrowIfAny();
 
-        var trajectory = ClientRegimes.TrajectoryOn(State, last!.Value)
-            ?? throw new PreconditionFailedException(Reasons.NoTrajectory, $"the person is on no trajectory on {last:yyyy-MM-dd}");
-        if (trajectory.Until != last)
+        Refuse(Trajectories.CanEnd([.. State.Trajectories.Select(t => t.ToPeriod())], last!.Value, out var index, out var changes));
+        var trajectory = State.Trajectories[index];
+        if (changes)
         {
             trajectory.Until = last;
             trajectory.EndedBy = by;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Errors;
 using Participatie.Abstractions.Partners;
+using Participatie.Domain.Rights;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
 
@@ -39,26 +40,16 @@ public sealed partial class ClientGrain
         EnsureRegistered();
         EnsureCaseOpen();
         var violations = new Violations();
-        var why = violations.Text("reason", reason, 500);
-        var today = Today.In(time);
-        if (endedOn > today)
-        {
-            violations.Add("ended_on", "must not be in the future");
-        }
-        else if (endedOn < DateOnly.FromDateTime(State.RegisteredAt.UtcDateTime))
-        {
-            violations.Add("ended_on", "must not be before the registration");
-        }
-
+        var end = EndOfCase.Check(violations, endedOn, reason, Today.In(time), DateOnly.FromDateTime(State.RegisteredAt.UtcDateTime));
         violations.ThrowIfAny();
 
         var coach = State.CoachId;
         State.CoachId = null;
-        State.CaseEndedOn = endedOn;
-        State.CaseEndReason = why;
+        State.CaseEndedOn = end!.EndedOn;
+        State.CaseEndReason = end.Reason;
         await CommitAsync(neighbourhoods: [State.NeighbourhoodId], coaches: coach is null ? [] : [coach]);
         await ScheduleRetentionAsync();
-        return new CaseEnd(View(), AnonymiseOn());
+        return new CaseEnd(View(), Retention.AnonymiseOn(end.EndedOn));
     }
 
     public async Task<ClientView> SetLegalHoldAsync(bool hold, string reason)
@@ -66,15 +57,10 @@ public sealed partial class ClientGrain
         EnsureRegistered();
         EnsureNotAnonymised();
         var violations = new Violations();
-        var why = hold ? violations.Text("reason", reason, 500) : null;
-        if (hold && why is { Length: < 10 })
-        {
-            violations.Add("reason", "must name the legal ground in at least 10 characters");
-        }
-
+        var legalHold = LegalHold.Check(violations, hold, reason);
         violations.ThrowIfAny();
-        State.LegalHold = hold;
-        State.LegalHoldReason = why;
+        State.LegalHold = legalHold!.Hold;
+        State.LegalHoldReason = legalHold.Reason;
         await CommitAsync(neighbourhoods: []);
         if (!hold && State.CaseEndedOn is not null)
         {
@@ -95,15 +81,12 @@ public sealed partial class ClientGrain
 
     public Task<string?> GetEncryptedBsnAsync() => Task.FromResult(State.Registered ? State.EncryptedBsn : null);
 
-    private DateOnly AnonymiseOn() => State.CaseEndedOn!.Value.AddDays((int)Math.Ceiling(retention.Value.AfterCaseEnd.TotalDays));
+    /// <summary>How long the record is kept after its case ended (configuration section <c>Retention</c>).</summary>
+    private Retention Retention => new(retention.Value.AfterCaseEnd);
 
     /// <summary>A reminder wakes the record when it is due (and then daily while a legal hold keeps it).</summary>
-    private async Task ScheduleRetentionAsync()
-    {
-        var due = new DateTimeOffset(State.CaseEndedOn!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + retention.Value.AfterCaseEnd;
-        var wait = due - time.GetUtcNow();
-        await this.RegisterOrUpdateReminder(RetentionReminder, wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), retention.Value.CheckInterval);
-    }
+    private async Task ScheduleRetentionAsync() =>
+        await this.RegisterOrUpdateReminder(RetentionReminder, Retention.WaitFrom(State.CaseEndedOn!.Value, time.GetUtcNow()), retention.Value.CheckInterval);
 
     private async Task CheckRetentionAsync()
     {
@@ -113,8 +96,7 @@ public sealed partial class ClientGrain
             return;
         }
 
-        var due = new DateTimeOffset(State.CaseEndedOn.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + retention.Value.AfterCaseEnd;
-        if (State.LegalHold || time.GetUtcNow() < due)
+        if (!Retention.IsDue(State.CaseEndedOn.Value, State.LegalHold, time.GetUtcNow()))
         {
             return;
         }

@@ -2,7 +2,6 @@ using Participatie.Abstractions.Errors;
 using Participatie.Abstractions.Experiments;
 using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Domain.Benefits;
-using Participatie.Domain.People;
 using Participatie.Domain.Regimes;
 
 namespace Participatie.Grains.Clients;
@@ -26,39 +25,16 @@ internal static class ClientRegimes
     }
 
     /// <summary>The regime on <paramref name="day"/>; FAILED_PRECONDITION when no municipal default is configured for it.</summary>
-    public static ResolvedRegime Resolve(IReadOnlyList<RegimeLayer> layers, DateOnly day)
-    {
-        if (!layers.Any(l => l.Source == RegimeSource.MunicipalDefault && l.InForceOn(day)))
-        {
-            throw new PreconditionFailedException(Reasons.RegimeNotConfigured, $"no municipal default regime is in force on {day:yyyy-MM-dd}; configure Regimes:Defaults");
-        }
-
-        return RegimeResolver.Resolve(layers, day);
-    }
+    public static ResolvedRegime Resolve(IReadOnlyList<RegimeLayer> layers, DateOnly day) =>
+        Trajectories.RegimeOn(layers, day, out var regime) is { } refusal
+            ? throw new PreconditionFailedException(refusal.Code, refusal.Message)
+            : regime!;
 
     /// <summary>The trajectory in force on <paramref name="day"/>, if any.</summary>
     public static TrajectoryRecord? TrajectoryOn(ClientState state, DateOnly day) =>
-        state.Trajectories.Find(t => t.From <= day && (t.Until is null || day <= t.Until));
+        Trajectories.On([.. state.Trajectories.Select(t => t.ToPeriod())], day) is var index and >= 0 ? state.Trajectories[index] : null;
 
-    /// <summary>
-    /// The facts of one month: the household and its adults of 27+ (from the month's income form, else the household's
-    /// own), earnings and hours, group support, measures, and consent to a basic benefit given on <paramref name="consentDay"/>.
-    /// The statutory disregard runs six consecutive months from the first month with earnings at 27 or over.
-    /// </summary>
-    public static BenefitFacts Facts(ClientState state, DateOnly month, DateOnly? consentDay)
-    {
-        var report = state.MonthReports.Find(r => r.Month == month);
-        var own = state.HouseholdType == HouseholdType.Couple ? 2 : 1;
-        return new BenefitFacts(state.HouseholdType, state.DateOfBirth, report is { AdultsInHome: > 0 } ? report.AdultsInHome : own, report?.NetEarningsCents ?? 0)
-        {
-            StatutoryDisregardStart = state.MonthReports
-                .Where(r => r.NetEarningsCents > 0 && r.Month <= month && Age.On(state.DateOfBirth, r.Month) >= BenefitCalculator.StatutoryDisregardMinimumAge)
-                .Select(r => (DateOnly?)r.Month)
-                .Min(),
-            WorkHoursPerWeek = report?.WorkHoursPerWeek ?? 0,
-            InGroupSupport = report?.GroupSupport ?? false,
-            Sanctions = [.. state.Sanctions.Select(s => new Sanction(s.Reference, s.FirstMonth, s.Percent, s.Months, s.SpreadOverThreeMonths))],
-            BasicBenefitConsent = consentDay,
-        };
-    }
+    /// <summary>The facts of one month (<see cref="MonthFacts.Of"/>), with consent to a basic benefit given on <paramref name="consentDay"/>.</summary>
+    public static BenefitFacts Facts(ClientState state, DateOnly month, DateOnly? consentDay) =>
+        MonthFacts.Of(month, state.HouseholdType, state.DateOfBirth, [.. state.MonthReports.Select(r => r.ToDomain())], state.Sanctions.Select(s => s.ToDomain()), consentDay);
 }

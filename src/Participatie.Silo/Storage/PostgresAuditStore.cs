@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Participatie.Gateway.Security.Audit;
+using Participatie.Security.Audit;
 
 namespace Participatie.Silo.Storage;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Participatie.Gateway.Security.Audit;
+using Participatie.Security.Audit;
 
 namespace Participatie.Silo.Storage;
 

@@ -16,6 +16,8 @@ public sealed class ThrottledSeedTests
             ["RateLimits:Enabled"] = "true",
             ["RateLimits:WritesPerSecond"] = "4",
             ["RateLimits:WriteBurst"] = "4",
+            ["RateLimits:AdminWritesPerSecond"] = "4",
+            ["RateLimits:AdminWriteBurst"] = "4",
             ["RateLimits:ReadsPerSecond"] = "20",
             ["RateLimits:ReadBurst"] = "20",
             ["RateLimits:AddressCallsPerSecond"] = "1000",

@@ -18,9 +18,13 @@ public sealed class ProtoFieldNamesTests
         Assert.Equal(proto, ProtoFieldNames.Of("/participatie.v1.ClientService/RegisterClient", domain));
 
     [Theory]
-    [InlineData("/participatie.v1.PartnerService/RecordHours", "participant_ref")]
-    [InlineData("/participatie.v1.PartnerService/EnrolParticipant", "participant_ref")]
-    [InlineData("/participatie.v1.ClientService/RegisterClient", "reference")]
-    public void AFieldTheProtoNamesOtherwiseIsRenamedForItsMethodOnly(string method, string proto) =>
-        Assert.Equal(proto, ProtoFieldNames.Of(method, "Reference"));
+    [InlineData("/participatie.v1.ClientService/GetRegime", "Day", "date")]
+    [InlineData("/participatie.v1.ClientService/EndTrajectory", "Until", "last_day")]
+    [InlineData("/participatie.v1.ClientService/StartTrajectory", "Until", "until")]
+    [InlineData("/participatie.v1.ClientService/StartTrajectory", "Consent.GivenAt", "consent.given_at")]
+    [InlineData("/participatie.v1.PartnerService/RecordHours", "Reference", "participant_ref")]
+    [InlineData("/participatie.v1.PartnerService/EnrolParticipant", "Reference", "participant_ref")]
+    [InlineData("/participatie.v1.ClientService/RegisterClient", "Reference", "reference")]
+    public void AFieldTheProtoNamesOtherwiseIsRenamedForItsRpcOnly(string method, string domain, string proto) =>
+        Assert.Equal(proto, ProtoFieldNames.Of(method, domain));
 }

@@ -23,6 +23,8 @@ public sealed class RateLimitTests : IAsyncLifetime
         ["RateLimits:ReadBurst"] = "5",
         ["RateLimits:WritesPerSecond"] = "1",
         ["RateLimits:WriteBurst"] = "5",
+        ["RateLimits:AdminWritesPerSecond"] = "1",
+        ["RateLimits:AdminWriteBurst"] = "5",
         ["RateLimits:OpenStreams"] = "2",
         ["RateLimits:AddressCallsPerSecond"] = "1000",
         ["RateLimits:AddressBurst"] = "1000",
@@ -122,6 +124,34 @@ public sealed class RateLimitTests : IAsyncLifetime
         {
             reply.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task AnAdminsBulkChangesHaveALimitOfTheirOwnAboveEveryoneElses()
+    {
+        await using var host = await SiloHost.StartAsync("Memory", settings: new Dictionary<string, string>
+        {
+            ["RateLimits:Enabled"] = "true",
+            ["RateLimits:WritesPerSecond"] = "1",
+            ["RateLimits:WriteBurst"] = "5",
+            ["RateLimits:AdminWritesPerSecond"] = "1",
+            ["RateLimits:AdminWriteBurst"] = "40",
+            ["RateLimits:RefusalHold"] = "00:00:00",
+        });
+        var admin = host.ChannelAs("admin", "a-import");
+        await new NeighbourhoodService.NeighbourhoodServiceClient(admin).CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = "wk-import", Name = "Hillesluis", Municipality = "Rotterdam" });
+        var clients = new ClientService.ClientServiceClient(admin);
+
+        // An import of twenty people: all in, where anyone else's limit would have refused most of them.
+        var imported = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => StatusOfAsync(() => clients.RegisterClientAsync(SampleRequests.Intake("wk-import")).ResponseAsync)));
+        Assert.All(imported, o => Assert.Equal(StatusCode.OK, o.Code));
+
+        // A person filling in her well-being twenty times at once meets the limit of everyone who is not an admin.
+        var person = (await clients.RegisterClientAsync(SampleRequests.Intake("wk-import"))).Client.ClientId;
+        var records = new RecordService.RecordServiceClient(host.ChannelAs("person", person, purpose: null));
+        var own = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => StatusOfAsync(() => records.RecordWellBeingAsync(new RecordWellBeingRequest { ClientId = person, Score = 7 }).ResponseAsync)));
+        Assert.Contains(own, o => o.Code == StatusCode.ResourceExhausted);
+        Assert.Equal(20, own.Count(o => o.Code is StatusCode.OK or StatusCode.ResourceExhausted));
     }
 
     private static async Task<(StatusCode Code, TimeSpan RetryDelay)> StatusOfAsync(Func<Task> call)

@@ -40,6 +40,14 @@ public sealed class RegimeAndBenefitServiceTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task EndingATrajectoryOnADayThatIsNoDateNamesTheLastDay()
+    {
+        var (_, people) = await gateway.PeopleAsync(1);
+
+        await RpcAssert.InvalidAsync(() => gateway.Clients.EndTrajectoryAsync(new EndTrajectoryRequest { ClientId = people[0], LastDay = "soon" }).ResponseAsync, "last_day");
+    }
+
+    [Fact]
     public async Task TrajectoriesAreConfiguredDoNotOverlapAndNeedConsentWhenTheyLowerTheBenefit()
     {
         var (_, people) = await gateway.PeopleAsync(1);

@@ -167,9 +167,9 @@ public sealed class StatementTests(ClusterFixture fixture)
 
         Assert.Equal(Reasons.FigureNotConfigured, unconfigured.Reason);
         Assert.Contains("NormSingle", unconfigured.Message);
-        Assert.Equal("month", Assert.Single(ahead.Errors).Field);
-        Assert.Equal("month", Assert.Single(malformed.Errors).Field);
-        Assert.Equal(["adults_in_home", "net_earnings_cents", "reported_by", "work_hours_per_week"], report.Errors.Select(e => e.Field).Order().ToArray());
+        Assert.Equal("Month", Assert.Single(ahead.Errors).Field);
+        Assert.Equal("Month", Assert.Single(malformed.Errors).Field);
+        Assert.Equal(["AdultsInHome", "NetEarningsCents", "ReportedBy", "WorkHoursPerWeek"], report.Errors.Select(e => e.Field).Order().ToArray());
     }
 
     private async Task<IClientBenefitsGrain> PersonAsync()

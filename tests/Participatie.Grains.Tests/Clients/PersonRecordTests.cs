@@ -27,7 +27,7 @@ public sealed class PersonRecordTests(ClusterFixture fixture)
         var outOfRange = await Assert.ThrowsAsync<InvalidInputException>(() => grain.Record.RecordWellBeingAsync(person, new WellBeingCommand(11, "", null)));
 
         Assert.Equal(Reasons.NotYourPart, byTeam.Reason);
-        Assert.Equal("score", Assert.Single(outOfRange.Errors).Field);
+        Assert.Equal(nameof(WellBeingCommand.Score), Assert.Single(outOfRange.Errors).Field);
         Assert.Equal([7, 6, 4], (await grain.Record.ListWellBeingAsync(null, 10)).Select(w => w.Score));
         Assert.Equal([6], (await grain.Record.ListWellBeingAsync(3, 1)).Select(w => w.Score));
         Assert.Null((await grain.Record.ListWellBeingAsync(null, 10))[1].Note);
@@ -55,7 +55,7 @@ public sealed class PersonRecordTests(ClusterFixture fixture)
         Assert.Equal((Party.Team, "Fatima (wijkteam)"), (visit.By, visit.AuthorId));
         Assert.Equal(Reasons.NotYourPart, byPerson.Reason);
         Assert.Equal(Reasons.NotYourPart, withoutConsent.Reason);
-        Assert.Equal("contacted_on", Assert.Single(future.Errors).Field);
+        Assert.Equal(nameof(JournalEntryCommand.ContactedOn), Assert.Single(future.Errors).Field);
         var page = await grain.Record.ListJournalAsync(null, 3);
         Assert.Equal([4L, 3L, 2L], page.Select(j => j.Sequence));
         Assert.Equal([ContactType.Phone], (await grain.Record.ListJournalAsync(2, 3)).Select(j => j.Type));
@@ -74,7 +74,7 @@ public sealed class PersonRecordTests(ClusterFixture fixture)
         var invalid = await Assert.ThrowsAsync<InvalidInputException>(() => grain.Record.ReportOutflowAsync(coach, new OutflowCommand(0, "volgende week")));
 
         Assert.Equal(outflow, repeat);
-        Assert.Equal(["hours_per_week", "start_on"], invalid.Errors.Select(e => e.Field).Order());
+        Assert.Equal([nameof(OutflowCommand.HoursPerWeek), nameof(OutflowCommand.StartOn)], invalid.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
         var record = await grain.Record.GetPersonRecordAsync();
         Assert.Equal((16, Day.AddDays(14), Party.Person), (Assert.Single(record.Outflows).HoursPerWeek, record.Outflows[0].StartOn, record.Outflows[0].By));
         var earnings = Assert.Single(record.RecentEarnings);

@@ -66,7 +66,7 @@ public sealed class SocialContractTests(ClusterFixture fixture)
         Assert.Equal(Reasons.GoalNotAgreed, notAgreed.Reason);
         Assert.Equal(Reasons.GoalClosed, closed.Reason);
         Assert.Equal("goal", missing.Kind);
-        Assert.Equal("goal_id", Assert.Single(malformed.Errors).Field);
+        Assert.Equal(nameof(GoalProgressCommand.GoalId), Assert.Single(malformed.Errors).Field);
         var contract = await grain.Contract.GetSocialContractAsync();
         Assert.Equal(GoalStatus.Stopped, Assert.Single(contract.Goals).Status);
         Assert.Equal(2, contract.HistoryCount);
@@ -101,7 +101,7 @@ public sealed class SocialContractTests(ClusterFixture fixture)
         var changed = await Assert.ThrowsAsync<PreconditionFailedException>(() => grain.Contract.RespondToSuggestionAsync(person, new SuggestionAnswerCommand(suggestion.SuggestionId, true, "")));
 
         Assert.Equal(Reasons.NotYourPart, forThePerson.Reason);
-        Assert.Equal("words", Assert.Single(withoutWords.Errors).Field);
+        Assert.Equal(nameof(SuggestionAnswerCommand.Words), Assert.Single(withoutWords.Errors).Field);
         Assert.Equal((SuggestionStatus.Declined, words), (declined.Status, declined.Words));
         Assert.Equal(declined, again);
         Assert.Equal(Reasons.SuggestionAnswered, changed.Reason);
@@ -187,7 +187,9 @@ public sealed class SocialContractTests(ClusterFixture fixture)
         var invalid = await Assert.ThrowsAsync<InvalidInputException>(() => grain.Contract.ProposeGoalAsync(person, new ProposeGoalCommand(
             (GoalDomain)42, "Werk \u202Evinden", Iso(Day), new string('k', 101))));
 
-        Assert.Equal(["description", "domain", "request_id", "review_on"], invalid.Errors.Select(e => e.Field).Order());
+        Assert.Equal(
+            [nameof(ProposeGoalCommand.Description), nameof(ProposeGoalCommand.Domain), nameof(ProposeGoalCommand.RequestId), nameof(ProposeGoalCommand.ReviewOn)],
+            invalid.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
         Assert.Equal(0, (await grain.Contract.GetSocialContractAsync()).HistoryCount);
     }
 

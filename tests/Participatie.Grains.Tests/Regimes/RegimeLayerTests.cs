@@ -112,8 +112,8 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
             person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Day), null, future, "coach-test")));
         var started = await person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Day), null, TestExperiments.Consent(), "coach-test"));
 
-        Assert.Equal("consent", Assert.Single(refused.Errors).Field);
-        Assert.Equal("consent.given_at", Assert.Single(notYet.Errors).Field);
+        Assert.Equal("Consent", Assert.Single(refused.Errors).Field);
+        Assert.Equal("Consent.GivenAt", Assert.Single(notYet.Errors).Field);
         Assert.True(started.LowersBenefit);
         Assert.Equal("test-1", started.Consent!.Version);
         Assert.Equal(BenefitLevel.OptInBasic, (await person.GetRegimeAsync(null)).Regime.BenefitLevel);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Participatie.Gateway.Security.Audit;
+using Participatie.Security.Audit;
 
 namespace Participatie.Silo.Tests.Audit;
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Participatie.Gateway.Security.Audit;
+using Participatie.Security.Audit;
 using Participatie.Silo.Storage;
 using Participatie.TestSupport;
 using Xunit.Abstractions;

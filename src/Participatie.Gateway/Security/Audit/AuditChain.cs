@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Participatie.Security.Audit;
 
 namespace Participatie.Gateway.Security.Audit;
 

@@ -1,3 +1,4 @@
+using Participatie.Security.Audit;
 namespace Participatie.Gateway.Security.Audit;
 
 /// <summary>

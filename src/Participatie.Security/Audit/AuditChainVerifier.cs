@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Participatie.Gateway.Security.Audit;
+namespace Participatie.Security.Audit;
 
 /// <summary>
 /// The first place a chain no longer holds: which chain, which record (its chain sequence, and its log sequence, 0

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Participatie.Gateway.Security.Audit;
+namespace Participatie.Security.Audit;
 
 /// <summary>
 /// One audit record as its hash covers it: every recorded field, its place in its chain and the hash of the record

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Participatie.Gateway.Security.Audit;
+namespace Participatie.Security.Audit;
 
 /// <summary>
 /// A signed statement that, at <see cref="SignedAt"/>, the chain <see cref="ChainId"/> ended at record

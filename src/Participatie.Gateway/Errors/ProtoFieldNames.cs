@@ -14,6 +14,10 @@ public static class ProtoFieldNames
     /// <summary>Per RPC (its full gRPC method, "/participatie.v1.ClientService/RegisterClient"), domain name → proto field.</summary>
     private static readonly Dictionary<(string Method, string Field), string> Renamed = new()
     {
+        // A participant of an activity is known to its partner by a reference (RecordHoursCommand.Reference).
+        [("/participatie.v1.PartnerService/EnrolParticipant", "Reference")] = "participant_ref",
+        [("/participatie.v1.PartnerService/RecordHours", "Reference")] = "participant_ref",
+
         // The regime of a day: the grain checks the day it is asked about (RegimeView.Day), the request calls it date.
         [("/participatie.v1.ClientService/GetRegime", "Day")] = "date",
 

@@ -267,7 +267,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
             case Scope.Person when caller.Role == Role.Person:
                 return id == caller.Subject;
             case Scope.Person when caller.Role is Role.Coach or Role.Team:
-                var facts = await grains.GetGrain<IClientGrain>(id).GetAccessFactsAsync();
+                var facts = await grains.GetGrain<IClientCaseGrain>(id).GetAccessFactsAsync();
                 return facts.Registered && (caller.Role == Role.Coach
                     ? facts.CoachId == caller.Subject
                     : facts.NeighbourhoodId == caller.NeighbourhoodId && facts.TeamInvolvement);

@@ -68,7 +68,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<SetTeamInvolvementResponse> SetTeamInvolvement(SetTeamInvolvementRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var client = await grains.GetGrain<IClientGrain>(id).SetTeamInvolvementAsync(request.Agreed);
+        var client = await grains.GetGrain<IClientRightsGrain>(id).SetTeamInvolvementAsync(request.Agreed);
         return new SetTeamInvolvementResponse { Client = Shaped(client) };
     }
 
@@ -87,7 +87,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<ExportPersonDataResponse> ExportPersonData(ExportPersonDataRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var held = await grains.GetGrain<IClientGrain>(id).ExportAsync();
+        var held = await grains.GetGrain<IClientRightsGrain>(id).ExportAsync();
         var contract = held.Contract;
         var log = new List<AuditRecord>();
         long? before = null;
@@ -128,14 +128,14 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         var id = violations.Id("client_id", request.ClientId, IdKind.Client);
         var endedOn = violations.Date("ended_on", request.EndedOn);
         violations.ThrowIfAny();
-        var ended = await grains.GetGrain<IClientGrain>(id!).EndCaseAsync(endedOn!.Value, request.Reason);
+        var ended = await grains.GetGrain<IClientRightsGrain>(id!).EndCaseAsync(endedOn!.Value, request.Reason);
         return new EndCaseResponse { Client = Shaped(ended.Client), AnonymiseOn = ContractMapping.Iso(ended.AnonymiseOn) };
     }
 
     public override async Task<SetLegalHoldResponse> SetLegalHold(SetLegalHoldRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var client = await grains.GetGrain<IClientGrain>(id).SetLegalHoldAsync(request.Hold, request.Reason);
+        var client = await grains.GetGrain<IClientRightsGrain>(id).SetLegalHoldAsync(request.Hold, request.Reason);
         return new SetLegalHoldResponse { Client = Shaped(client) };
     }
 
@@ -149,7 +149,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         }
 
         violations.ThrowIfAny();
-        var client = await grains.GetGrain<IClientGrain>(id!).SetEncryptedBsnAsync(bsns.Protect(bsn));
+        var client = await grains.GetGrain<IClientRightsGrain>(id!).SetEncryptedBsnAsync(bsns.Protect(bsn));
         return new SetPaymentDetailsResponse { Client = Shaped(client) };
     }
 
@@ -166,7 +166,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<GetParticipationResponse> GetParticipation(GetParticipationRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var held = await grains.GetGrain<IClientGrain>(id).GetParticipationAsync();
+        var held = await grains.GetGrain<IClientRecordGrain>(id).GetParticipationAsync();
         var activities = await Task.WhenAll(held.Select(p => grains.GetGrain<IActivityGrain>(p.ActivityId).GetAsync()));
         var partners = await Task.WhenAll(activities.Select(a => a.PartnerId).Distinct(StringComparer.Ordinal).Select(p => grains.GetGrain<IPartnerGrain>(p).GetAsync()));
         var names = partners.ToDictionary(p => p.PartnerId, p => p.Name, StringComparer.Ordinal);
@@ -197,7 +197,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
         var day = violations.Date("date", request.Date, required: false);
         violations.ThrowIfAny();
 
-        var regime = await grains.GetGrain<IClientGrain>(id!).GetRegimeAsync(day);
+        var regime = await grains.GetGrain<IClientBenefitsGrain>(id!).GetRegimeAsync(day);
         return new GetRegimeResponse
         {
             ClientId = id,
@@ -211,7 +211,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<StartTrajectoryResponse> StartTrajectory(StartTrajectoryRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var trajectory = await grains.GetGrain<IClientGrain>(id).StartTrajectoryAsync(new StartTrajectoryCommand(
+        var trajectory = await grains.GetGrain<IClientBenefitsGrain>(id).StartTrajectoryAsync(new StartTrajectoryCommand(
             request.Trajectory, request.From, request.Until, request.Consent.ToData(), call.Subject));
         return new StartTrajectoryResponse { Trajectory = trajectory.ToContract() };
     }
@@ -219,14 +219,14 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<EndTrajectoryResponse> EndTrajectory(EndTrajectoryRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var trajectory = await grains.GetGrain<IClientGrain>(id).EndTrajectoryAsync(request.LastDay, call.Subject);
+        var trajectory = await grains.GetGrain<IClientBenefitsGrain>(id).EndTrajectoryAsync(request.LastDay, call.Subject);
         return new EndTrajectoryResponse { Trajectory = trajectory.ToContract() };
     }
 
     public override async Task<ReportEarningsResponse> ReportEarnings(ReportEarningsRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var report = await grains.GetGrain<IClientGrain>(id).ReportEarningsAsync(new ReportEarningsCommand(
+        var report = await grains.GetGrain<IClientBenefitsGrain>(id).ReportEarningsAsync(new ReportEarningsCommand(
             request.Month, request.NetEarningsCents, request.WorkHoursPerWeek, request.AdultsInHome, request.GroupSupport, call.Subject));
         return new ReportEarningsResponse { Report = report.ToContract() };
     }
@@ -234,7 +234,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<RecordSanctionResponse> RecordSanction(RecordSanctionRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var sanction = await grains.GetGrain<IClientGrain>(id).RecordSanctionAsync(new RecordSanctionCommand(
+        var sanction = await grains.GetGrain<IClientBenefitsGrain>(id).RecordSanctionAsync(new RecordSanctionCommand(
             request.Reference, request.FirstMonth, request.Percent, request.Months, request.SpreadOverThreeMonths, call.Subject));
         return new RecordSanctionResponse { Sanction = sanction.ToContract() };
     }
@@ -242,7 +242,7 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<GetBenefitStatementResponse> GetBenefitStatement(GetBenefitStatementRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var statement = await grains.GetGrain<IClientGrain>(id).GetBenefitStatementAsync(request.Month);
+        var statement = await grains.GetGrain<IClientBenefitsGrain>(id).GetBenefitStatementAsync(request.Month);
         return new GetBenefitStatementResponse { Statement = statement.ToContract() };
     }
 }

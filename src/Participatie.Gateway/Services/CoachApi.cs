@@ -45,7 +45,7 @@ public sealed class CoachApi(IGrainFactory grains, IClusterClient cluster, CallC
         var (coachId, clientId) = CheckIds(request.CoachId, request.ClientId);
         var coach = grains.GetGrain<ICoachGrain>(coachId);
         await coach.GetAsync(); // NOT_FOUND for an unknown coach before the person's record is touched
-        var previous = await grains.GetGrain<IClientGrain>(clientId).AssignCoachAsync(coachId);
+        var previous = await grains.GetGrain<IClientCaseGrain>(clientId).AssignCoachAsync(coachId);
         return new AssignClientResponse { Coach = (await coach.GetAsync()).ToContract(), PreviousCoachId = previous ?? string.Empty };
     }
 
@@ -54,7 +54,7 @@ public sealed class CoachApi(IGrainFactory grains, IClusterClient cluster, CallC
         var (coachId, clientId) = CheckIds(request.CoachId, request.ClientId);
         var coach = grains.GetGrain<ICoachGrain>(coachId);
         await coach.GetAsync();
-        await grains.GetGrain<IClientGrain>(clientId).ReleaseCoachAsync(coachId);
+        await grains.GetGrain<IClientCaseGrain>(clientId).ReleaseCoachAsync(coachId);
         return new ReleaseClientResponse { Coach = (await coach.GetAsync()).ToContract() };
     }
 

@@ -90,5 +90,5 @@ public sealed class ContractApi(IGrainFactory grains, CallContext call) : Contra
     /// <summary>An optional idempotency key: empty means none.</summary>
     internal static string? Optional(string requestId) => requestId.Length == 0 ? null : requestId;
 
-    private IClientGrain Grain(string clientId) => grains.GetGrain<IClientGrain>(clientId);
+    private IClientContractGrain Grain(string clientId) => grains.GetGrain<IClientContractGrain>(clientId);
 }

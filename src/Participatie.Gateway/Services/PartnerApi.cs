@@ -167,7 +167,7 @@ public sealed class PartnerApi(IGrainFactory grains, CallContext call) : Partner
             return caller.NeighbourhoodId!;
         }
 
-        var facts = await grains.GetGrain<IClientGrain>(caller.Subject).GetAccessFactsAsync();
+        var facts = await grains.GetGrain<IClientCaseGrain>(caller.Subject).GetAccessFactsAsync();
         call.Reached([caller.Subject]);
         if (facts.NeighbourhoodId is null)
         {

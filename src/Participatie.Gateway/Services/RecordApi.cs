@@ -67,5 +67,5 @@ public sealed class RecordApi(IGrainFactory grains, CallContext call) : RecordSe
         return new ReportOutflowResponse { Outflow = outflow.ToContract() };
     }
 
-    private IClientGrain Grain(string clientId) => grains.GetGrain<IClientGrain>(clientId);
+    private IClientRecordGrain Grain(string clientId) => grains.GetGrain<IClientRecordGrain>(clientId);
 }

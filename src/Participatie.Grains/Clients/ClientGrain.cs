@@ -20,9 +20,19 @@ namespace Participatie.Grains.Clients;
 /// One person on social assistance. The record is the truth about the person's coach and neighbourhood; coaches'
 /// caseloads, neighbourhood figures and the person's row in the client directory (what lists and searches read) are
 /// derived from it through versioned contributions sent from an outbox that is stored in the same write as the change
-/// (see <see cref="Infrastructure.Outbox"/>). It also holds what the person's
-/// regime and benefit depend on (trajectories, experiment memberships, income forms, measures) and the statements of
-/// paid months (the other parts of this class).
+/// (see <see cref="Infrastructure.Outbox"/>). It also holds what the person's regime and benefit depend on
+/// (trajectories, experiment memberships, income forms, measures) and the statements of paid months.
+/// <para>
+/// Callers see the person by concern, through one facet interface each: <see cref="IClientGrain"/> (intake and
+/// estimate, this file), <see cref="IClientCaseGrain"/> (coach and the facts others ask: ClientGrain.Coach, .FollowUp,
+/// .Rights, .Participation), <see cref="IClientContractGrain"/> (.Contract), <see cref="IClientRecordGrain"/> (.Record,
+/// .Participation), <see cref="IClientBenefitsGrain"/> (.Regimes, .Benefits, .Experiments) and
+/// <see cref="IClientRightsGrain"/> (.Rights, .Record). They are one class on purpose, not separate grains: the person's
+/// record is one truth that every concern reads (a payment needs the regime, the regime the trajectories and the
+/// experiment, access the coach and the team's consent), each change is stored with its outbox in one write, and
+/// the facets of a key are one activation with one state (ClientFacetTests counts it: one read, one write per change).
+/// Separate grains would split that record into several rows kept in step by messages between them.
+/// </para>
 /// </summary>
 public sealed partial class ClientGrain(
     [PersistentState(StorageNames.Client, StorageNames.Provider)] IPersistentState<ClientState> record,
@@ -36,7 +46,8 @@ public sealed partial class ClientGrain(
     IOptions<OutboxOptions> outboxOptions,
     IOptions<RetentionOptions> retention,
     IClientDirectoryStore directory,
-    ILogger<ClientGrain> logger) : Grain, IClientGrain, IRemindable
+    ILogger<ClientGrain> logger)
+    : Grain, IClientGrain, IClientCaseGrain, IClientContractGrain, IClientRecordGrain, IClientBenefitsGrain, IClientRightsGrain, IRemindable
 {
     private const string DirectoryReceiver = "client directory";
 
@@ -96,7 +107,7 @@ public sealed partial class ClientGrain(
         }
 
         var violations = new Violations();
-        violations.Id("client_id", ClientId, IdKind.Client);
+        violations.Id(nameof(ClientId), ClientId, IdKind.Client);
         var today = Today.In(time);
         var intake = IntakeRules.Validate(
             violations,
@@ -108,7 +119,7 @@ public sealed partial class ClientGrain(
             command.NeighbourhoodId,
             command.Factors?.ToDomain(),
             today);
-        var registeredBy = violations.Text("registered_by", command.RegisteredBy, 100);
+        var registeredBy = violations.Text(nameof(command.RegisteredBy), command.RegisteredBy, 100);
         violations.ThrowIfAny();
 
         var youth = IntakeRules.YouthPathwayReason(intake!.DateOfBirth, today);
@@ -152,8 +163,8 @@ public sealed partial class ClientGrain(
     {
         EnsureRegistered();
         var violations = new Violations();
-        var checkedFactors = factors is null ? State.Factors.ToDomain() : ReintegrationFactorRules.Validate(violations, factors.ToDomain(), "factors");
-        var by = violations.Text("assessed_by", assessedBy, 100);
+        var checkedFactors = factors is null ? State.Factors.ToDomain() : ReintegrationFactorRules.Validate(violations, factors.ToDomain(), nameof(ClientState.Factors));
+        var by = violations.Text(nameof(assessedBy), assessedBy, 100);
         violations.ThrowIfAny();
 
         var today = Today.In(time);
@@ -169,7 +180,7 @@ public sealed partial class ClientGrain(
         EnsureRegistered();
         var violations = new Violations();
         var checkedReason = EstimateOverrideRules.Validate(violations, months, reason);
-        violations.Id("coach_id", coachId, IdKind.Coach);
+        violations.Id(nameof(coachId), coachId, IdKind.Coach);
         violations.ThrowIfAny();
 
         if (State.Estimates.Count == 0)
@@ -202,50 +213,6 @@ public sealed partial class ClientGrain(
         return State.Estimates[^1].ToView();
     }
 
-    public async Task<string?> AssignCoachAsync(string coachId)
-    {
-        EnsureRegistered();
-        var violations = new Violations();
-        violations.Id("coach_id", coachId, IdKind.Coach);
-        violations.ThrowIfAny();
-
-        EnsureCaseOpen();
-        var previous = State.CoachId;
-        if (previous == coachId)
-        {
-            // Already assigned: make sure the coach knows, then answer as the first time.
-            await Outbox.DeliverAsync();
-            return null;
-        }
-
-        // First hold a place with the new coach (this is where a full caseload stops us, before anything changes
-        // here), then commit. If we fail in between, the coach finds the unconfirmed place and checks it with us.
-        var version = State.Version + 1;
-        await GrainFactory.GetGrain<ICoachGrain>(coachId).ReserveAsync(ClientId, version, State.Summary());
-        faults.Hit(FaultPoint.AssignAfterReserve);
-
-        State.CoachId = coachId;
-        await CommitAsync(neighbourhoods: [State.NeighbourhoodId], coaches: previous is null ? [coachId] : [coachId, previous]);
-        return previous;
-    }
-
-    public async Task ReleaseCoachAsync(string coachId)
-    {
-        EnsureRegistered();
-        if (State.CoachId != coachId)
-        {
-            throw new PreconditionFailedException(Reasons.NotInCaseload, $"client {ClientId} is not in the caseload of coach {coachId}");
-        }
-
-        State.CoachId = null;
-        await CommitAsync(neighbourhoods: [State.NeighbourhoodId], coaches: [coachId]);
-    }
-
-    public Task<CoachAssignment> GetCoachAssignmentAsync() =>
-        Task.FromResult(State.Registered
-            ? new CoachAssignment(State.CoachId, State.Version, State.Summary())
-            : new CoachAssignment(null, State.Version, null));
-
     public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
     {
         if (reminderName == RetentionReminder)
@@ -257,8 +224,6 @@ public sealed partial class ClientGrain(
             await Outbox.OnReminderAsync();
         }
     }
-
-    private string[] CurrentCoach() => State.CoachId is null ? [] : [State.CoachId];
 
     private void EnsureRegistered()
     {

@@ -35,7 +35,7 @@ public sealed partial class CaseloadHandOverGrain
     /// <summary>Moves one person unless the person's record says they are no longer the leaving coach's.</summary>
     private async Task<Outcome> MoveAsync(string clientId, string toCoachId)
     {
-        var person = GrainFactory.GetGrain<IClientGrain>(clientId);
+        var person = GrainFactory.GetGrain<IClientCaseGrain>(clientId);
         var current = (await person.GetCoachAssignmentAsync()).CoachId;
         if (current == toCoachId)
         {

@@ -148,7 +148,7 @@ public sealed partial class CoachGrain
             {
                 try
                 {
-                    return (id, Facts: (FollowUpFacts?)await GrainFactory.GetGrain<IClientGrain>(id).GetFollowUpFactsAsync(today));
+                    return (id, Facts: (FollowUpFacts?)await GrainFactory.GetGrain<IClientCaseGrain>(id).GetFollowUpFactsAsync(today));
                 }
                 catch (Abstractions.Errors.PlatformException)
                 {

@@ -165,7 +165,7 @@ public sealed partial class CoachGrain(
         {
             // The person's record is the truth. It answers even while busy (always-interleave), so this cannot
             // deadlock with a person who is at this moment reserving a place here.
-            var assignment = await GrainFactory.GetGrain<IClientGrain>(clientId).GetCoachAssignmentAsync();
+            var assignment = await GrainFactory.GetGrain<IClientCaseGrain>(clientId).GetCoachAssignmentAsync();
             var entry = State.Entries[clientId];
             if (assignment.CoachId == CoachId)
             {

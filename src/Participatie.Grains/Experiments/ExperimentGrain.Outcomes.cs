@@ -21,11 +21,11 @@ public sealed partial class ExperimentGrain
         var violations = new Violations();
         if (command.Outcomes.Count is < 1 or > MaxOutcomesPerCall)
         {
-            violations.Add("outcomes", $"must hold 1 to {MaxOutcomesPerCall} outcomes");
+            violations.Add(nameof(command.Outcomes), $"must hold 1 to {MaxOutcomesPerCall} outcomes");
         }
 
-        violations.Text("recorded_by", command.RecordedBy, MaxActorLength);
-        var checkedOutcomes = command.Outcomes.Take(MaxOutcomesPerCall).Select((o, i) => Check(violations, $"outcomes[{i}]", o)).ToList();
+        violations.Text(nameof(command.RecordedBy), command.RecordedBy, MaxActorLength);
+        var checkedOutcomes = command.Outcomes.Take(MaxOutcomesPerCall).Select((o, i) => Check(violations, $"{nameof(command.Outcomes)}[{i}]", o)).ToList();
         violations.ThrowIfAny();
         var draw = EnsureDrawn();
 
@@ -37,16 +37,16 @@ public sealed partial class ExperimentGrain
             var (clientId, month, _) = checkedOutcomes[i]!.Value;
             if (month < first)
             {
-                violations.Add($"outcomes[{i}].month", $"must not be before {Months.Format(first)}: outcomes are measured from the experiment's start and the draw");
+                violations.Add($"{nameof(command.Outcomes)}[{i}].{nameof(OutcomeData.Month)}", $"must not be before {Months.Format(first)}: outcomes are measured from the experiment's start and the draw");
             }
             else if (month > current)
             {
-                violations.Add($"outcomes[{i}].month", "must not be in the future");
+                violations.Add($"{nameof(command.Outcomes)}[{i}].{nameof(OutcomeData.Month)}", "must not be in the future");
             }
 
             if (!seen.TryAdd((clientId, month), i))
             {
-                violations.Add($"outcomes[{i}]", $"repeats the client and month of outcomes[{seen[(clientId, month)]}]");
+                violations.Add($"{nameof(command.Outcomes)}[{i}]", $"repeats the client and month of outcomes[{seen[(clientId, month)]}]");
             }
         }
 
@@ -77,7 +77,7 @@ public sealed partial class ExperimentGrain
     public Task<ExperimentResults> GetResultsAsync(string? month)
     {
         var violations = new Violations();
-        var asked = string.IsNullOrEmpty(month) ? null : violations.Month("month", month);
+        var asked = string.IsNullOrEmpty(month) ? null : violations.Month(nameof(month), month);
         violations.ThrowIfAny();
         EnsureDrawn();
 
@@ -111,13 +111,13 @@ public sealed partial class ExperimentGrain
 
     private (string ClientId, DateOnly Month, OutcomeRecord Outcome)? Check(Violations violations, string field, OutcomeData outcome)
     {
-        var clientId = violations.Id($"{field}.client_id", outcome.ClientId, IdKind.Client);
-        var month = violations.Month($"{field}.month", outcome.Month);
-        Between(violations, $"{field}.hours_worked_per_week", outcome.HoursWorkedPerWeek, MaxHoursPerWeek);
-        Between(violations, $"{field}.participation_hours", outcome.ParticipationHours, MaxParticipationHours);
+        var clientId = violations.Id($"{field}.{nameof(outcome.ClientId)}", outcome.ClientId, IdKind.Client);
+        var month = violations.Month($"{field}.{nameof(outcome.Month)}", outcome.Month);
+        Between(violations, $"{field}.{nameof(outcome.HoursWorkedPerWeek)}", outcome.HoursWorkedPerWeek, MaxHoursPerWeek);
+        Between(violations, $"{field}.{nameof(outcome.ParticipationHours)}", outcome.ParticipationHours, MaxParticipationHours);
         if (outcome.WellBeing is { } wellBeing)
         {
-            violations.Range($"{field}.well_being", wellBeing, 0, MaxWellBeing);
+            violations.Range($"{field}.{nameof(outcome.WellBeing)}", wellBeing, 0, MaxWellBeing);
         }
 
         return clientId is null || month is null

@@ -53,7 +53,7 @@ public sealed partial class NeighbourhoodGrain
         var residents = new Dictionary<string, ResidentRecord>(StringComparer.Ordinal);
         foreach (var chunk in people.Chunk(RebuildConcurrency))
         {
-            var fresh = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IClientGrain>(id).GetResidentContributionAsync(NeighbourhoodId)));
+            var fresh = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IClientCaseGrain>(id).GetResidentContributionAsync(NeighbourhoodId)));
             foreach (var contribution in fresh)
             {
                 residents[contribution.ClientId] = Record(contribution);

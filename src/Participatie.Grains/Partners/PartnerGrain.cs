@@ -29,15 +29,15 @@ public sealed class PartnerGrain(
     public async Task<PartnerView> RegisterAsync(RegisterPartnerCommand command)
     {
         var violations = new Violations();
-        violations.Id("partner_id", PartnerId, IdKind.Partner);
-        var name = violations.Text("name", command.Name, MaxNameLength);
+        violations.Id(nameof(PartnerId), PartnerId, IdKind.Partner);
+        var name = violations.Text(nameof(command.Name), command.Name, MaxNameLength);
         if (name is not null && !TextRules.IsSingleLine(name))
         {
-            violations.Add("name", "must be a single line");
+            violations.Add(nameof(command.Name), "must be a single line");
         }
 
-        var contact = violations.Text("contact", command.Contact, MaxContactLength);
-        var by = violations.Text("registered_by", command.RegisteredBy, MaxActorLength);
+        var contact = violations.Text(nameof(command.Contact), command.Contact, MaxContactLength);
+        var by = violations.Text(nameof(command.RegisteredBy), command.RegisteredBy, MaxActorLength);
         violations.ThrowIfAny();
 
         if (State.Registered)

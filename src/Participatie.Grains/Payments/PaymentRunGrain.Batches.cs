@@ -139,7 +139,7 @@ public sealed partial class PaymentRunGrain
     {
         try
         {
-            return new Frozen(clientId, await GrainFactory.GetGrain<IClientGrain>(clientId).PayMonthAsync(Month, RunId, pass, batch), null);
+            return new Frozen(clientId, await GrainFactory.GetGrain<IClientBenefitsGrain>(clientId).PayMonthAsync(Month, RunId, pass, batch), null);
         }
         catch (PlatformException failure)
         {

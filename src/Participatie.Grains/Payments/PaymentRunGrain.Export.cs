@@ -41,7 +41,7 @@ public sealed partial class PaymentRunGrain
                 continue;
             }
 
-            var found = await InParallelAsync(ids, id => GrainFactory.GetGrain<IClientGrain>(id).GetPaymentLineAsync(Month, number));
+            var found = await InParallelAsync(ids, id => GrainFactory.GetGrain<IClientBenefitsGrain>(id).GetPaymentLineAsync(Month, number));
             lines.AddRange(found.Where(line => line?.PaymentRunId == RunId)!);
 
             cursor = cursor with { AfterClientId = ids[^1] };

@@ -11,6 +11,7 @@ public sealed class ProtoFieldNamesTests
     [InlineData("Goals[2].ReviewOn", "goals[2].review_on")]
     [InlineData("BSNNumber", "bsn_number")]
     [InlineData("Week2Hours", "week2_hours")]
+    [InlineData("lastDay", "last_day")]
     [InlineData("review_on", "review_on")]
     [InlineData("factors.health_limits", "factors.health_limits")]
     public void ADomainNameIsTheProtoFieldInSnakeCase(string domain, string proto) =>
@@ -21,6 +22,9 @@ public sealed class ProtoFieldNamesTests
     [InlineData("/participatie.v1.ClientService/EndTrajectory", "Until", "last_day")]
     [InlineData("/participatie.v1.ClientService/StartTrajectory", "Until", "until")]
     [InlineData("/participatie.v1.ClientService/StartTrajectory", "Consent.GivenAt", "consent.given_at")]
+    [InlineData("/participatie.v1.PartnerService/RecordHours", "Reference", "participant_ref")]
+    [InlineData("/participatie.v1.PartnerService/EnrolParticipant", "Reference", "participant_ref")]
+    [InlineData("/participatie.v1.ClientService/RegisterClient", "Reference", "reference")]
     public void AFieldTheProtoNamesOtherwiseIsRenamedForItsRpcOnly(string method, string domain, string proto) =>
         Assert.Equal(proto, ProtoFieldNames.Of(method, domain));
 }

@@ -109,7 +109,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         var statements = new Dictionary<string, StatementView>();
         foreach (var place in await Task.WhenAll(people.Select(p => experiment.GetAssignmentAsync(p))))
         {
-            var person = _grains.GetGrain<IClientGrain>(place.ClientId);
+            var person = _grains.GetGrain<IClientBenefitsGrain>(place.ClientId);
             await person.ReportEarningsAsync(new ReportEarningsCommand(month, 40000, 12, 0, false, "person"));
             statements[place.Arm!] = await person.GetBenefitStatementAsync(month);
         }
@@ -144,7 +144,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         var (wijk, people) = await TestExperiments.PeopleAsync(_grains, 1);
         await _grains.GetGrain<INeighbourhoodGrain>(wijk).StartTrialAsync(new StartTrialCommand(
             "groepsbonus", RegimeSettingsData.Of(new RegimeOverrides(GroupSupportBonus: true)), "2025-01-01", "2025-12-31", "team-test"));
-        var person = _grains.GetGrain<IClientGrain>(people[0]);
+        var person = _grains.GetGrain<IClientBenefitsGrain>(people[0]);
         await person.ReportEarningsAsync(new ReportEarningsCommand("2025-09", 0, 0, 0, true, "person"));
 
         var statement = await person.GetBenefitStatementAsync("2025-09");
@@ -172,9 +172,9 @@ public sealed class StatementTests(ClusterFixture fixture)
         Assert.Equal(["AdultsInHome", "NetEarningsCents", "ReportedBy", "WorkHoursPerWeek"], report.Errors.Select(e => e.Field).Order().ToArray());
     }
 
-    private async Task<IClientGrain> PersonAsync()
+    private async Task<IClientBenefitsGrain> PersonAsync()
     {
         var (_, people) = await TestExperiments.PeopleAsync(_grains, 1);
-        return _grains.GetGrain<IClientGrain>(people[0]);
+        return _grains.GetGrain<IClientBenefitsGrain>(people[0]);
     }
 }

@@ -102,7 +102,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
         var coach = await CoachesFixture.NewCoachAsync(_grains);
         var grain = _grains.GetGrain<IClientGrain>(Ids.NewClientId());
         await grain.RegisterAsync(TestModels.Intake(wijk));
-        await grain.AssignCoachAsync(coach);
+        await grain.Cast<IClientCaseGrain>().AssignCoachAsync(coach);
 
         await Assert.ThrowsAsync<InvalidInputException>(() => grain.OverrideEstimateAsync(36, "too short", coach));
         await Assert.ThrowsAsync<PreconditionFailedException>(() => grain.OverrideEstimateAsync(36, "Knows the labour market well.", Ids.NewCoachId()));

@@ -132,7 +132,7 @@ public sealed class CaseloadHandOverTests(ClusterFixture fixture)
         {
             var id = Ids.NewClientId();
             await _grains.GetGrain<IClientGrain>(id).RegisterAsync(TestModels.Intake(wijk));
-            await _grains.GetGrain<IClientGrain>(id).AssignCoachAsync(coach);
+            await _grains.GetGrain<IClientCaseGrain>(id).AssignCoachAsync(coach);
             people.Add(id);
         }
 

@@ -19,7 +19,7 @@ public sealed class CaseloadTests(ClusterFixture fixture)
         var (wijk, client) = await NewClientAsync();
         var coach = await CoachesFixture.NewCoachAsync(_grains);
 
-        var previous = await _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(coach);
+        var previous = await _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(coach);
 
         Assert.Null(previous);
         await AssertAgreeAsync(client, coach);
@@ -35,9 +35,9 @@ public sealed class CaseloadTests(ClusterFixture fixture)
         var (_, client) = await NewClientAsync();
         var first = await CoachesFixture.NewCoachAsync(_grains);
         var second = await CoachesFixture.NewCoachAsync(_grains);
-        await _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(first);
+        await _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(first);
 
-        var previous = await _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(second);
+        var previous = await _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(second);
 
         Assert.Equal(first, previous);
         await AssertAgreeAsync(client, second);
@@ -50,9 +50,9 @@ public sealed class CaseloadTests(ClusterFixture fixture)
         var coach = await CoachesFixture.NewCoachAsync(_grains, limit: 1);
         var (_, inCaseload) = await NewClientAsync();
         var (wijk, refused) = await NewClientAsync();
-        await _grains.GetGrain<IClientGrain>(inCaseload).AssignCoachAsync(coach);
+        await _grains.GetGrain<IClientCaseGrain>(inCaseload).AssignCoachAsync(coach);
 
-        var full = await Assert.ThrowsAsync<PreconditionFailedException>(() => _grains.GetGrain<IClientGrain>(refused).AssignCoachAsync(coach));
+        var full = await Assert.ThrowsAsync<PreconditionFailedException>(() => _grains.GetGrain<IClientCaseGrain>(refused).AssignCoachAsync(coach));
 
         Assert.Equal(Reasons.CaseloadFull, full.Reason);
         Assert.Null((await _grains.GetGrain<IClientGrain>(refused).GetAsync()).CoachId);
@@ -66,10 +66,10 @@ public sealed class CaseloadTests(ClusterFixture fixture)
         var (_, client) = await NewClientAsync();
         var coach = await CoachesFixture.NewCoachAsync(_grains);
         var other = await CoachesFixture.NewCoachAsync(_grains);
-        await _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(coach);
+        await _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(coach);
 
-        var notTheirs = await Assert.ThrowsAsync<PreconditionFailedException>(() => _grains.GetGrain<IClientGrain>(client).ReleaseCoachAsync(other));
-        await _grains.GetGrain<IClientGrain>(client).ReleaseCoachAsync(coach);
+        var notTheirs = await Assert.ThrowsAsync<PreconditionFailedException>(() => _grains.GetGrain<IClientCaseGrain>(client).ReleaseCoachAsync(other));
+        await _grains.GetGrain<IClientCaseGrain>(client).ReleaseCoachAsync(coach);
 
         Assert.Equal(Reasons.NotInCaseload, notTheirs.Reason);
         Assert.Null((await _grains.GetGrain<IClientGrain>(client).GetAsync()).CoachId);
@@ -84,7 +84,7 @@ public sealed class CaseloadTests(ClusterFixture fixture)
         ClusterFixture.Faults.Arm(FaultPoint.AssignAfterReserve);
         try
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(coach));
+            await Assert.ThrowsAnyAsync<Exception>(() => _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(coach));
         }
         finally
         {
@@ -100,7 +100,7 @@ public sealed class CaseloadTests(ClusterFixture fixture)
         Assert.Equal(1, result.Removed);
         Assert.Equal(0, (await _grains.GetGrain<ICoachGrain>(coach).GetAsync()).CaseloadSize);
         // The freed place can be taken again.
-        await _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(coach);
+        await _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(coach);
         await AssertAgreeAsync(client, coach);
     }
 
@@ -110,11 +110,11 @@ public sealed class CaseloadTests(ClusterFixture fixture)
         var (_, client) = await NewClientAsync();
         var first = await CoachesFixture.NewCoachAsync(_grains);
         var second = await CoachesFixture.NewCoachAsync(_grains);
-        await _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(first);
+        await _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(first);
         ClusterFixture.Faults.Arm(FaultPoint.BeforeDelivery);
         try
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(second));
+            await Assert.ThrowsAnyAsync<Exception>(() => _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(second));
         }
         finally
         {
@@ -137,7 +137,7 @@ public sealed class CaseloadTests(ClusterFixture fixture)
     {
         var (_, client) = await NewClientAsync();
         var coach = await CoachesFixture.NewCoachAsync(_grains);
-        var grain = _grains.GetGrain<IClientGrain>(client);
+        var grain = _grains.GetGrain<IClientCaseGrain>(client);
         await grain.AssignCoachAsync(coach);
         var assigned = await grain.GetCoachAssignmentAsync();
         await grain.ReleaseCoachAsync(coach);
@@ -162,7 +162,7 @@ public sealed class CaseloadTests(ClusterFixture fixture)
         {
             try
             {
-                await _grains.GetGrain<IClientGrain>(c).AssignCoachAsync(coach);
+                await _grains.GetGrain<IClientCaseGrain>(c).AssignCoachAsync(coach);
                 return true;
             }
             catch (PreconditionFailedException e) when (e.Reason == Reasons.CaseloadFull)
@@ -184,7 +184,7 @@ public sealed class CaseloadTests(ClusterFixture fixture)
         for (var i = 0; i < 5; i++)
         {
             var (_, client) = await NewClientAsync();
-            await _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(coach);
+            await _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(coach);
             clients.Add(client);
         }
 

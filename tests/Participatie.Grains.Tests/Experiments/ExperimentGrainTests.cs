@@ -83,7 +83,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         await experiment.DrawAsync(new DrawCommand(7, null, "researcher-test"));
         var treated = (await Task.WhenAll(people.Select(p => experiment.GetAssignmentAsync(p)))).First(a => a.Arm == "zelf-in-actie");
         await TestExperiments.InformedAsync(experiment);
-        Assert.Contains((await _grains.GetGrain<IClientGrain>(treated.ClientId).GetRegimeAsync(null)).Layers, l => l.Source == RegimeSource.ExperimentArm);
+        Assert.Contains((await _grains.GetGrain<IClientBenefitsGrain>(treated.ClientId).GetRegimeAsync(null)).Layers, l => l.Source == RegimeSource.ExperimentArm);
 
         var withdrawn = await experiment.WithdrawAsync(treated.ClientId, "coach-test");
         var again = await experiment.WithdrawAsync(treated.ClientId, "coach-test");
@@ -96,7 +96,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
 
         // The arm's regime ends the day before the withdrawal: from today the person is back on the regular rules.
         await TestExperiments.InformedAsync(experiment);
-        var regime = await _grains.GetGrain<IClientGrain>(treated.ClientId).GetRegimeAsync(null);
+        var regime = await _grains.GetGrain<IClientBenefitsGrain>(treated.ClientId).GetRegimeAsync(null);
         Assert.DoesNotContain(regime.Layers, l => l.Source == RegimeSource.ExperimentArm);
         Assert.Equal(JobSearchObligation.Applies, regime.Regime.JobSearch);
         await Assert.ThrowsAsync<PreconditionFailedException>(() => experiment.SignUpAsync(new SignUpCommand(treated.ClientId, TestExperiments.Consent(), "coach-test")));
@@ -174,7 +174,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
 
         var invalid = await Assert.ThrowsAsync<InvalidInputException>(() => _grains.GetGrain<IExperimentGrain>(TestExperiments.NewId()).CreateAsync(design));
 
-        Assert.Equal(["design.arms[0].regime", "design.arms[1].capacity", "design.end"], invalid.Errors.Select(e => e.Field).Distinct().Order().ToArray());
+        Assert.Equal(["Design.arms[0].regime", "Design.arms[1].capacity", "Design.end"], invalid.Errors.Select(e => e.Field).Distinct().Order().ToArray());
     }
 
     [Fact]
@@ -255,10 +255,10 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         Assert.Equal(Reasons.NotDrawn, notDrawn.Reason);
         Assert.Equal(Reasons.NotAssigned, notAssigned.Reason);
         Assert.Equal(
-            ["outcomes[0].hours_worked_per_week", "outcomes[0].well_being", "outcomes[1].month", "outcomes[1].participation_hours"],
+            ["Outcomes[0].HoursWorkedPerWeek", "Outcomes[0].WellBeing", "Outcomes[1].Month", "Outcomes[1].ParticipationHours"],
             invalid.Errors.Select(e => e.Field).Order().ToArray());
         var tooEarly = await Assert.ThrowsAsync<InvalidInputException>(() => experiment.RecordOutcomesAsync(new RecordOutcomesCommand([new OutcomeData(assigned.ClientId, lastYear, 1, false, 1, 5, false)], "r")));
-        Assert.Equal("outcomes[0].month", Assert.Single(tooEarly.Errors).Field);
+        Assert.Equal("Outcomes[0].Month", Assert.Single(tooEarly.Errors).Field);
         Assert.Equal(1, (await experiment.RecordOutcomesAsync(new RecordOutcomesCommand([new OutcomeData(assigned.ClientId, month, 1, false, 1, null, false)], "r"))).Total);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Participatie.Domain.Benefits;
 using Participatie.Domain.Reintegration;
@@ -44,6 +45,8 @@ public class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorage(StorageNames.Provider);
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (services, name) =>
+                new CountingStorage(MemoryGrainStorageFactory.Create(services, (string)name!)));
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton<IFaultPoints>(Faults);
             siloBuilder.Services.AddSingleton(TimeProvider.System);

@@ -28,7 +28,7 @@ public sealed class OutboxDeliveryTests(ClusterFixture fixture)
         ClusterFixture.Faults.Arm(FaultPoint.BeforeDelivery);
         try
         {
-            await Assert.ThrowsAsync<InjectedFaultException>(() => _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(coach));
+            await Assert.ThrowsAsync<InjectedFaultException>(() => _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(coach));
         }
         finally
         {
@@ -52,7 +52,7 @@ public sealed class OutboxDeliveryTests(ClusterFixture fixture)
     {
         var (wijk, client) = await NewClientAsync();
         var coach = await CoachesFixture.NewCoachAsync(_grains);
-        await _grains.GetGrain<IClientGrain>(client).AssignCoachAsync(coach);
+        await _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(coach);
         var caseload = await CaseloadAsync(coach);
         var figures = await FiguresAsync(wijk);
 

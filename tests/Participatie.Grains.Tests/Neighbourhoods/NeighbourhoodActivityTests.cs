@@ -63,11 +63,11 @@ public sealed class NeighbourhoodActivityTests(ClusterFixture fixture)
                     break;
                 case 2:
                     var start = today.AddDays(-random.Next(0, 200));
-                    await _grains.GetGrain<IClientGrain>(person).ReportOutflowAsync(new ContractActor(Party.Person, person), new OutflowCommand(8 * random.Next(1, 5), Iso(start)));
+                    await _grains.GetGrain<IClientRecordGrain>(person).ReportOutflowAsync(new ContractActor(Party.Person, person), new OutflowCommand(8 * random.Next(1, 5), Iso(start)));
                     model.Outflow[person] = model.Outflow.TryGetValue(person, out var earlier) && earlier > start ? earlier : start;
                     break;
                 case 3:
-                    await _grains.GetGrain<IClientGrain>(person).AssignCoachAsync(coach);
+                    await _grains.GetGrain<IClientCaseGrain>(person).AssignCoachAsync(coach);
                     break;
                 default:
                     if (!references.TryGetValue((activity, person), out var reference))
@@ -115,7 +115,7 @@ public sealed class NeighbourhoodActivityTests(ClusterFixture fixture)
         var neighbourhood = _grains.GetGrain<INeighbourhoodGrain>(wijk);
 
         // A contribution as if a delivery had gone wrong: a person marked as not living here, at a later version.
-        var truth = await _grains.GetGrain<IClientGrain>(people[0]).GetResidentContributionAsync(wijk);
+        var truth = await _grains.GetGrain<IClientCaseGrain>(people[0]).GetResidentContributionAsync(wijk);
         await neighbourhood.ApplyAsync(truth with { Version = truth.Version + 1, Resident = false });
         var rebuild = await neighbourhood.RebuildAsync();
 

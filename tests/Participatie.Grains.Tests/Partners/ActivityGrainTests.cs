@@ -107,7 +107,7 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
         Assert.Equal(["hours"], notANumber.Errors.Select(e => e.Field));
         Assert.Equal(["hours"], oddMinutes.Errors.Select(e => e.Field));
         Assert.Equal(["date"], tomorrow.Errors.Select(e => e.Field));
-        Assert.Equal(["participant_ref"], badReference.Errors.Select(e => e.Field));
+        Assert.Equal(["Reference"], badReference.Errors.Select(e => e.Field));
         Assert.Equal(Reasons.NotEnrolled, notEnrolled.Reason);
         Assert.Equal("participant", nobody.Kind);
         Assert.Equal(12 * 60, atMost.Current.Minutes);
@@ -142,15 +142,15 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
         var (activity, people) = await ActivityWithPeopleAsync(capacity: 5, people: 2);
         var recent = await activity.AgreeAsync(people[0], people[0]);
         var longAgo = await activity.AgreeAsync(people[1], people[1]);
-        var before = (await Client(people[0]).GetAsync()).Participation!;
+        var before = (await Client(people[0]).Intake.GetAsync()).Participation!;
 
         await activity.RecordHoursAsync(Hours(recent.Reference, Day(-1), 3));
         await activity.RecordHoursAsync(Hours(longAgo.Reference, Day(-ParticipationPolicy.DefaultWindowDays), 3));
-        var active = (await Client(people[0]).GetAsync()).Participation!;
-        var outsideWindow = (await Client(people[1]).GetAsync()).Participation!;
+        var active = (await Client(people[0]).Intake.GetAsync()).Participation!;
+        var outsideWindow = (await Client(people[1]).Intake.GetAsync()).Participation!;
 
         await activity.RecordHoursAsync(Hours(recent.Reference, Day(-1), 0));
-        var correctedAway = (await Client(people[0]).GetAsync()).Participation!;
+        var correctedAway = (await Client(people[0]).Intake.GetAsync()).Participation!;
 
         Assert.Equal(new ParticipationSummary(false, null, 28), before);
         Assert.Equal(new ParticipationSummary(true, Today.In(TimeProvider.System).AddDays(-1), 28), active);
@@ -168,9 +168,9 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
         var view = await activity.GetAsync();
 
         // Version 2 is the first day's hours only: a late delivery of it must not take the newer day away.
-        await Client(people[0]).ApplyParticipationAsync(new ParticipationContribution(view.ActivityId, 2, ActivityType.Gardening, ParticipantStatus.Enrolled, [new DayMinutes(Today.In(TimeProvider.System).AddDays(-3), 60)]));
+        await Client(people[0]).Record.ApplyParticipationAsync(new ParticipationContribution(view.ActivityId, 2, ActivityType.Gardening, ParticipantStatus.Enrolled, [new DayMinutes(Today.In(TimeProvider.System).AddDays(-3), 60)]));
 
-        Assert.Equal(Today.In(TimeProvider.System).AddDays(-1), (await Client(people[0]).GetAsync()).Participation!.LastParticipationOn);
+        Assert.Equal(Today.In(TimeProvider.System).AddDays(-1), (await Client(people[0]).Intake.GetAsync()).Participation!.LastParticipationOn);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
         Assert.Equal("partner", unregistered.Kind);
         Assert.Equal("neighbourhood", nowhere.Kind);
         Assert.Equal(
-            ["activity.title", "activity.type", "activity.neighbourhood_id", "activity.capacity", "activity.schedule", "activity.contact_person"],
+            ["Activity.title", "Activity.type", "Activity.neighbourhood_id", "Activity.capacity", "Activity.schedule", "Activity.contact_person"],
             invalid.Errors.Select(e => e.Field));
         Assert.Equal(created, repeated);
         Assert.Equal("activity", other.Kind);
@@ -226,7 +226,7 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
     public async Task OnlyARegisteredPersonWhoseCaseRunsCanAgreeToTakePart()
     {
         var (activity, people) = await ActivityWithPeopleAsync(capacity: 5, people: 1);
-        await Client(people[0]).EndCaseAsync(Today.In(TimeProvider.System), "Found work at the market");
+        await Client(people[0]).Rights.EndCaseAsync(Today.In(TimeProvider.System), "Found work at the market");
 
         var nobody = await Assert.ThrowsAsync<NotFoundException>(() => activity.AgreeAsync(Ids.NewClientId(), "co-test"));
         var ended = await Assert.ThrowsAsync<PreconditionFailedException>(() => activity.AgreeAsync(people[0], "co-test"));
@@ -236,7 +236,7 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
         Assert.Equal((0, 0), ((await activity.GetAsync()).Enrolled, (await activity.GetAsync()).Waiting));
     }
 
-    private IClientGrain Client(string id) => _grains.GetGrain<IClientGrain>(id);
+    private PersonGrains Client(string id) => new(_grains, id);
 
     private static string NewPartnerId() => "pt-test-" + Guid.NewGuid().ToString("N")[..12];
 

@@ -89,7 +89,7 @@ public sealed class PaymentPassPropertyTests(ITestOutputHelper output)
                     {
                         var person = people[random.Next(people.Count)];
                         var earnings = Earnings[random.Next(Earnings.Length)];
-                        await _grains.GetGrain<IClientGrain>(person).ReportEarningsAsync(new ReportEarningsCommand(Months.Format(month), earnings, earnings == 0 ? 0 : 12, 0, false, "person"));
+                        await _grains.GetGrain<IClientBenefitsGrain>(person).ReportEarningsAsync(new ReportEarningsCommand(Months.Format(month), earnings, earnings == 0 ? 0 : 12, 0, false, "person"));
                         facts[(person, month)] = (earnings, facts.GetValueOrDefault((person, month)).Sanctioned);
                         break;
                     }
@@ -98,7 +98,7 @@ public sealed class PaymentPassPropertyTests(ITestOutputHelper output)
                     {
                         var person = people[random.Next(people.Count)];
                         var reference = $"MR-{index}-{step}";
-                        await _grains.GetGrain<IClientGrain>(person).RecordSanctionAsync(new RecordSanctionCommand(reference, Months.Format(month), 100, 1, false, "coach-test"));
+                        await _grains.GetGrain<IClientBenefitsGrain>(person).RecordSanctionAsync(new RecordSanctionCommand(reference, Months.Format(month), 100, 1, false, "coach-test"));
                         facts[(person, month)] = (facts.GetValueOrDefault((person, month)).Earnings, true);
                         break;
                     }
@@ -138,7 +138,7 @@ public sealed class PaymentPassPropertyTests(ITestOutputHelper output)
         foreach (var person in people)
         {
             var mine = lines.Where(l => l.ClientId == person).OrderBy(l => l.Pass).ToList();
-            var statement = await _grains.GetGrain<IClientGrain>(person).GetBenefitStatementAsync(Months.Format(month));
+            var statement = await _grains.GetGrain<IClientBenefitsGrain>(person).GetBenefitStatementAsync(Months.Format(month));
             var (earnings, sanctioned) = facts.GetValueOrDefault((person, month));
             var expected = sanctioned ? 0 : Math.Max(0, NormSingle - earnings + Math.Min(earnings / 4, DisregardCap));
 

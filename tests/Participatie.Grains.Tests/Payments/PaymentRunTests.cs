@@ -25,7 +25,7 @@ public sealed class PaymentRunTests(PaymentsFixture fixture)
     {
         var (north, northPeople) = await PeopleAsync(4);
         var (south, southPeople) = await PeopleAsync(3);
-        await _grains.GetGrain<IClientGrain>(southPeople[0]).ReportEarningsAsync(new ReportEarningsCommand("2025-02", 50000, 12, 0, false, "person"));
+        await _grains.GetGrain<IClientBenefitsGrain>(southPeople[0]).ReportEarningsAsync(new ReportEarningsCommand("2025-02", 50000, 12, 0, false, "person"));
         var run = _grains.GetGrain<IPaymentRunGrain>(PaymentRunKeys.For(new DateOnly(2025, 2, 1)));
 
         await run.StartAsync("admin-test");
@@ -56,7 +56,7 @@ public sealed class PaymentRunTests(PaymentsFixture fixture)
         var first = await CompletedAsync(run);
 
         var (_, late) = await PeopleAsync(1);
-        var unpaid = await _grains.GetGrain<IClientGrain>(late[0]).GetBenefitStatementAsync("2025-06");
+        var unpaid = await _grains.GetGrain<IClientBenefitsGrain>(late[0]).GetBenefitStatementAsync("2025-06");
         var second = await CompletedAsync(run, await run.StartAsync("admin-second"));
         var third = await CompletedAsync(run, await run.StartAsync("admin-third"));
 
@@ -71,7 +71,7 @@ public sealed class PaymentRunTests(PaymentsFixture fixture)
         Assert.Equal((first.Paid + 1, first.TotalCents + 134545), (second.Paid, second.TotalCents));
         Assert.Equal((second.Paid, second.TotalCents), (third.Paid, third.TotalCents));
 
-        var statement = await _grains.GetGrain<IClientGrain>(late[0]).GetBenefitStatementAsync("2025-06");
+        var statement = await _grains.GetGrain<IClientBenefitsGrain>(late[0]).GetBenefitStatementAsync("2025-06");
         Assert.Equal((true, 1, 134545L), (statement.Frozen, statement.Version, statement.TotalCents));
         Assert.Equal((PaymentKind.Payment, 2, 134545L), (statement.Payments![0].Kind, statement.Payments[0].Pass, statement.Payments[0].AmountCents));
 
@@ -91,7 +91,7 @@ public sealed class PaymentRunTests(PaymentsFixture fixture)
     public async Task ALateIncomeFormOrMeasureIsPaidByTheNextPassAsItsOwnLineAndThePaidStatementStays()
     {
         var (_, people) = await PeopleAsync(2);
-        var (earner, sanctioned) = (_grains.GetGrain<IClientGrain>(people[0]), _grains.GetGrain<IClientGrain>(people[1]));
+        var (earner, sanctioned) = (_grains.GetGrain<IClientBenefitsGrain>(people[0]), _grains.GetGrain<IClientBenefitsGrain>(people[1]));
         var run = _grains.GetGrain<IPaymentRunGrain>(PaymentRunKeys.For(new DateOnly(2025, 7, 1)));
         await run.StartAsync("admin-test");
         await CompletedAsync(run);
@@ -186,7 +186,7 @@ public sealed class PaymentRunTests(PaymentsFixture fixture)
         var run = _grains.GetGrain<IPaymentRunGrain>(PaymentRunKeys.For(new DateOnly(2025, 4, 1)));
         await run.StartAsync("admin-test");
         await AssertPaidAsync(await CompletedAsync(run), wijk, people);
-        var paid = await _grains.GetGrain<IClientGrain>(people[0]).GetBenefitStatementAsync("2025-04");
+        var paid = await _grains.GetGrain<IClientBenefitsGrain>(people[0]).GetBenefitStatementAsync("2025-04");
 
         ClusterFixture.Benefits.Change(table => table.Entries.AddRange(
         [
@@ -196,8 +196,8 @@ public sealed class PaymentRunTests(PaymentsFixture fixture)
         try
         {
             var (_, newcomer) = await PeopleAsync(1);
-            var computed = await _grains.GetGrain<IClientGrain>(newcomer[0]).GetBenefitStatementAsync("2025-04");
-            var frozen = await _grains.GetGrain<IClientGrain>(people[0]).GetBenefitStatementAsync("2025-04");
+            var computed = await _grains.GetGrain<IClientBenefitsGrain>(newcomer[0]).GetBenefitStatementAsync("2025-04");
+            var frozen = await _grains.GetGrain<IClientBenefitsGrain>(people[0]).GetBenefitStatementAsync("2025-04");
 
             // The change is in force (an unpaid statement shows it), and the paid one is returned as stored.
             Assert.Equal((150000L, new DateOnly(2025, 4, 1)), (computed.TotalCents, computed.Lines[0].Figures[0].EffectiveFrom));
@@ -244,7 +244,7 @@ public sealed class PaymentRunTests(PaymentsFixture fixture)
     private async Task AssertPaidAsync(PaymentRunView run, string neighbourhood, List<string> people)
     {
         var month = Months.Format(run.Month);
-        var statements = await Task.WhenAll(people.Select(p => _grains.GetGrain<IClientGrain>(p).GetBenefitStatementAsync(month)));
+        var statements = await Task.WhenAll(people.Select(p => _grains.GetGrain<IClientBenefitsGrain>(p).GetBenefitStatementAsync(month)));
         Assert.All(statements, s => Assert.Equal((true, run.RunId), (s.Frozen, s.PaymentRunId)));
         var row = run.Neighbourhoods.Single(n => n.NeighbourhoodId == neighbourhood);
         Assert.Equal((people.Count, statements.Sum(s => s.TotalCents)), (row.Paid, row.TotalCents));

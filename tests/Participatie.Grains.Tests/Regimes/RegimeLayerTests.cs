@@ -26,7 +26,7 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
     {
         var (_, people) = await TestExperiments.PeopleAsync(_grains, 1);
 
-        var regime = await _grains.GetGrain<IClientGrain>(people[0]).GetRegimeAsync(null);
+        var regime = await _grains.GetGrain<IClientBenefitsGrain>(people[0]).GetRegimeAsync(null);
 
         Assert.All(regime.Explanation, e => Assert.Equal((RegimeSource.MunicipalDefault, "test-municipal"), (e.Source, e.SourceName)));
         Assert.Equal(9, regime.Explanation.Count);
@@ -40,7 +40,7 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
         var (wijk, people) = await TestExperiments.PeopleAsync(_grains, 2);
         foreach (var id in people)
         {
-            await _grains.GetGrain<IClientGrain>(id).StartTrajectoryAsync(new StartTrajectoryCommand("50-plus", TestExperiments.Iso(Day.AddDays(-10)), null, null, "coach-test"));
+            await _grains.GetGrain<IClientBenefitsGrain>(id).StartTrajectoryAsync(new StartTrajectoryCommand("50-plus", TestExperiments.Iso(Day.AddDays(-10)), null, null, "coach-test"));
         }
 
         await _grains.GetGrain<INeighbourhoodGrain>(wijk).StartTrialAsync(new StartTrialCommand(
@@ -54,8 +54,8 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
         await experiment.DrawAsync(new DrawCommand(1, null, "researcher-test"));
         await TestExperiments.InformedAsync(experiment);
         var places = await Task.WhenAll(people.Select(p => experiment.GetAssignmentAsync(p)));
-        var treated = _grains.GetGrain<IClientGrain>(places.Single(a => a.Arm == "extra-hulp").ClientId);
-        var control = _grains.GetGrain<IClientGrain>(places.Single(a => a.Arm == "control").ClientId);
+        var treated = _grains.GetGrain<IClientBenefitsGrain>(places.Single(a => a.Arm == "extra-hulp").ClientId);
+        var control = _grains.GetGrain<IClientBenefitsGrain>(places.Single(a => a.Arm == "control").ClientId);
 
         var regime = await treated.GetRegimeAsync(null);
 
@@ -82,7 +82,7 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
     public async Task TrajectoriesOfAPersonDoNotOverlapAndEndOnTheirLastDay()
     {
         var (_, people) = await TestExperiments.PeopleAsync(_grains, 1);
-        var person = _grains.GetGrain<IClientGrain>(people[0]);
+        var person = _grains.GetGrain<IClientBenefitsGrain>(people[0]);
         await person.StartTrajectoryAsync(new StartTrajectoryCommand("50-plus", TestExperiments.Iso(Day.AddDays(-10)), null, null, "coach-test"));
 
         var overlap = await Assert.ThrowsAsync<PreconditionFailedException>(() =>
@@ -103,7 +103,7 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
     public async Task ATrajectoryThatLowersTheBenefitIsOnlyStartedWithConsent()
     {
         var (_, people) = await TestExperiments.PeopleAsync(_grains, 1);
-        var person = _grains.GetGrain<IClientGrain>(people[0]);
+        var person = _grains.GetGrain<IClientBenefitsGrain>(people[0]);
 
         var refused = await Assert.ThrowsAsync<InvalidInputException>(() =>
             person.StartTrajectoryAsync(new StartTrajectoryCommand("basic-benefit", TestExperiments.Iso(Day), null, null, "coach-test")));
@@ -138,10 +138,10 @@ public sealed class RegimeLayerTests(ClusterFixture fixture)
         await neighbourhood.StartTrialAsync(new StartTrialCommand("later", bonus, "2026-06-01", null, "team-test"));
 
         Assert.Equal(Reasons.TrialOverlaps, overlap.Reason);
-        Assert.Equal("settings.benefit_level", Assert.Single(basic.Errors).Field);
-        Assert.Equal(["name", "settings", "until"], empty.Errors.Select(e => e.Field).Order().ToArray());
+        Assert.Equal("Settings.benefit_level", Assert.Single(basic.Errors).Field);
+        Assert.Equal(["Name", "Settings", "Until"], empty.Errors.Select(e => e.Field).Order().ToArray());
         Assert.Equal(new DateOnly(2025, 12, 31), Assert.Single(ended.Trials).Until);
-        Assert.Equal("last_day", Assert.Single(beyond.Errors).Field);
+        Assert.Equal("lastDay", Assert.Single(beyond.Errors).Field);
         Assert.Equal(["groepsbonus", "later"], (await neighbourhood.GetTrialsAsync()).Select(t => t.Name));
     }
 

@@ -23,32 +23,32 @@ public sealed class ClientSearchTests(ClusterFixture fixture)
         var wijk = await TestModels.NewNeighbourhoodAsync(_grains);
         var coach = await CoachesFixture.NewCoachAsync(_grains);
         var id = Ids.NewClientId();
-        var person = _grains.GetGrain<IClientGrain>(id);
-        await person.RegisterAsync(TestModels.Intake(wijk) with { GivenName = "Ayşe", FamilyName = "Çelik" });
+        var person = new PersonGrains(_grains, id);
+        await person.Intake.RegisterAsync(TestModels.Intake(wijk) with { GivenName = "Ayşe", FamilyName = "Çelik" });
         var inWijk = Query() with { NeighbourhoodId = wijk };
 
         var registered = Assert.Single((await Search.ListAsync(inWijk)).Entries);
         Assert.Equal((id, "Ayşe", "Çelik", Segment.WithinCut, (string?)null, false), (registered.ClientId, registered.GivenName, registered.FamilyName, registered.Segment, registered.CoachId, registered.Active));
 
-        await person.AssignCoachAsync(coach);
+        await person.Case.AssignCoachAsync(coach);
         Assert.Equal(id, Assert.Single((await Search.ListAsync(Query() with { CoachId = coach })).Entries).ClientId);
 
-        await person.AssessAsync(TestModels.FarFromWork(), "intake-test");
+        await person.Intake.AssessAsync(TestModels.FarFromWork(), "intake-test");
         Assert.Empty((await Search.ListAsync(inWijk with { Segment = Segment.WithinCut })).Entries);
         Assert.Single((await Search.ListAsync(inWijk with { Segment = Segment.BeyondCut, NamePrefix = NameKeys.Fold("CELIK") })).Entries);
 
         Assert.Empty((await Search.ListAsync(inWijk with { TeamInvolvedOnly = true })).Entries);
-        await person.SetTeamInvolvementAsync(true);
+        await person.Rights.SetTeamInvolvementAsync(true);
         Assert.Single((await Search.ListAsync(inWijk with { TeamInvolvedOnly = true })).Entries);
 
-        await person.ReleaseCoachAsync(coach);
+        await person.Case.ReleaseCoachAsync(coach);
         Assert.Empty((await Search.ListAsync(Query() with { CoachId = coach })).Entries);
 
         var today = Today.In(TimeProvider.System);
-        await person.EndCaseAsync(today, "Found work at the harbour");
+        await person.Rights.EndCaseAsync(today, "Found work at the harbour");
         Assert.Empty((await Search.ListAsync(inWijk)).Entries);
         Assert.Equal(today, Assert.Single((await Search.ListAsync(inWijk with { IncludeEndedCases = true })).Entries).CaseEndedOn);
-        Assert.Equal((await person.GetCoachAssignmentAsync()).Version, (await ClusterFixture.Directory.FindAsync(id))!.Version);
+        Assert.Equal((await person.Case.GetCoachAssignmentAsync()).Version, (await ClusterFixture.Directory.FindAsync(id))!.Version);
     }
 
     [Fact]

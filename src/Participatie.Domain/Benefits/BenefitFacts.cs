@@ -84,14 +84,14 @@ public static class BenefitFactsRules
     {
         var before = violations.Items.Count;
         violations.Defined("household", facts.Household);
-        violations.Range("adults_in_home", facts.AdultsInHome, 1, MaxAdultsInHome);
+        violations.Range(nameof(facts.AdultsInHome), facts.AdultsInHome, 1, MaxAdultsInHome);
         if (facts.EarningsCents is < 0 or > MaxEarningsCents)
         {
-            violations.Add("earnings_cents", $"must be between 0 and {MaxEarningsCents}");
+            violations.Add(nameof(facts.EarningsCents), $"must be between 0 and {MaxEarningsCents}");
         }
 
-        violations.Range("work_hours_per_week", facts.WorkHoursPerWeek, 0, 168);
-        FirstOfMonth(violations, "statutory_disregard_start", facts.StatutoryDisregardStart);
+        violations.Range(nameof(facts.WorkHoursPerWeek), facts.WorkHoursPerWeek, 0, 168);
+        FirstOfMonth(violations, nameof(facts.StatutoryDisregardStart), facts.StatutoryDisregardStart);
         for (var i = 0; i < facts.Sanctions.Count; i++)
         {
             var sanction = facts.Sanctions[i];

@@ -80,10 +80,10 @@ public static partial class ExperimentRules
 
     private static void CheckEligibility(Violations violations, EligibilityRules rules)
     {
-        violations.Range("eligibility.minimum_age", rules.MinimumAge, IntakeRules.MinimumAge, IntakeRules.MaximumAge);
+        violations.Range($"{nameof(ExperimentDesign.Eligibility)}.{nameof(rules.MinimumAge)}", rules.MinimumAge, IntakeRules.MinimumAge, IntakeRules.MaximumAge);
         if (rules.MaximumAge is { } maximum)
         {
-            violations.Range("eligibility.maximum_age", maximum, rules.MinimumAge, IntakeRules.MaximumAge);
+            violations.Range($"{nameof(ExperimentDesign.Eligibility)}.{nameof(rules.MaximumAge)}", maximum, rules.MinimumAge, IntakeRules.MaximumAge);
         }
 
         for (var i = 0; i < rules.Segments.Count; i++)
@@ -116,7 +116,7 @@ public static partial class ExperimentRules
         var starts = design.AgeBandStarts;
         if (design.Strata.Contains(StratumFactor.AgeBand) && starts.Count == 0)
         {
-            violations.Add("age_band_starts", "must hold at least one age when the lottery balances on age band");
+            violations.Add(nameof(design.AgeBandStarts), "must hold at least one age when the lottery balances on age band");
         }
 
         for (var i = 0; i < starts.Count; i++)

@@ -24,17 +24,17 @@ public static class ParticipationRules
     public static ActivityDetails? Validate(Violations violations, ActivityDetails details, string prefix)
     {
         var before = violations.Items.Count;
-        var title = violations.Text(prefix + "title", details.Title, MaxTitleLength);
+        var title = violations.Text(prefix + nameof(details.Title), details.Title, MaxTitleLength);
         if (title is not null && !TextRules.IsSingleLine(title))
         {
-            violations.Add(prefix + "title", "must be a single line");
+            violations.Add(prefix + nameof(details.Title), "must be a single line");
         }
 
-        violations.Defined(prefix + "type", details.Type);
-        var neighbourhood = violations.Id(prefix + "neighbourhood_id", details.NeighbourhoodId, IdKind.Neighbourhood);
-        violations.Range(prefix + "capacity", details.Capacity, 1, MaxCapacity);
-        var schedule = violations.Text(prefix + "schedule", details.Schedule, MaxScheduleLength);
-        var contact = violations.Text(prefix + "contact_person", details.Contact, MaxContactLength);
+        violations.Defined(prefix + nameof(details.Type), details.Type);
+        var neighbourhood = violations.Id(prefix + nameof(details.NeighbourhoodId), details.NeighbourhoodId, IdKind.Neighbourhood);
+        violations.Range(prefix + nameof(details.Capacity), details.Capacity, 1, MaxCapacity);
+        var schedule = violations.Text(prefix + nameof(details.Schedule), details.Schedule, MaxScheduleLength);
+        var contact = violations.Text(prefix + nameof(details.Contact), details.Contact, MaxContactLength);
         return violations.Items.Count > before
             ? null
             : new ActivityDetails(title!, details.Type, neighbourhood!, details.Capacity, schedule!, contact!);

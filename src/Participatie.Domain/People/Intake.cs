@@ -41,34 +41,34 @@ public static class IntakeRules
         ReintegrationFactors? factors,
         DateOnly today)
     {
-        var given = violations.Line("given_name", givenName, MaxNameLength);
-        var family = violations.Line("family_name", familyName, MaxNameLength);
+        var given = violations.Line(nameof(givenName), givenName, MaxNameLength);
+        var family = violations.Line(nameof(familyName), familyName, MaxNameLength);
 
         DateOnly? birth = null;
         if (string.IsNullOrEmpty(dateOfBirth))
         {
-            violations.Add("date_of_birth", "is required");
+            violations.Add(nameof(dateOfBirth), "is required");
         }
         else
         {
             birth = ParseDate(dateOfBirth);
             if (birth is null)
             {
-                violations.Add("date_of_birth", "must be an ISO date, e.g. 1971-04-30");
+                violations.Add(nameof(dateOfBirth), "must be an ISO date, e.g. 1971-04-30");
             }
             else if (birth > today)
             {
-                violations.Add("date_of_birth", "must not be in the future");
+                violations.Add(nameof(dateOfBirth), "must not be in the future");
                 birth = null;
             }
             else if (Age.On(birth.Value, today) > MaximumAge)
             {
-                violations.Add("date_of_birth", $"gives an age above {MaximumAge}: people past state pension age are not on social assistance");
+                violations.Add(nameof(dateOfBirth), $"gives an age above {MaximumAge}: people past state pension age are not on social assistance");
                 birth = null;
             }
         }
 
-        violations.Defined("household_type", householdType);
+        violations.Defined(nameof(householdType), householdType);
 
         var normalisedPostcode = Postcode.Normalise(postcode);
         if (normalisedPostcode is null)
@@ -76,16 +76,16 @@ public static class IntakeRules
             violations.Add("postcode", string.IsNullOrEmpty(postcode) ? "is required" : "must be a Dutch postcode, e.g. 3072 AB");
         }
 
-        var neighbourhood = violations.Id("neighbourhood_id", neighbourhoodId, IdKind.Neighbourhood);
+        var neighbourhood = violations.Id(nameof(neighbourhoodId), neighbourhoodId, IdKind.Neighbourhood);
 
         ReintegrationFactors? checkedFactors = null;
         if (factors is null)
         {
-            violations.Add("factors", "is required");
+            violations.Add(nameof(factors), "is required");
         }
         else
         {
-            checkedFactors = ReintegrationFactorRules.Validate(violations, factors, "factors");
+            checkedFactors = ReintegrationFactorRules.Validate(violations, factors, nameof(factors));
         }
 
         return violations.Any || birth is null || given is null || family is null || normalisedPostcode is null || neighbourhood is null || checkedFactors is null

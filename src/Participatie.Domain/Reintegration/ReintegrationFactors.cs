@@ -39,15 +39,15 @@ public static class ReintegrationFactorRules
     public static ReintegrationFactors? Validate(Violations violations, ReintegrationFactors factors, string prefix)
     {
         var before = violations.Items.Count;
-        violations.Defined($"{prefix}.education", factors.Education);
-        violations.Range($"{prefix}.work_experience_years", factors.WorkExperienceYears, 0, MaxYears);
-        violations.Defined($"{prefix}.language", factors.Language);
-        violations.Defined($"{prefix}.health", factors.Health);
-        violations.Range($"{prefix}.years_on_assistance", factors.YearsOnAssistance, 0, MaxYears);
+        violations.Defined($"{prefix}.{nameof(factors.Education)}", factors.Education);
+        violations.Range($"{prefix}.{nameof(factors.WorkExperienceYears)}", factors.WorkExperienceYears, 0, MaxYears);
+        violations.Defined($"{prefix}.{nameof(factors.Language)}", factors.Language);
+        violations.Defined($"{prefix}.{nameof(factors.Health)}", factors.Health);
+        violations.Range($"{prefix}.{nameof(factors.YearsOnAssistance)}", factors.YearsOnAssistance, 0, MaxYears);
         var listStart = violations.Items.Count;
         for (var i = 0; i < factors.SocialCircumstances.Count && violations.Items.Count - listStart < MaxReportedElements; i++)
         {
-            violations.Defined($"{prefix}.social_circumstances[{i}]", factors.SocialCircumstances[i]);
+            violations.Defined($"{prefix}.{nameof(factors.SocialCircumstances)}[{i}]", factors.SocialCircumstances[i]);
         }
 
         return violations.Items.Count > before

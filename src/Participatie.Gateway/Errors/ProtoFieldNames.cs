@@ -18,6 +18,10 @@ public static class ProtoFieldNames
         [("/participatie.v1.PartnerService/EnrolParticipant", "Reference")] = "participant_ref",
         [("/participatie.v1.PartnerService/RecordHours", "Reference")] = "participant_ref",
 
+        // An activity's contact (ActivityDetails.Contact) is its contact_person in the request.
+        [("/participatie.v1.PartnerService/CreateActivity", "Activity.Contact")] = "activity.contact_person",
+        [("/participatie.v1.PartnerService/UpdateActivity", "Activity.Contact")] = "activity.contact_person",
+
         // The regime of a day: the grain checks the day it is asked about (RegimeView.Day), the request calls it date.
         [("/participatie.v1.ClientService/GetRegime", "Day")] = "date",
 

@@ -64,11 +64,11 @@ public sealed partial class CoachGrain(
         }
 
         var violations = new Violations();
-        violations.Id("coach_id", CoachId, IdKind.Coach);
-        var name = violations.Line("display_name", command.DisplayName, 100);
+        violations.Id(nameof(CoachId), CoachId, IdKind.Coach);
+        var name = violations.Line(nameof(command.DisplayName), command.DisplayName, 100);
         var limit = command.CaseloadLimit == 0 ? options.Value.DefaultLimit : command.CaseloadLimit;
-        violations.Range("caseload_limit", limit, 1, options.Value.MaximumLimit);
-        violations.Id("neighbourhood_id", command.NeighbourhoodId, IdKind.Neighbourhood, required: false);
+        violations.Range(nameof(command.CaseloadLimit), limit, 1, options.Value.MaximumLimit);
+        violations.Id(nameof(command.NeighbourhoodId), command.NeighbourhoodId, IdKind.Neighbourhood, required: false);
         violations.ThrowIfAny();
 
         State.Created = true;

@@ -18,7 +18,7 @@ public sealed class PartnerKeyRingGrain(
     public async Task<PartnerKeyView> AddAsync(string keyId, byte[] secretHash, string description)
     {
         var violations = new Violations();
-        var what = violations.Text("description", description, 200);
+        var what = violations.Text(nameof(description), description, 200);
         violations.ThrowIfAny();
         if (record.State.Keys.Count(k => k.RevokedAt is null) >= MaxKeys)
         {

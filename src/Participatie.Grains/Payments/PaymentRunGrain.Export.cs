@@ -18,7 +18,7 @@ public sealed partial class PaymentRunGrain
 
         if (pass < 0 || pass > State.Passes)
         {
-            throw InvalidInputException.For("pass", $"must be between 1 and {State.Passes} (the run's passes), or 0 for the newest");
+            throw InvalidInputException.For(nameof(pass), $"must be between 1 and {State.Passes} (the run's passes), or 0 for the newest");
         }
 
         var number = pass == 0 ? State.Passes : pass;

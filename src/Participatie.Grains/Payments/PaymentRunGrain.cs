@@ -41,7 +41,7 @@ public sealed partial class PaymentRunGrain(
 
     private string RunId => this.GetPrimaryKeyString();
 
-    private DateOnly Month => PaymentRunKeys.MonthOf(RunId) ?? throw InvalidInputException.For("month", "must be a month as yyyy-MM");
+    private DateOnly Month => PaymentRunKeys.MonthOf(RunId) ?? throw InvalidInputException.For(nameof(Month), "must be a month as yyyy-MM");
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -59,8 +59,8 @@ public sealed partial class PaymentRunGrain(
     public async Task<PaymentRunView> StartAsync(string startedBy)
     {
         var violations = new Violations();
-        var by = violations.Text("started_by", startedBy, MaxActorLength);
-        dates.Value.Month(violations, "month", Month, Today.In(time));
+        var by = violations.Text(nameof(startedBy), startedBy, MaxActorLength);
+        dates.Value.Month(violations, nameof(Month), Month, Today.In(time));
         violations.ThrowIfAny();
         if (Month > Today.NextMonth(time))
         {

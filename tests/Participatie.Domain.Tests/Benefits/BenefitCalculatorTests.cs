@@ -308,8 +308,8 @@ public sealed class BenefitCalculatorTests
         var exception = Assert.Throws<ArgumentException>(() => BenefitCalculator.Calculate(facts, Regular, Table, March2026));
 
         Assert.StartsWith(
-            "Invalid benefit facts: household must be one of Single, SingleParent, Couple; adults_in_home must be between 1 and 20; "
-            + "earnings_cents must be between 0 and 100000000; statutory_disregard_start must be the first day of a month; "
+            "Invalid benefit facts: household must be one of Single, SingleParent, Couple; AdultsInHome must be between 1 and 20; "
+            + "EarningsCents must be between 0 and 100000000; StatutoryDisregardStart must be the first day of a month; "
             + "sanctions[0].reference is required; sanctions[0].first_month must be the first day of a month; "
             + "sanctions[0].percent must be between 1 and 100; sanctions[0].months must be between 1 and 3",
             exception.Message,

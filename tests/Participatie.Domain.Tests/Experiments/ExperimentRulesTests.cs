@@ -79,7 +79,7 @@ public sealed class ExperimentRulesTests
 
         Assert.Equal(
             [
-                new FieldViolation("eligibility.minimum_age", "must be between 27 and 67"),
+                new FieldViolation("Eligibility.MinimumAge", "must be between 27 and 67"),
                 new FieldViolation("eligibility.segments[0]", "must be one of NotAssessed, WithinCut, BeyondCut"),
                 new FieldViolation("eligibility.neighbourhoods[0]", "must be \"wk-\" followed by 1-60 lower-case letters, digits or hyphens"),
             ],

@@ -84,7 +84,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { GivenName = givenName });
 
-        AssertOnlyViolation(intake, violations, "given_name", description);
+        AssertOnlyViolation(intake, violations, "givenName", description);
     }
 
     [Fact]
@@ -95,10 +95,10 @@ public sealed class IntakeRulesTests
         foreach (var name in names)
         {
             var (givenIntake, givenViolations) = Validate(Valid with { GivenName = name });
-            AssertOnlyViolation(givenIntake, givenViolations, "given_name", "must not contain control characters or invalid Unicode");
+            AssertOnlyViolation(givenIntake, givenViolations, "givenName", "must not contain control characters or invalid Unicode");
 
             var (familyIntake, familyViolations) = Validate(Valid with { FamilyName = name });
-            AssertOnlyViolation(familyIntake, familyViolations, "family_name", "must not contain control characters or invalid Unicode");
+            AssertOnlyViolation(familyIntake, familyViolations, "familyName", "must not contain control characters or invalid Unicode");
         }
     }
 
@@ -111,7 +111,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { FamilyName = familyName });
 
-        AssertOnlyViolation(intake, violations, "family_name", description);
+        AssertOnlyViolation(intake, violations, "familyName", description);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { FamilyName = new string('a', IntakeRules.MaxNameLength + 1) });
 
-        AssertOnlyViolation(intake, violations, "family_name", "must be at most 100 characters");
+        AssertOnlyViolation(intake, violations, "familyName", "must be at most 100 characters");
     }
 
     [Theory]
@@ -139,7 +139,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { DateOfBirth = dateOfBirth });
 
-        AssertOnlyViolation(intake, violations, "date_of_birth", description);
+        AssertOnlyViolation(intake, violations, "dateOfBirth", description);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class IntakeRulesTests
 
         Assert.Null(intake);
         var violation = Assert.Single(violations.Items);
-        Assert.Equal("date_of_birth", violation.Field);
+        Assert.Equal("dateOfBirth", violation.Field);
         Assert.Contains("above 67", violation.Description, StringComparison.Ordinal);
     }
 
@@ -191,7 +191,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { HouseholdType = householdType });
 
-        AssertOnlyViolation(intake, violations, "household_type", "must be one of Single, SingleParent, Couple");
+        AssertOnlyViolation(intake, violations, "householdType", "must be one of Single, SingleParent, Couple");
     }
 
     [Theory]
@@ -219,7 +219,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { NeighbourhoodId = neighbourhoodId });
 
-        AssertOnlyViolation(intake, violations, "neighbourhood_id", description);
+        AssertOnlyViolation(intake, violations, "neighbourhoodId", description);
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { Factors = ValidFactors with { Education = EducationLevel.Unspecified } });
 
-        AssertOnlyViolation(intake, violations, "factors.education", "must be one of Primary, LowerSecondary, UpperSecondary, Higher");
+        AssertOnlyViolation(intake, violations, "factors.Education", "must be one of Primary, LowerSecondary, UpperSecondary, Higher");
     }
 
     [Theory]
@@ -246,7 +246,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { Factors = ValidFactors with { WorkExperienceYears = years } });
 
-        AssertOnlyViolation(intake, violations, "factors.work_experience_years", "must be between 0 and 60");
+        AssertOnlyViolation(intake, violations, "factors.WorkExperienceYears", "must be between 0 and 60");
     }
 
     [Fact]
@@ -254,7 +254,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { Factors = ValidFactors with { Language = (LanguageProficiency)7 } });
 
-        AssertOnlyViolation(intake, violations, "factors.language", "must be one of Fluent, Adequate, Limited, VeryLimited");
+        AssertOnlyViolation(intake, violations, "factors.Language", "must be one of Fluent, Adequate, Limited, VeryLimited");
     }
 
     [Fact]
@@ -262,7 +262,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { Factors = ValidFactors with { Health = HealthLimitation.Unspecified } });
 
-        AssertOnlyViolation(intake, violations, "factors.health", "must be one of None, Mild, Substantial, Severe");
+        AssertOnlyViolation(intake, violations, "factors.Health", "must be one of None, Mild, Substantial, Severe");
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class IntakeRulesTests
     {
         var (intake, violations) = Validate(Valid with { Factors = ValidFactors with { YearsOnAssistance = 61 } });
 
-        AssertOnlyViolation(intake, violations, "factors.years_on_assistance", "must be between 0 and 60");
+        AssertOnlyViolation(intake, violations, "factors.YearsOnAssistance", "must be between 0 and 60");
     }
 
     [Fact]
@@ -280,7 +280,7 @@ public sealed class IntakeRulesTests
 
         var (intake, violations) = Validate(Valid with { Factors = factors });
 
-        AssertOnlyViolation(intake, violations, "factors.social_circumstances[0]", "must be one of ProblematicDebts, UnstableHousing, CareDuties, SocialIsolation");
+        AssertOnlyViolation(intake, violations, "factors.SocialCircumstances[0]", "must be one of ProblematicDebts, UnstableHousing, CareDuties, SocialIsolation");
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public sealed class IntakeRulesTests
         var (intake, violations) = Validate(Valid with { Factors = factors });
 
         Assert.Null(intake);
-        Assert.Equal(["factors.social_circumstances[1]", "factors.social_circumstances[3]"], violations.Items.Select(v => v.Field));
+        Assert.Equal(["factors.SocialCircumstances[1]", "factors.SocialCircumstances[3]"], violations.Items.Select(v => v.Field));
     }
 
     [Fact]
@@ -324,18 +324,18 @@ public sealed class IntakeRulesTests
         Assert.Null(intake);
         Assert.Equal(
             [
-                "given_name",
-                "family_name",
-                "date_of_birth",
-                "household_type",
+                "givenName",
+                "familyName",
+                "dateOfBirth",
+                "householdType",
                 "postcode",
-                "neighbourhood_id",
-                "factors.education",
-                "factors.work_experience_years",
-                "factors.language",
-                "factors.health",
-                "factors.years_on_assistance",
-                "factors.social_circumstances[0]",
+                "neighbourhoodId",
+                "factors.Education",
+                "factors.WorkExperienceYears",
+                "factors.Language",
+                "factors.Health",
+                "factors.YearsOnAssistance",
+                "factors.SocialCircumstances[0]",
             ],
             violations.Items.Select(v => v.Field));
     }

@@ -51,12 +51,12 @@ public sealed class ReintegrationFactorRulesTests
         Assert.Null(result);
         Assert.Equal(
             [
-                "estimate.factors.education",
-                "estimate.factors.work_experience_years",
-                "estimate.factors.language",
-                "estimate.factors.health",
-                "estimate.factors.years_on_assistance",
-                "estimate.factors.social_circumstances[1]",
+                "estimate.factors.Education",
+                "estimate.factors.WorkExperienceYears",
+                "estimate.factors.Language",
+                "estimate.factors.Health",
+                "estimate.factors.YearsOnAssistance",
+                "estimate.factors.SocialCircumstances[1]",
             ],
             violations.Items.Select(v => v.Field));
     }

@@ -51,7 +51,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
 
         var invalid = await Assert.ThrowsAsync<InvalidInputException>(() => grain.RegisterAsync(bad));
 
-        Assert.Equal(["date_of_birth", "factors.work_experience_years", "given_name", "postcode"], invalid.Errors.Select(e => e.Field).Order().ToArray());
+        Assert.Equal(["dateOfBirth", "factors.WorkExperienceYears", "givenName", "postcode"], invalid.Errors.Select(e => e.Field).Order().ToArray());
         await Assert.ThrowsAsync<NotFoundException>(() => grain.GetAsync());
     }
 

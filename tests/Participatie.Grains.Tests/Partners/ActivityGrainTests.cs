@@ -211,7 +211,7 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
         Assert.Equal("partner", unregistered.Kind);
         Assert.Equal("neighbourhood", nowhere.Kind);
         Assert.Equal(
-            ["Activity.title", "Activity.type", "Activity.neighbourhood_id", "Activity.capacity", "Activity.schedule", "Activity.contact_person"],
+            ["Activity.Title", "Activity.Type", "Activity.NeighbourhoodId", "Activity.Capacity", "Activity.Schedule", "Activity.Contact"],
             invalid.Errors.Select(e => e.Field));
         Assert.Equal(created, repeated);
         Assert.Equal("activity", other.Kind);

@@ -95,10 +95,10 @@ public static class BenefitFactsRules
         for (var i = 0; i < facts.Sanctions.Count; i++)
         {
             var sanction = facts.Sanctions[i];
-            violations.Text($"sanctions[{i}].reference", sanction.Reference, MaxReferenceLength);
-            FirstOfMonth(violations, $"sanctions[{i}].first_month", sanction.FirstMonth);
-            violations.Range($"sanctions[{i}].percent", sanction.Percent, 1, 100);
-            violations.Range($"sanctions[{i}].months", sanction.Months, 1, Sanction.MaxMonths);
+            violations.Text($"{nameof(facts.Sanctions)}[{i}].{nameof(sanction.Reference)}", sanction.Reference, MaxReferenceLength);
+            FirstOfMonth(violations, $"{nameof(facts.Sanctions)}[{i}].{nameof(sanction.FirstMonth)}", sanction.FirstMonth);
+            violations.Range($"{nameof(facts.Sanctions)}[{i}].{nameof(sanction.Percent)}", sanction.Percent, 1, 100);
+            violations.Range($"{nameof(facts.Sanctions)}[{i}].{nameof(sanction.Months)}", sanction.Months, 1, Sanction.MaxMonths);
         }
 
         return violations.Items.Count == before;

@@ -121,10 +121,10 @@ public static partial class ExperimentRules
 
         for (var i = 0; i < starts.Count; i++)
         {
-            violations.Range($"age_band_starts[{i}]", starts[i], IntakeRules.MinimumAge, IntakeRules.MaximumAge);
+            violations.Range($"{nameof(design.AgeBandStarts)}[{i}]", starts[i], IntakeRules.MinimumAge, IntakeRules.MaximumAge);
             if (i > 0 && starts[i] <= starts[i - 1])
             {
-                violations.Add($"age_band_starts[{i}]", "must be above the previous age: bands run in ascending order");
+                violations.Add($"{nameof(design.AgeBandStarts)}[{i}]", "must be above the previous age: bands run in ascending order");
             }
         }
     }

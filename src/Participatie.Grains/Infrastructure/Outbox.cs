@@ -132,6 +132,7 @@ internal sealed partial class Outbox(
         else
         {
             await StopAsync();
+            host.Drained();
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Participatie.Grains.Infrastructure;
 
 /// <summary>What an <see cref="Outbox"/> needs of the grain that holds it; a seam so that tests can run it on fake time.</summary>
@@ -11,11 +13,25 @@ internal interface IOutboxHost
 
     /// <summary>Removes that reminder, if there is one.</summary>
     Task RemoveBackstopAsync();
+
+    /// <summary>Everything stored has been delivered.</summary>
+    void Drained();
+}
+
+/// <summary>
+/// Told each time a grain's outbox has delivered everything it held. Nothing in the platform needs it; tests register
+/// one to await a delivery itself instead of polling for its effect.
+/// </summary>
+public interface IOutboxMonitor
+{
+    void Drained(GrainId grain);
 }
 
 /// <summary>The outbox's timers are grain timers, its backstop a reminder named <see cref="Outbox.ReminderName"/>.</summary>
 internal sealed class GrainOutboxHost(Grain grain) : IOutboxHost
 {
+    private readonly IOutboxMonitor? _monitor = grain.GrainContext.ActivationServices.GetService<IOutboxMonitor>();
+
     public IDisposable StartTimer(Func<Task> callback, TimeSpan dueTime) =>
         // Kept alive: a grain with changes still to deliver is not collected before the retry.
         grain.RegisterGrainTimer(callback, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { KeepAlive = true });
@@ -30,4 +46,6 @@ internal sealed class GrainOutboxHost(Grain grain) : IOutboxHost
             await grain.UnregisterReminder(reminder);
         }
     }
+
+    public void Drained() => _monitor?.Drained(grain.GetGrainId());
 }

@@ -310,8 +310,8 @@ public sealed class BenefitCalculatorTests
         Assert.StartsWith(
             "Invalid benefit facts: household must be one of Single, SingleParent, Couple; AdultsInHome must be between 1 and 20; "
             + "EarningsCents must be between 0 and 100000000; StatutoryDisregardStart must be the first day of a month; "
-            + "sanctions[0].reference is required; sanctions[0].first_month must be the first day of a month; "
-            + "sanctions[0].percent must be between 1 and 100; sanctions[0].months must be between 1 and 3",
+            + "Sanctions[0].Reference is required; Sanctions[0].FirstMonth must be the first day of a month; "
+            + "Sanctions[0].Percent must be between 1 and 100; Sanctions[0].Months must be between 1 and 3",
             exception.Message,
             StringComparison.Ordinal);
     }

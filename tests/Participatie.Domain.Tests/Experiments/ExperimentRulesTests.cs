@@ -98,8 +98,8 @@ public sealed class ExperimentRulesTests
         Assert.Equal(
             [
                 new FieldViolation("strata[1]", "must not repeat a factor"),
-                new FieldViolation("age_band_starts[0]", "must be between 27 and 67"),
-                new FieldViolation("age_band_starts[2]", "must be above the previous age: bands run in ascending order"),
+                new FieldViolation("AgeBandStarts[0]", "must be between 27 and 67"),
+                new FieldViolation("AgeBandStarts[2]", "must be above the previous age: bands run in ascending order"),
             ],
             Check(design));
     }

@@ -26,6 +26,9 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>The client directory of the silos of this process: one table for both, as in a real cluster.</summary>
     public static FlakyDirectory Directory { get; } = new();
 
+    /// <summary>Hears when a grain's outbox delivered everything, for tests that await a delivery.</summary>
+    public static OutboxDrains Drains { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new TestClusterBuilder(2);
@@ -69,6 +72,7 @@ public class ClusterFixture : IAsyncLifetime
                 d.BackdatingMonths = 120;
             });
             siloBuilder.Services.AddSingleton<IClientDirectoryStore>(Directory);
+            siloBuilder.Services.AddSingleton<IOutboxMonitor>(Drains);
             siloBuilder.Services.AddSingleton(Options.Create(TestRules.Regimes()));
             siloBuilder.Services.Configure<PaymentRunOptions>(o =>
             {

@@ -53,6 +53,7 @@ public sealed class OutboxTests
         Assert.Equal(["co-b@1"], _sender.Told);
         Assert.Equal(["co-a"], _sender.Coaches);
         Assert.Equal(Options.BackstopInterval, _turns.Backstop);
+        Assert.Equal(0, _turns.Drains); // co-a has not heard it yet
 
         await _turns.AdvanceAsync(Options.RetryDelay - TimeSpan.FromTicks(1));
         Assert.Equal(1, _sender.AttemptsOf("co-a"));
@@ -62,6 +63,7 @@ public sealed class OutboxTests
         Assert.Equal(["co-b@1", "co-a@1"], _sender.Told);
         Assert.False(outbox.HasPending);
         Assert.Null(_turns.Backstop);
+        Assert.Equal(1, _turns.Drains);
     }
 
     [Fact]
@@ -209,6 +211,10 @@ public sealed class OutboxTests
             Backstop = null;
             return Task.CompletedTask;
         }
+
+        public int Drains { get; private set; }
+
+        public void Drained() => Drains++;
 
         /// <summary>
         /// Moves time on and runs the turns of the timers that came due, one after the other, and those that the turns

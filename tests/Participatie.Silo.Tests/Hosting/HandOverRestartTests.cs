@@ -24,7 +24,7 @@ public sealed class HandOverRestartTests : IDisposable
         var people = new List<string>();
         string leaving, colleague;
         int number;
-        var faults = new Failing(FaultPoint.HandOverAfterMove);
+        var faults = new AlwaysFailingFault(FaultPoint.HandOverAfterMove);
         await using (var first = await SiloHost.StartAsync("Local", _data, FastReminders, services => services.AddSingleton<IFaultPoints>(faults)))
         {
             await new NeighbourhoodService.NeighbourhoodServiceClient(first.Channel).CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = "wk-overdracht", Name = "Feijenoord", Municipality = "Rotterdam" });
@@ -46,7 +46,7 @@ public sealed class HandOverRestartTests : IDisposable
 
         // Nobody calls the hand-over: only its stored reminder can wake it. The restarted host's fault points throw
         // nothing and tell when the job moved people again, which nothing but the reminder can have started.
-        var woken = new Passed(FaultPoint.HandOverAfterMove);
+        var woken = new WatchedFault(FaultPoint.HandOverAfterMove);
         await using var second = await SiloHost.StartAsync("Local", _data, FastReminders, services => services.AddSingleton<IFaultPoints>(woken));
         await woken.Reached.WaitAsync(TimeSpan.FromSeconds(60));
         var done = await second.Services.GetRequiredService<IGrainFactory>().GetGrain<ICaseloadHandOverGrain>(leaving).WaitUntilCompletedAsync(number, TimeSpan.FromSeconds(25));
@@ -64,44 +64,6 @@ public sealed class HandOverRestartTests : IDisposable
         if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);
-        }
-    }
-
-    /// <summary>Throws at its point every time; <see cref="FiredTwice"/> completes once the job was retried.</summary>
-    private sealed class Failing(string point) : IFaultPoints
-    {
-        private readonly TaskCompletionSource _twice = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _fired;
-
-        public Task FiredTwice => _twice.Task;
-
-        public void Hit(string at)
-        {
-            if (at == point)
-            {
-                if (Interlocked.Increment(ref _fired) >= 2)
-                {
-                    _twice.TrySetResult();
-                }
-
-                throw new InvalidOperationException($"fault injected at {at}");
-            }
-        }
-    }
-
-    /// <summary>Throws nothing; <see cref="Reached"/> completes the first time its point is passed.</summary>
-    private sealed class Passed(string point) : IFaultPoints
-    {
-        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Reached => _reached.Task;
-
-        public void Hit(string at)
-        {
-            if (at == point)
-            {
-                _reached.TrySetResult();
-            }
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class PaymentRunRestartTests : IDisposable
     public async Task ARunBrokenOffBeforeARestartCompletesAfterItWithoutAnyCall()
     {
         var people = new List<string>();
-        var faults = new AlwaysFailing(FaultPoint.PaymentRunAfterFreeze);
+        var faults = new AlwaysFailingFault(FaultPoint.PaymentRunAfterFreeze);
         await using (var first = await SiloHost.StartAsync("Local", _data, FastReminders, services => services.AddSingleton<IFaultPoints>(faults)))
         {
             await new NeighbourhoodService.NeighbourhoodServiceClient(first.Channel).CreateNeighbourhoodAsync(new CreateNeighbourhoodRequest { NeighbourhoodId = "wk-betalen", Name = "Charlois", Municipality = "Rotterdam" });
@@ -45,7 +45,7 @@ public sealed class PaymentRunRestartTests : IDisposable
 
         // Nobody calls the run: only its stored reminder can wake it. The restarted host's fault points throw nothing
         // and tell when a batch of the run went through, which nothing but the reminder can have started.
-        var woken = new Watched(FaultPoint.PaymentRunAfterFreeze);
+        var woken = new WatchedFault(FaultPoint.PaymentRunAfterFreeze);
         await using var second = await SiloHost.StartAsync("Local", _data, FastReminders, services => services.AddSingleton<IFaultPoints>(woken));
         await woken.Reached.WaitAsync(TimeSpan.FromSeconds(60));
         await second.PaymentPassCompletedAsync(Month, 1);
@@ -68,44 +68,6 @@ public sealed class PaymentRunRestartTests : IDisposable
         if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);
-        }
-    }
-
-    /// <summary>Throws at its point every time; <see cref="FiredTwice"/> completes once the run was retried.</summary>
-    private sealed class AlwaysFailing(string point) : IFaultPoints
-    {
-        private readonly TaskCompletionSource _twice = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _fired;
-
-        public Task FiredTwice => _twice.Task;
-
-        public void Hit(string at)
-        {
-            if (at == point)
-            {
-                if (Interlocked.Increment(ref _fired) >= 2)
-                {
-                    _twice.TrySetResult();
-                }
-
-                throw new InvalidOperationException($"fault injected at {at}");
-            }
-        }
-    }
-
-    /// <summary>Throws nothing; <see cref="Reached"/> completes the first time its point is passed.</summary>
-    private sealed class Watched(string point) : IFaultPoints
-    {
-        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Reached => _reached.Task;
-
-        public void Hit(string at)
-        {
-            if (at == point)
-            {
-                _reached.TrySetResult();
-            }
         }
     }
 }

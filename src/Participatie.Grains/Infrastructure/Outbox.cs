@@ -49,6 +49,7 @@ internal sealed partial class Outbox(
     /// <summary>Delivers in a turn of its own, right away: for changes with many receivers, after the reply.</summary>
     public void DeliverSoon()
     {
+        host.Delivering();
         _next?.Dispose();
         _next = host.StartTimer(DeliverAsync, TimeSpan.Zero);
     }
@@ -77,6 +78,11 @@ internal sealed partial class Outbox(
     /// </summary>
     public async Task DeliverAsync()
     {
+        if (HasPending)
+        {
+            host.Delivering();
+        }
+
         var round = Take(_rounds.Size);
         var senders = new Dictionary<OutboxChannel, Task<Func<string, Task>>>();
         var delivered = new Dictionary<OutboxChannel, HashSet<string>>();

@@ -14,16 +14,23 @@ internal interface IOutboxHost
     /// <summary>Removes that reminder, if there is one.</summary>
     Task RemoveBackstopAsync();
 
+    /// <summary>The outbox holds something it has started (or is about to start) to deliver.</summary>
+    void Delivering();
+
     /// <summary>Everything stored has been delivered.</summary>
     void Drained();
 }
 
 /// <summary>
-/// Told each time a grain's outbox has delivered everything it held. Nothing in the platform needs it; tests register
-/// one to await a delivery itself instead of polling for its effect.
+/// Told when a grain's outbox starts to deliver and each time it has delivered everything it held. Nothing in the
+/// platform needs it; tests register one to await a delivery itself instead of polling for its effect.
 /// </summary>
 public interface IOutboxMonitor
 {
+    /// <summary><paramref name="grain"/>'s outbox holds changes it is delivering (told before the grain's reply).</summary>
+    void Delivering(GrainId grain);
+
+    /// <summary><paramref name="grain"/>'s outbox has delivered everything it held.</summary>
     void Drained(GrainId grain);
 }
 
@@ -46,6 +53,8 @@ internal sealed class GrainOutboxHost(Grain grain) : IOutboxHost
             await grain.UnregisterReminder(reminder);
         }
     }
+
+    public void Delivering() => _monitor?.Delivering(grain.GetGrainId());
 
     public void Drained() => _monitor?.Drained(grain.GetGrainId());
 }

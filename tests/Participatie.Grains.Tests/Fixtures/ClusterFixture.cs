@@ -7,6 +7,7 @@ using Participatie.Domain.Reintegration;
 using Participatie.Domain.Validation;
 using Participatie.Grains.Infrastructure;
 using Participatie.Grains.Search;
+using Participatie.TestSupport;
 
 namespace Participatie.Grains.Tests.Fixtures;
 
@@ -27,7 +28,7 @@ public class ClusterFixture : IAsyncLifetime
     public static FlakyDirectory Directory { get; } = new();
 
     /// <summary>Hears when a grain's outbox delivered everything, for tests that await a delivery.</summary>
-    public static OutboxDrains Drains { get; } = new();
+    public static OutboxWatch Drains { get; } = new();
 
     public async Task InitializeAsync()
     {

@@ -214,6 +214,10 @@ public sealed class OutboxTests
 
         public int Drains { get; private set; }
 
+        public void Delivering()
+        {
+        }
+
         public void Drained() => Drains++;
 
         /// <summary>

@@ -17,6 +17,10 @@ public sealed class PersonRightsTests : IDisposable
 {
     private const string Bsn = "111222333";
     private readonly string _data = Path.Combine(Path.GetTempPath(), "participatie-rights-" + Guid.NewGuid().ToString("N"));
+    private readonly ReminderTicks _ticks = new();
+
+    /// <summary>How long a reminder ticking every second may take before the test gives up (a broken build, not a timing).</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     private static readonly Dictionary<string, string> FastRetention = new()
     {
@@ -74,7 +78,7 @@ public sealed class PersonRightsTests : IDisposable
     [Fact]
     public async Task AnEndedCaseIsAnonymisedAfterTheRetentionPeriodUnlessALegalHoldApplies()
     {
-        await using var host = await SiloHost.StartAsync("Local", _data, FastRetention);
+        await using var host = await SiloHost.StartAsync("Local", _data, FastRetention, _ticks.AddTo);
         var clients = new ClientService.ClientServiceClient(host.Channel);
         var released = await RegisterAsync(host);
         var held = await RegisterAsync(host);
@@ -86,7 +90,7 @@ public sealed class PersonRightsTests : IDisposable
         Assert.Equal(today, ended.Client.CaseEndedOn);
         await RpcAssert.PreconditionAsync(() => clients.EndCaseAsync(new EndCaseRequest { ClientId = released, EndedOn = today, Reason = "again" }).ResponseAsync, "CASE_ENDED");
 
-        var anonymised = await EventuallyAsync(async () => (await clients.GetClientAsync(new GetClientRequest { ClientId = released })).Client, c => c.Anonymised);
+        var anonymised = await AnonymisedAsync(host, released);
         Assert.Equal("", anonymised.GivenName);
         Assert.Equal("", anonymised.FamilyName);
         Assert.Equal("", anonymised.Postcode);
@@ -111,16 +115,17 @@ public sealed class PersonRightsTests : IDisposable
         }
 
         // The held record keeps everything while the hold lasts, and is anonymised once it is lifted.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Its retention reminder has come due and fired (at least once, after the other record's), and kept it.
+        await _ticks.Next(held, Participatie.Grains.Clients.ClientGrain.RetentionReminder).WaitAsync(Bound);
         Assert.Equal("Mohamed", (await clients.GetClientAsync(new GetClientRequest { ClientId = held })).Client.GivenName);
         await clients.SetLegalHoldAsync(new SetLegalHoldRequest { ClientId = held, Hold = false });
-        await EventuallyAsync(async () => (await clients.GetClientAsync(new GetClientRequest { ClientId = held })).Client, c => c.Anonymised);
+        await AnonymisedAsync(host, held);
     }
 
     [Fact]
     public async Task AtAnonymisationEveryonesWordsInTheContractAndTheRecordGoAndTheFactsStay()
     {
-        await using var host = await SiloHost.StartAsync("Local", _data, FastRetention);
+        await using var host = await SiloHost.StartAsync("Local", _data, FastRetention, _ticks.AddTo);
         var id = await RegisterAsync(host);
         var coach = (await new CoachService.CoachServiceClient(host.Channel).CreateCoachAsync(new CreateCoachRequest { DisplayName = "Sanne Jansen", CaseloadLimit = 10 })).Coach.CoachId;
         await new CoachService.CoachServiceClient(host.Channel).AssignClientAsync(new AssignClientRequest { CoachId = coach, ClientId = id });
@@ -144,7 +149,7 @@ public sealed class PersonRightsTests : IDisposable
         await new ClientService.ClientServiceClient(host.ChannelAs("person", id, purpose: null)).EnrolInActivityAsync(new EnrolInActivityRequest { ClientId = id, ActivityId = activity });
 
         await new ClientService.ClientServiceClient(host.Channel).EndCaseAsync(new EndCaseRequest { ClientId = id, EndedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Reason = "Werk gevonden" });
-        await EventuallyAsync(async () => (await new ClientService.ClientServiceClient(host.Channel).GetClientAsync(new GetClientRequest { ClientId = id })).Client, c => c.Anonymised);
+        await AnonymisedAsync(host, id);
 
         var contract = (await new ContractService.ContractServiceClient(host.Channel).GetSocialContractAsync(new GetSocialContractRequest { ClientId = id })).Contract;
         var journal = await new RecordService.RecordServiceClient(host.Channel).ListJournalAsync(new ListJournalRequest { ClientId = id });
@@ -208,21 +213,13 @@ public sealed class PersonRightsTests : IDisposable
         return (await new ClientService.ClientServiceClient(host.Channel).RegisterClientAsync(SampleRequests.Intake(wijk))).Client.ClientId;
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("the condition did not hold within 30 s");
-    }
+    /// <summary>Reads the record after each tick of its retention reminder until it is anonymised.</summary>
+    private Task<Client> AnonymisedAsync(SiloHost host, string clientId) => _ticks.UntilAsync(
+        clientId,
+        Participatie.Grains.Clients.ClientGrain.RetentionReminder,
+        async () => (await new ClientService.ClientServiceClient(host.Channel).GetClientAsync(new GetClientRequest { ClientId = clientId })).Client,
+        c => c.Anonymised,
+        Bound);
 
     public void Dispose()
     {

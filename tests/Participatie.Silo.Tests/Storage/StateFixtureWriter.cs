@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Participatie.Grains.Infrastructure;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
@@ -29,13 +31,17 @@ public sealed class StateFixtureWriter : IDisposable
         var target = string.IsNullOrWhiteSpace(version) ? Path.Combine(_data, "fixtures") : Path.Combine(StateFixtures.Folder, version);
         Assert.False(Directory.Exists(target), $"{target} exists: a released set is never rewritten");
 
+        var deliveries = new OutboxWatch();
         await using (var host = await SiloHost.StartAsync("Local", _data, new Dictionary<string, string>
         {
             ["PaymentRuns:BatchSize"] = "3",
             ["PaymentRuns:Concurrency"] = "2",
-        }))
+        }, services => services.AddSingleton<IOutboxMonitor>(deliveries)))
         {
             await new World(host).BuildAsync();
+
+            // The outboxes deliver to the coach and the neighbourhood before the host stops.
+            await deliveries.IdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
         }
 
         SqliteConnection.ClearAllPools();
@@ -116,9 +122,6 @@ public sealed class StateFixtureWriter : IDisposable
             await _clients.SetLegalHoldAsync(new SetLegalHoldRequest { ClientId = people[7], Hold = true, Reason = "Bezwaar tegen het besluit" });
             await PaymentRunAsync(SampleRequests.Month(-1));
             await HandOversAsync(people[4], people[5]);
-
-            // Let the outboxes deliver to the coach and the neighbourhood before the host stops.
-            await Task.Delay(TimeSpan.FromSeconds(3));
         }
 
         private async Task PersonRecordAsync(string person, string coach)

@@ -56,12 +56,13 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     Task ApplyActivityAsync(ActivityOffer offer);
 
     /// <summary>
-    /// Ids of the activities on offer here after the given one, in ordinal order, of one type or of any (null): the
-    /// index people, coaches and teams find activities by. Answered even while a write is in progress.
+    /// The activities on offer here after the given id, in ordinal order of id, of one type or of any (null), with
+    /// what a person choosing needs to know: the index people, coaches and teams find activities by, answered from
+    /// this grain's state (ARCHITECTURE rule 3). Answered even while a write is in progress.
     /// </summary>
     [Alias("ListActivitiesOnOffer")]
     [AlwaysInterleave]
-    Task<IReadOnlyList<string>> ListActivitiesOnOfferAsync(ActivityType? type, string? after, int pageSize);
+    Task<OfferPage> ListActivitiesOnOfferAsync(ActivityType? type, string? after, int pageSize);
 
     /// <summary>
     /// Replaces the contributions by fresh ones asked of every person the client directory places here and of every

@@ -78,15 +78,45 @@ public sealed record MonthMinutes(
     [property: Id(1)] int Minutes);
 
 /// <summary>
-/// An activity telling its neighbourhood whether it is on offer there, and of what type, at a version ("set if newer").
-/// The type is null in offers sent before it was part of them; a rebuild asks again.
+/// An activity telling its neighbourhood whether it is on offer there, of what type and with what a person choosing
+/// needs to know, at a version ("set if newer"). The type and the details are null in offers sent before they were
+/// part of them; a rebuild asks again, and until then a search asks the activity itself.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("participatie.ActivityOffer")]
 public sealed record ActivityOffer(
     [property: Id(0)] string ActivityId,
     [property: Id(1)] long Version,
     [property: Id(2)] bool OnOffer,
-    [property: Id(3)] ActivityType? Type = null);
+    [property: Id(3)] ActivityType? Type = null,
+    [property: Id(4)] OfferDetails? Details = null);
+
+/// <summary>What the neighbourhood's offer shows of an activity: enough to choose it and sign up, nobody's name.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.OfferDetails")]
+public sealed record OfferDetails(
+    [property: Id(0)] string Title,
+    [property: Id(1)] string PartnerId,
+    [property: Id(2)] string PartnerName,
+    [property: Id(3)] string Schedule,
+    [property: Id(4)] string Contact,
+    [property: Id(5)] int Capacity,
+    [property: Id(6)] int Enrolled,
+    [property: Id(7)] int Waiting);
+
+/// <summary>
+/// A page of the neighbourhood's offer, and the id to go on after when the index may hold more (null at its end). The
+/// page can be shorter than asked when an offer turned out closed while the page was read.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("participatie.OfferPage")]
+public sealed record OfferPage(
+    [property: Id(0)] IReadOnlyList<ActivityOnOffer> Offers,
+    [property: Id(1)] string? ContinueAfter);
+
+/// <summary>An activity on offer in a neighbourhood, as the neighbourhood's index holds it.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.ActivityOnOffer")]
+public sealed record ActivityOnOffer(
+    [property: Id(0)] string ActivityId,
+    [property: Id(1)] ActivityType Type,
+    [property: Id(2)] OfferDetails Details);
 
 /// <summary>A neighbourhood's figures as they were, and as rebuilt from the people's records and the activities.</summary>
 [GenerateSerializer, Immutable, Alias("participatie.NeighbourhoodRebuild")]

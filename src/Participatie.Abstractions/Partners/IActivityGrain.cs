@@ -11,9 +11,12 @@ namespace Participatie.Abstractions.Partners;
 [Alias("participatie.IActivityGrain")]
 public interface IActivityGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the activity for its partner; the same details again return it as it is.</summary>
+    /// <summary>
+    /// Creates the activity for its partner (whose name the neighbourhood's offer shows); the same details again
+    /// return it as it is.
+    /// </summary>
     [Alias("Create")]
-    Task<ActivityView> CreateAsync(string partnerId, ActivityData details, string createdBy);
+    Task<ActivityView> CreateAsync(string partnerId, string partnerName, ActivityData details, string createdBy);
 
     [Alias("Get")]
     Task<ActivityView> GetAsync();
@@ -23,7 +26,7 @@ public interface IActivityGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<string?> GetOwnerAsync();
 
-    /// <summary>Whether the activity is on offer in the neighbourhood, at the version of its last change there (for a rebuild).</summary>
+    /// <summary>Whether and how the activity is on offer in the neighbourhood, at the version of its last change there (for a rebuild).</summary>
     [Alias("GetOffer")]
     [AlwaysInterleave]
     Task<Neighbourhoods.ActivityOffer> GetOfferAsync(string neighbourhoodId);

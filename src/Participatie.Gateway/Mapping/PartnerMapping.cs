@@ -1,3 +1,4 @@
+using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Abstractions.Partners;
 using Participatie.Domain.Participation;
 using V1 = Participatie.Contracts.V1;
@@ -54,19 +55,19 @@ internal static class PartnerMapping
     };
 
     /// <summary>What someone looking for an activity sees of it: no participants.</summary>
-    public static V1.ActivityOnOffer ToOffer(this ActivityView activity, string partnerName) => new()
+    public static V1.ActivityOnOffer ToContract(this ActivityOnOffer offer, string neighbourhoodId) => new()
     {
-        ActivityId = activity.ActivityId,
-        Title = activity.Details.Title,
-        Type = (V1.ActivityType)(int)activity.Details.Type,
-        PartnerId = activity.PartnerId,
-        PartnerName = partnerName,
-        NeighbourhoodId = activity.Details.NeighbourhoodId,
-        Schedule = activity.Details.Schedule,
-        ContactPerson = activity.Details.Contact,
-        Capacity = activity.Details.Capacity,
-        FreePlaces = Math.Max(0, activity.Details.Capacity - activity.Enrolled),
-        Waiting = activity.Waiting,
+        ActivityId = offer.ActivityId,
+        Title = offer.Details.Title,
+        Type = (V1.ActivityType)(int)offer.Type,
+        PartnerId = offer.Details.PartnerId,
+        PartnerName = offer.Details.PartnerName,
+        NeighbourhoodId = neighbourhoodId,
+        Schedule = offer.Details.Schedule,
+        ContactPerson = offer.Details.Contact,
+        Capacity = offer.Details.Capacity,
+        FreePlaces = Math.Max(0, offer.Details.Capacity - offer.Details.Enrolled),
+        Waiting = offer.Details.Waiting,
     };
 
     public static V1.Participant ToContract(this ParticipantView participant) => new()

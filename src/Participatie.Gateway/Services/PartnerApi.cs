@@ -141,17 +141,12 @@ public sealed class PartnerApi(IGrainFactory grains, CallContext call) : Partner
 
         violations.ThrowIfAny();
         var neighbourhoodId = named ?? await OwnNeighbourhoodAsync(caller);
-        var ids = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId)
+        var page = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId)
             .ListActivitiesOnOfferAsync(type == DomainActivityType.Unspecified ? null : type, after, size);
-        var activities = await Task.WhenAll(ids.Select(id => grains.GetGrain<IActivityGrain>(id).GetAsync()));
-        var partners = await Task.WhenAll(activities.Select(a => a.PartnerId).Distinct(StringComparer.Ordinal).Select(id => grains.GetGrain<IPartnerGrain>(id).GetAsync()));
-        var names = partners.ToDictionary(p => p.PartnerId, p => p.Name, StringComparer.Ordinal);
-
-        // An activity closed or moved since the index heard of it is left out; the page may then be short.
         return new ListActivitiesOnOfferResponse
         {
-            Activities = { activities.Where(a => a.Open && a.Details.NeighbourhoodId == neighbourhoodId).Select(a => a.ToOffer(names[a.PartnerId])) },
-            NextPageToken = ids.Count == size ? PageTokens.Encode(ids[^1]) : "",
+            Activities = { page.Offers.Select(o => o.ToContract(neighbourhoodId)) },
+            NextPageToken = page.ContinueAfter is { } last ? PageTokens.Encode(last) : "",
             NeighbourhoodId = neighbourhoodId,
         };
     }

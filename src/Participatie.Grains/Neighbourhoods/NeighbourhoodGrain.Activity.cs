@@ -23,7 +23,7 @@ public sealed partial class NeighbourhoodGrain
             return false;
         }
 
-        State.Activities[offer.ActivityId] = new ActivityOfferRecord { Version = offer.Version, OnOffer = offer.OnOffer, Type = offer.Type };
+        State.Activities[offer.ActivityId] = Record(offer);
         _figures = null;
         return true;
     });
@@ -66,7 +66,7 @@ public sealed partial class NeighbourhoodGrain
             var offers = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IActivityGrain>(id).GetOfferAsync(NeighbourhoodId)));
             foreach (var offer in offers)
             {
-                activities[offer.ActivityId] = new ActivityOfferRecord { Version = offer.Version, OnOffer = offer.OnOffer, Type = offer.Type };
+                activities[offer.ActivityId] = Record(offer);
             }
         }
 

@@ -78,4 +78,27 @@ public sealed class ActivityOfferRecord
 
     /// <summary>Null for an offer received before offers carried their type.</summary>
     [Id(2)] public ActivityType? Type { get; set; }
+
+    /// <summary>What a search shows; null for an offer received before offers carried it.</summary>
+    [Id(3)] public OfferDetailsRecord? Details { get; set; }
+}
+
+[GenerateSerializer, Alias("participatie.state.OfferDetails")]
+public sealed class OfferDetailsRecord
+{
+    [Id(0)] public string Title { get; set; } = string.Empty;
+
+    [Id(1)] public string PartnerId { get; set; } = string.Empty;
+
+    [Id(2)] public string PartnerName { get; set; } = string.Empty;
+
+    [Id(3)] public string Schedule { get; set; } = string.Empty;
+
+    [Id(4)] public string Contact { get; set; } = string.Empty;
+
+    [Id(5)] public int Capacity { get; set; }
+
+    [Id(6)] public int Enrolled { get; set; }
+
+    [Id(7)] public int Waiting { get; set; }
 }

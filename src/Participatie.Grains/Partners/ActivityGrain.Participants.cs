@@ -51,6 +51,7 @@ public sealed partial class ActivityGrain
         };
         State.Participants[clientId] = participant;
         AddPending(clientId);
+        ChangeOffer(State.NeighbourhoodId);
         await SaveAsync();
         await Outbox.DeliverAsync();
         return participant.ToEnrolment(ActivityId, State.Title);
@@ -89,6 +90,7 @@ public sealed partial class ActivityGrain
         participant.EnrolledAt = time.GetUtcNow();
         participant.Version++;
         AddPending(clientId);
+        ChangeOffer(State.NeighbourhoodId);
         await SaveAsync();
         await Outbox.DeliverAsync();
         return participant.ToView(clientId);

@@ -50,7 +50,7 @@ public sealed partial class ActivityGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<ActivityView> CreateAsync(string partnerId, ActivityData details, string createdBy)
+    public async Task<ActivityView> CreateAsync(string partnerId, string partnerName, ActivityData details, string createdBy)
     {
         var violations = new Violations();
         violations.Id(nameof(ActivityId), ActivityId, IdKind.Activity);
@@ -70,6 +70,7 @@ public sealed partial class ActivityGrain(
         await EnsureNeighbourhoodAsync(data.NeighbourhoodId);
         State.Created = true;
         State.PartnerId = partnerId;
+        State.PartnerName = partnerName;
         State.Apply(data);
         State.CreatedBy = by!;
         State.CreatedAt = time.GetUtcNow();
@@ -107,10 +108,9 @@ public sealed partial class ActivityGrain(
             await EnsureNeighbourhoodAsync(data.NeighbourhoodId);
             ChangeOffer(State.NeighbourhoodId, data.NeighbourhoodId);
         }
-
-        else if (data.Type != State.Type)
+        else if (data != State.Details())
         {
-            // The neighbourhood finds its activities by type.
+            // The neighbourhood's offer shows the details and finds activities by type.
             ChangeOffer(State.NeighbourhoodId);
         }
 
@@ -156,14 +156,33 @@ public sealed partial class ActivityGrain(
         }
     }
 
-    private Task TellNeighbourhoodAsync(string neighbourhoodId) =>
-        GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ApplyActivityAsync(Offer(neighbourhoodId));
+    private async Task TellNeighbourhoodAsync(string neighbourhoodId) =>
+        await GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ApplyActivityAsync(await OfferAsync(neighbourhoodId));
 
-    public Task<ActivityOffer> GetOfferAsync(string neighbourhoodId) => Task.FromResult(Offer(neighbourhoodId));
+    public Task<ActivityOffer> GetOfferAsync(string neighbourhoodId) => OfferAsync(neighbourhoodId);
 
-    /// <summary>On offer in a neighbourhood: created there and not closed.</summary>
-    private ActivityOffer Offer(string neighbourhoodId) =>
-        new(ActivityId, State.OfferVersion, State.Created && State.ClosedOn is null && State.NeighbourhoodId == neighbourhoodId, State.Created ? State.Type : null);
+    /// <summary>
+    /// The offer, with the partner's name asked of the partner for a record stored before it was kept (kept in memory
+    /// and stored with the next change). Never asked while the partner waits on this grain: a record that has the
+    /// name is the only kind a partner's call (creation) delivers from.
+    /// </summary>
+    private async Task<ActivityOffer> OfferAsync(string neighbourhoodId)
+    {
+        if (State.Created && State.PartnerName.Length == 0)
+        {
+            State.PartnerName = (await GrainFactory.GetGrain<IPartnerGrain>(State.PartnerId).GetAsync()).Name;
+        }
+
+        return Offer(neighbourhoodId);
+    }
+
+    /// <summary>On offer in a neighbourhood: created there and not closed; with what a search shows of it.</summary>
+    private ActivityOffer Offer(string neighbourhoodId) => new(
+        ActivityId,
+        State.OfferVersion,
+        State.Created && State.ClosedOn is null && State.NeighbourhoodId == neighbourhoodId,
+        State.Created ? State.Type : null,
+        State.Created ? State.ToOfferDetails() : null);
 
     /// <summary>A new version of the offer, for these neighbourhoods to hear of (stored with the change that caused it).</summary>
     private void ChangeOffer(params string[] neighbourhoods)

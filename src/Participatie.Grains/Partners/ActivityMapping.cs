@@ -1,4 +1,5 @@
 using Participatie.Abstractions.Clients;
+using Participatie.Abstractions.Neighbourhoods;
 using Participatie.Abstractions.Partners;
 using Participatie.Domain.Participation;
 
@@ -26,6 +27,18 @@ internal static class ActivityMapping
         state.Contact = data.Contact;
     }
 
+    public static OfferDetails ToOfferDetails(this ActivityState state) => new(
+        state.Title,
+        state.PartnerId,
+        state.PartnerName,
+        state.Schedule,
+        state.Contact,
+        state.Capacity,
+        state.Enrolled(),
+        state.Waiting());
+
+    public static int Waiting(this ActivityState state) => state.Participants.Values.Count(p => p.Status == ParticipantStatus.Agreed);
+
     public static int Enrolled(this ActivityState state) => state.Participants.Values.Count(p => p.Status == ParticipantStatus.Enrolled);
 
     public static ActivityView ToView(this ActivityState state, string activityId) => new(
@@ -36,7 +49,7 @@ internal static class ActivityMapping
         state.ClosedOn,
         state.CloseReason,
         state.Enrolled(),
-        state.Participants.Values.Count(p => p.Status == ParticipantStatus.Agreed),
+        state.Waiting(),
         state.CreatedAt);
 
     public static EnrolmentView ToEnrolment(this ParticipantRecord participant, string activityId, string title) =>

@@ -49,6 +49,9 @@ public sealed class ActivityState
 
     /// <summary>Neighbourhoods not yet told of the newest offer (the old one too after a move): part of the outbox.</summary>
     [Id(16)] public List<string> PendingNeighbourhoods { get; set; } = [];
+
+    /// <summary>The partner's name as it was when the activity was created (empty in records stored before it was kept).</summary>
+    [Id(17)] public string PartnerName { get; set; } = string.Empty;
 }
 
 [GenerateSerializer, Alias("participatie.state.ActivityParticipant")]

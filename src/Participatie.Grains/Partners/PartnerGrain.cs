@@ -70,7 +70,7 @@ public sealed class PartnerGrain(
             throw new PreconditionFailedException(Reasons.TooManyActivities, $"partner {PartnerId} has {MaxActivities} activities; close and reuse one");
         }
 
-        var activity = await GrainFactory.GetGrain<IActivityGrain>(activityId).CreateAsync(PartnerId, details, createdBy);
+        var activity = await GrainFactory.GetGrain<IActivityGrain>(activityId).CreateAsync(PartnerId, State.Name, details, createdBy);
         if (!State.Activities.Contains(activityId))
         {
             State.Activities.Add(activityId);

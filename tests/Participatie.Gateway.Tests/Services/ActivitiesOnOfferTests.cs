@@ -81,6 +81,41 @@ public sealed class ActivitiesOnOfferTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task WhatThePartnerChangesAndWhoSignsUpShowInTheNeighbourhoodsOfferAtOnce()
+    {
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        var next = await gateway.NewNeighbourhoodAsync();
+        var partnerId = await NewPartnerAsync("Buurthuis De Kroon");
+        var walk = await CreateAsync(partnerId, Details(wijk, "Wandelclub", ActivityType.Sports, 1));
+        var coach = new PartnerService.PartnerServiceClient(gateway.Host.ChannelAs("coach", "co-0000000000000001", purpose: null));
+        async Task<ActivityOnOffer?> OfferIn(string neighbourhood) =>
+            (await coach.ListActivitiesOnOfferAsync(new ListActivitiesOnOfferRequest { NeighbourhoodId = neighbourhood })).Activities.SingleOrDefault(a => a.ActivityId == walk);
+
+        // The one place is taken, the next person waits.
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var person = (await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk))).Client.ClientId;
+            await new ClientService.ClientServiceClient(gateway.Host.ChannelAs("person", person)).EnrolInActivityAsync(new EnrolInActivityRequest { ClientId = person, ActivityId = walk });
+        }
+
+        Assert.Equal((1, 0, 1), await OfferIn(wijk) is { } full ? (full.Capacity, full.FreePlaces, full.Waiting) : default);
+
+        // More places and a new title and time: the offer shows them.
+        var changed = Details(wijk, "Wandelclub Zuid", ActivityType.Sports, 3);
+        changed.Schedule = "Donderdag 9:30";
+        await Admin.UpdateActivityAsync(new UpdateActivityRequest { ActivityId = walk, Activity = changed });
+        var offer = await OfferIn(wijk);
+        Assert.Equal(("Wandelclub Zuid", "Donderdag 9:30", 3, 2), (offer!.Title, offer.Schedule, offer.Capacity, offer.FreePlaces));
+
+        // Moved to the next neighbourhood: offered there, no longer here; closed: offered nowhere.
+        await Admin.UpdateActivityAsync(new UpdateActivityRequest { ActivityId = walk, Activity = Details(next, "Wandelclub Zuid", ActivityType.Sports, 3) });
+        Assert.Null(await OfferIn(wijk));
+        Assert.Equal(next, (await OfferIn(next))!.NeighbourhoodId);
+        await Admin.CloseActivityAsync(new CloseActivityRequest { ActivityId = walk, Reason = "Seizoen voorbij" });
+        Assert.Null(await OfferIn(next));
+    }
+
+    [Fact]
     public async Task ATeamSearchesItsOwnNeighbourhoodOnlyAndBadInputIsRefusedByField()
     {
         var wijk = await gateway.NewNeighbourhoodAsync();

@@ -172,6 +172,8 @@ public sealed class PersonWorkspaceTests(WebAppFixture fixture)
             await form.GetByLabel("Omschrijving").FillAsync("Elke week naar het taalcafé in de bibliotheek");
             await form.GetByRole(AriaRole.Button, new() { Name = "Doel voorstellen" }).ClickAsync();
             await Expect(form.GetByLabel("Bespreken op")).ToHaveAttributeAsync("aria-invalid", "true");
+            // In the gateway's Dutch (google.rpc.LocalizedMessage), not the developer's English.
+            await Expect(form.GetByLabel("Bespreken op")).ToHaveAccessibleDescriptionAsync(new Regex("Vul een datum in\\."));
             await Accessibility.AssertNoViolationsAsync(page, "a goal with a missing field");
             await form.GetByLabel("Bespreken op").FillAsync(SampleRequests.Day(28));
             await form.GetByRole(AriaRole.Button, new() { Name = "Doel voorstellen" }).ClickAsync();

@@ -73,7 +73,7 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
             case InvalidInputException invalid:
                 return Status(Code.InvalidArgument, "The request has invalid fields.", new BadRequest
                 {
-                    FieldViolations = { invalid.Errors.Select(e => new BadRequest.Types.FieldViolation { Field = ProtoFieldNames.Of(method, e.Field), Description = e.Description }) },
+                    FieldViolations = { invalid.Errors.Select(e => FieldMessages.Violation(ProtoFieldNames.Of(method, e.Field), e.Description)) },
                 });
             case NotFoundException notFound:
                 return Status(Code.NotFound, notFound.Message, new ResourceInfo { ResourceType = notFound.Kind, ResourceName = notFound.ResourceId });

@@ -237,11 +237,7 @@ public sealed partial class AccessInterceptor(IGrainFactory grains, CallContext 
                 {
                     FieldViolations =
                     {
-                        new BadRequest.Types.FieldViolation
-                        {
-                            Field = Purposes.Header,
-                            Description = $"must be one of {string.Join(", ", Purposes.Declarable.Order(StringComparer.Ordinal))}",
-                        },
+                        Errors.FieldMessages.Violation(Purposes.Header, $"must be one of {string.Join(", ", Purposes.Declarable.Order(StringComparer.Ordinal))}"),
                     },
                 }),
             },

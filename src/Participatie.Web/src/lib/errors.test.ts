@@ -4,7 +4,7 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { findTrailerError } from "@connectrpc/connect/protocol-grpc";
 import { StatusSchema } from "../gen/google/rpc/status_pb";
 import { describe, expect, it } from "vitest";
-import { BadRequestSchema, BadRequest_FieldViolationSchema } from "../gen/google/rpc/error_details_pb";
+import { BadRequestSchema, BadRequest_FieldViolationSchema, LocalizedMessageSchema } from "../gen/google/rpc/error_details_pb";
 import { describeError, fieldError, otherFieldErrors } from "./errors";
 
 function badRequest(...violations: [string, string][]): ConnectError {
@@ -26,6 +26,22 @@ describe("describeError", () => {
   it("finds a violation named with a path or in another case", () => {
     const problem = describeError(badRequest(["request.Note", "at most 1000 characters"]));
     expect(fieldError(problem, "note")).toBe("at most 1000 characters");
+  });
+
+  it("shows the gateway's Dutch sentence for a violation, and the developer's text only where there is none", () => {
+    const violation = (field: string, description: string, locale?: string, message?: string) =>
+      create(BadRequest_FieldViolationSchema, { field, description, reason: locale ? "TOO_LONG" : "", localizedMessage: locale ? create(LocalizedMessageSchema, { locale, message }) : undefined });
+    const detail = create(BadRequestSchema, {
+      fieldViolations: [
+        violation("words", "must be at most 500 characters", "nl-NL", "Gebruik hoogstens 500 tekens."),
+        violation("note", "must be at most 2000 characters", "en-GB", "Use at most 2000 characters."),
+        violation("review_on", "must fall in the contract's period"),
+      ],
+    });
+    const problem = describeError(new ConnectError("The request has invalid fields.", Code.InvalidArgument, undefined, [{ desc: BadRequestSchema, value: detail }]), "action");
+    expect(fieldError(problem, "words")).toBe("Gebruik hoogstens 500 tekens.");
+    expect(fieldError(problem, "note")).toBe("must be at most 2000 characters");
+    expect(fieldError(problem, "review_on")).toBe("must fall in the contract's period");
   });
 
   it("keeps violations of no known field for above the form", () => {

@@ -25,7 +25,8 @@ export function describeError(error: unknown, about: "person" | "action" = "pers
   for (const detail of failure.findDetails(BadRequestSchema)) {
     for (const violation of detail.fieldViolations) {
       const field = violation.field.length > 0 ? violation.field : "";
-      fields[field] = fields[field] ? `${fields[field]} ${violation.description}` : violation.description;
+      const text = inOurLanguage(violation.localizedMessage) ?? violation.description;
+      fields[field] = fields[field] ? `${fields[field]} ${text}` : text;
     }
   }
   switch (failure.code) {
@@ -47,6 +48,11 @@ export function describeError(error: unknown, about: "person" | "action" = "pers
     default:
       return { kind: "other", message: nl.errors.unknown, fields, retryable: true };
   }
+}
+
+/** The server's own sentence for people (google.rpc.LocalizedMessage) when it is in Dutch; else the developer's text is shown. */
+function inOurLanguage(message: { locale: string; message: string } | undefined): string | undefined {
+  return message && message.message.length > 0 && message.locale.toLowerCase().startsWith("nl") ? message.message : undefined;
 }
 
 /** The violation of one field, matching "note" also when the server names it "request.note" or "Note". */

@@ -46,6 +46,16 @@ public sealed class FieldMessagesTests(GatewayFixture gateway)
         Assert.Null(FieldMessages.Translate("must fall in the contract's period"));
     }
 
+    [Theory]
+    [InlineData("must be on or after 2026-01-01 (the platform's first supported month, Dates:FirstMonth)", "DATE_OUT_OF_RANGE", "Kies 1 januari 2026 of later.")]
+    [InlineData("must be 2027-03 or earlier (at most 3 months ahead, Dates:HorizonMonths)", "DATE_OUT_OF_RANGE", "Kies maart 2027 of eerder.")]
+    [InlineData("must be between 0 and 12 hours a day (Participation:MaxHoursPerDay)", "OUT_OF_RANGE", "Vul hoogstens 12 uur per dag in.")]
+    [InlineData("must not be in the future nor more than 90 days ago", "DATE_OUT_OF_RANGE", "Kies vandaag of een dag van hoogstens 90 dagen geleden.")]
+    [InlineData("must not be in the future (today is 2026-12-06 in the Netherlands)", "DATE_IN_FUTURE", "Deze datum mag niet na vandaag liggen.")]
+    [InlineData("must be a Dutch postcode, e.g. 3072 AB", "INVALID_POSTCODE", "Vul een Nederlandse postcode in, bijvoorbeeld 3072 AB.")]
+    public void RulesWithFiguresAndDatesReadAsPeopleWriteThem(string description, string reason, string dutch) =>
+        Assert.Equal((reason, dutch), FieldMessages.Translate(description));
+
     [Fact]
     public async Task APersonsBadGoalIsAnsweredWithDutchSentencesByFieldNextToTheEnglish()
     {

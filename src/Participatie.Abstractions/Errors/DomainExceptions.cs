@@ -161,6 +161,9 @@ public static class Reasons
     /// <summary>The new capacity is below the places already taken.</summary>
     public const string CapacityBelowEnrolled = "CAPACITY_BELOW_ENROLLED";
 
+    /// <summary>The partner has as many working API keys as it may have.</summary>
+    public const string TooManyKeys = "TOO_MANY_KEYS";
+
     /// <summary>The partner has as many activities as one organisation may have.</summary>
     public const string TooManyActivities = "TOO_MANY_ACTIVITIES";
 }

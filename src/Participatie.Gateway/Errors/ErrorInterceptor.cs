@@ -78,7 +78,7 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
             case NotFoundException notFound:
                 return Status(Code.NotFound, notFound.Message, new ResourceInfo { ResourceType = notFound.Kind, ResourceName = notFound.ResourceId });
             case PreconditionFailedException failed:
-                return Status(Code.FailedPrecondition, failed.Message, new ErrorInfo { Reason = failed.Reason, Domain = Domain });
+                return Status(Code.FailedPrecondition, failed.Message, [new ErrorInfo { Reason = failed.Reason, Domain = Domain }, PreconditionMessages.For(failed.Reason)]);
             case AlreadyExistsException exists:
                 return Status(Code.AlreadyExists, exists.Message, new ResourceInfo { ResourceType = exists.Kind, ResourceName = exists.ResourceId });
             case OperationCanceledException:
@@ -117,8 +117,10 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
 
     private const string StorageFailurePrefix = "Error from storage provider";
 
-    private static RpcException Status(Code code, string message, Google.Protobuf.IMessage detail) =>
-        new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();
+    private static RpcException Status(Code code, string message, Google.Protobuf.IMessage detail) => Status(code, message, [detail]);
+
+    private static RpcException Status(Code code, string message, IEnumerable<Google.Protobuf.IMessage?> details) =>
+        new Google.Rpc.Status { Code = (int)code, Message = message, Details = { details.OfType<Google.Protobuf.IMessage>().Select(Any.Pack) } }.ToRpcException();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} could not reach the cluster or its storage: {Failure}: {Detail}")]
     private static partial void LogUnavailable(ILogger logger, string method, string failure, string detail);

@@ -22,7 +22,7 @@ public sealed class PartnerKeyRingGrain(
         violations.ThrowIfAny();
         if (record.State.Keys.Count(k => k.RevokedAt is null) >= MaxKeys)
         {
-            throw new PreconditionFailedException("TOO_MANY_KEYS", $"partner {PartnerId} has {MaxKeys} working keys; revoke one first");
+            throw new PreconditionFailedException(Reasons.TooManyKeys, $"partner {PartnerId} has {MaxKeys} working keys; revoke one first");
         }
 
         var key = new PartnerKeyRecord { KeyId = keyId, SecretHash = secretHash, Description = what!, CreatedAt = time.GetUtcNow() };

@@ -44,6 +44,14 @@ describe("describeError", () => {
     expect(fieldError(problem, "review_on")).toBe("must fall in the contract's period");
   });
 
+  it("says why something cannot be done in the gateway's Dutch, and in the developer's words only without it", () => {
+    const localized = create(LocalizedMessageSchema, { locale: "nl-NL", message: "Alle plaatsen van deze activiteit zijn bezet." });
+    const full = new ConnectError("all 12 places of activity ac-1 are taken", Code.FailedPrecondition, undefined, [{ desc: LocalizedMessageSchema, value: localized }]);
+    expect(describeError(full, "action").message).toBe("Alle plaatsen van deze activiteit zijn bezet.");
+    const bare = new ConnectError("all 12 places of activity ac-1 are taken", Code.FailedPrecondition);
+    expect(describeError(bare, "action").message).toBe("Dit kan nu niet. all 12 places of activity ac-1 are taken");
+  });
+
   it("keeps violations of no known field for above the form", () => {
     const problem = describeError(badRequest(["x-purpose", "must be one of case_work, …"], ["note", "too long"]));
     expect(otherFieldErrors(problem, ["note"])).toEqual(["x-purpose: must be one of case_work, …"]);

@@ -1,5 +1,5 @@
 import { Code, ConnectError } from "@connectrpc/connect";
-import { BadRequestSchema } from "../gen/google/rpc/error_details_pb";
+import { BadRequestSchema, LocalizedMessageSchema } from "../gen/google/rpc/error_details_pb";
 import { nl } from "../i18n/nl";
 
 /** What went wrong, in terms a person can act on. */
@@ -44,10 +44,22 @@ export function describeError(error: unknown, about: "person" | "action" = "pers
     case Code.Unauthenticated:
       return { kind: "unauthenticated", message: nl.errors.unauthenticated, fields, retryable: false };
     case Code.FailedPrecondition:
-      return { kind: "precondition", message: failure.rawMessage ? `${nl.errors.failedPrecondition} ${failure.rawMessage}` : nl.errors.failedPrecondition, fields, retryable: false };
+      return { kind: "precondition", message: preconditionMessage(failure), fields, retryable: false };
     default:
       return { kind: "other", message: nl.errors.unknown, fields, retryable: true };
   }
+}
+
+/**
+ * Why something cannot be done now: the gateway's Dutch sentence for the reason (a google.rpc.LocalizedMessage beside
+ * the ErrorInfo) when there is one; otherwise "Dit kan nu niet." with the developer's text.
+ */
+function preconditionMessage(failure: ConnectError): string {
+  const dutch = failure.findDetails(LocalizedMessageSchema).map(inOurLanguage).find((m) => m !== undefined);
+  if (dutch) {
+    return dutch;
+  }
+  return failure.rawMessage ? `${nl.errors.failedPrecondition} ${failure.rawMessage}` : nl.errors.failedPrecondition;
 }
 
 /** The server's own sentence for people (google.rpc.LocalizedMessage) when it is in Dutch; else the developer's text is shown. */

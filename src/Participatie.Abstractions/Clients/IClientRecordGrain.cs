@@ -43,6 +43,14 @@ public interface IClientRecordGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<ParticipationContribution>> GetParticipationAsync();
 
+    /// <summary>
+    /// What the record holds of each activity, with the activity's title and its partner's name as they are now; answered
+    /// even while another call runs, so an activity that is delivering to this record is never kept waiting by it.
+    /// </summary>
+    [Alias("GetParticipationInActivities")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<ActivityParticipationView>> GetParticipationInActivitiesAsync();
+
     /// <summary>Applies an activity's contribution (status and hours) if it is newer than what the record holds.</summary>
     [Alias("ApplyParticipation")]
     Task ApplyParticipationAsync(ParticipationContribution contribution);

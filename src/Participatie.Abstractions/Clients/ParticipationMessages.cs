@@ -33,3 +33,10 @@ public sealed record ParticipationSummary(
     [property: Id(0)] bool Active,
     [property: Id(1)] DateOnly? LastParticipationOn,
     [property: Id(2)] int WindowDays);
+
+/// <summary>What the record holds of one activity, with the activity's title and its partner's name to show it by.</summary>
+[GenerateSerializer, Immutable, Alias("participatie.ActivityParticipationView")]
+public sealed record ActivityParticipationView(
+    [property: Id(0)] ParticipationContribution Held,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string PartnerName);

@@ -254,3 +254,9 @@ public sealed record ExperimentMembership(
     [property: Id(8)] DateOnly? From,
     [property: Id(9)] DateOnly? Until,
     [property: Id(10)] bool Withdrawn);
+
+/// <summary>A page of experiments in id order, with the id the next page starts after when more follow (else null).</summary>
+[GenerateSerializer, Immutable, Alias("participatie.ExperimentPage")]
+public sealed record ExperimentPage(
+    [property: Id(0)] IReadOnlyList<ExperimentView> Experiments,
+    [property: Id(1)] string? ContinueAfter);

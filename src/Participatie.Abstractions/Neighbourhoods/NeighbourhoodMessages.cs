@@ -125,3 +125,11 @@ public sealed record NeighbourhoodRebuild(
     [property: Id(1)] NeighbourhoodView After,
     [property: Id(2)] int PeopleAsked,
     [property: Id(3)] int ActivitiesAsked);
+
+/// <summary>
+/// A page of neighbourhoods in id order, with the id the next page starts after when more follow (else null).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("participatie.NeighbourhoodPage")]
+public sealed record NeighbourhoodPage(
+    [property: Id(0)] IReadOnlyList<NeighbourhoodView> Neighbourhoods,
+    [property: Id(1)] string? ContinueAfter);

@@ -22,4 +22,8 @@ public interface IPartnerGrain : IGrainWithStringKey
     /// <summary>The organisation's activity ids in id order, after <paramref name="after"/>.</summary>
     [Alias("ListActivityIds")]
     Task<IReadOnlyList<string>> ListActivityIdsAsync(string? after, int size);
+
+    /// <summary>The organisation's activities in id order, after <paramref name="after"/>: a page of its ids, each read from its activity.</summary>
+    [Alias("ListActivities")]
+    Task<IReadOnlyList<ActivityView>> ListActivitiesAsync(string? after, int size);
 }

@@ -166,14 +166,8 @@ public sealed class ClientApi(IGrainFactory grains, BsnProtector bsns, AuditLog 
     public override async Task<GetParticipationResponse> GetParticipation(GetParticipationRequest request, ServerCallContext context)
     {
         var id = RequestErrors.RequireId("client_id", request.ClientId, IdKind.Client);
-        var held = await grains.GetGrain<IClientRecordGrain>(id).GetParticipationAsync();
-        var activities = await Task.WhenAll(held.Select(p => grains.GetGrain<IActivityGrain>(p.ActivityId).GetAsync()));
-        var partners = await Task.WhenAll(activities.Select(a => a.PartnerId).Distinct(StringComparer.Ordinal).Select(p => grains.GetGrain<IPartnerGrain>(p).GetAsync()));
-        var names = partners.ToDictionary(p => p.PartnerId, p => p.Name, StringComparer.Ordinal);
-        return new GetParticipationResponse
-        {
-            Activities = { held.Zip(activities, (p, a) => p.ToContract(a.Details.Title, names[a.PartnerId])) },
-        };
+        var activities = await grains.GetGrain<IClientRecordGrain>(id).GetParticipationInActivitiesAsync();
+        return new GetParticipationResponse { Activities = { activities.Select(a => a.Held.ToContract(a.Title, a.PartnerName)) } };
     }
 
     public override async Task<ListClientsResponse> ListClients(ListClientsRequest request, ServerCallContext context)

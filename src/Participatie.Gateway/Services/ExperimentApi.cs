@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Participatie.Abstractions.Experiments;
-using Participatie.Abstractions.Platform;
 using Participatie.Contracts.V1;
 using Participatie.Domain;
 using Participatie.Gateway.Errors;
@@ -66,13 +65,11 @@ public sealed class ExperimentApi(IGrainFactory grains, CallContext call) : Expe
     public override async Task<ListExperimentsResponse> ListExperiments(ListExperimentsRequest request, ServerCallContext context)
     {
         var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
-        var ids = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).ListExperimentsAsync(after, size + 1);
-        var page = ids.Take(size).ToList();
-        var experiments = await Task.WhenAll(page.Select(id => grains.GetGrain<IExperimentGrain>(id).GetAsync()));
+        var page = await grains.GetGrain<IExperimentListGrain>(ExperimentListKeys.Any).ListAsync(after, size);
         return new ListExperimentsResponse
         {
-            Experiments = { experiments.Select(e => e.ToContract()) },
-            NextPageToken = ids.Count > size ? PageTokens.Encode(page[^1]) : string.Empty,
+            Experiments = { page.Experiments.Select(e => e.ToContract()) },
+            NextPageToken = PageTokens.Encode(page.ContinueAfter),
         };
     }
 

@@ -53,13 +53,11 @@ public sealed class NeighbourhoodApi(IGrainFactory grains, IClusterClient cluste
     public override async Task<ListNeighbourhoodsResponse> ListNeighbourhoods(ListNeighbourhoodsRequest request, ServerCallContext context)
     {
         var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
-        var ids = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).ListNeighbourhoodsAsync(after, size + 1);
-        var page = ids.Take(size).ToList();
-        var views = await Task.WhenAll(page.Select(id => grains.GetGrain<INeighbourhoodGrain>(id).GetAsync()));
+        var page = await grains.GetGrain<INeighbourhoodListGrain>(NeighbourhoodListKeys.Any).ListAsync(after, size);
         return new ListNeighbourhoodsResponse
         {
-            Neighbourhoods = { views.Select(v => v.ToContract()) },
-            NextPageToken = ids.Count > size ? PageTokens.Encode(page[^1]) : string.Empty,
+            Neighbourhoods = { page.Neighbourhoods.Select(v => v.ToContract()) },
+            NextPageToken = PageTokens.Encode(page.ContinueAfter),
         };
     }
 

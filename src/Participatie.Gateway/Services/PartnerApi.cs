@@ -58,12 +58,11 @@ public sealed class PartnerApi(IGrainFactory grains, CallContext call) : Partner
     {
         var partner = Partner(request.PartnerId);
         var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
-        var ids = await partner.ListActivityIdsAsync(after, size);
-        var activities = await Task.WhenAll(ids.Select(id => grains.GetGrain<IActivityGrain>(id).GetAsync()));
+        var activities = await partner.ListActivitiesAsync(after, size);
         return new ListActivitiesResponse
         {
             Activities = { activities.Select(a => a.ToContract()) },
-            NextPageToken = ids.Count == size ? PageTokens.Encode(ids[^1]) : "",
+            NextPageToken = activities.Count == size ? PageTokens.Encode(activities[^1].ActivityId) : "",
         };
     }
 

@@ -1,6 +1,7 @@
 using Participatie.Abstractions.Clients;
 using Participatie.Abstractions.Coaches;
 using Participatie.Abstractions.Neighbourhoods;
+using Participatie.Abstractions.Partners;
 using Participatie.Domain.Participation;
 using Participatie.Domain.People;
 using Participatie.Grains.Infrastructure;
@@ -24,6 +25,19 @@ public sealed partial class ClientGrain
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new ParticipationContribution(p.Key, p.Value.Version, p.Value.Type, p.Value.Status, [.. p.Value.Days.Select(d => new DayMinutes(d.Day, d.Minutes))]))];
         return Task.FromResult(activities);
+    }
+
+    public async Task<IReadOnlyList<ActivityParticipationView>> GetParticipationInActivitiesAsync()
+    {
+        // Read before the first await: this call interleaves, so the record may change while the activities answer.
+        var held = await GetParticipationAsync();
+        var activities = await Task.WhenAll(held.Select(p => GrainFactory.GetGrain<IActivityGrain>(p.ActivityId).GetAsync()));
+        var partners = await Task.WhenAll(activities
+            .Select(a => a.PartnerId)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => GrainFactory.GetGrain<IPartnerGrain>(id).GetAsync()));
+        var names = partners.ToDictionary(p => p.PartnerId, p => p.Name, StringComparer.Ordinal);
+        return [.. held.Zip(activities, (p, a) => new ActivityParticipationView(p, a.Details.Title, names[a.PartnerId]))];
     }
 
     public async Task ApplyParticipationAsync(ParticipationContribution contribution)

@@ -93,6 +93,13 @@ public sealed class PartnerGrain(
         return Task.FromResult(page);
     }
 
+    public async Task<IReadOnlyList<ActivityView>> ListActivitiesAsync(string? after, int size)
+    {
+        // An activity never calls its partner, so waiting here on its activities cannot wait on this grain in turn.
+        var ids = await ListActivityIdsAsync(after, size);
+        return await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IActivityGrain>(id).GetAsync()));
+    }
+
     private PartnerView View() => new(PartnerId, State.Name, State.Contact, State.RegisteredAt, State.Activities.Count);
 
     private void EnsureRegistered()

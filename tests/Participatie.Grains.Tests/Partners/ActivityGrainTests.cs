@@ -223,6 +223,35 @@ public sealed class ActivityGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ThePersonsRecordShowsEachActivityWithItsTitleAndItsPartnersNameAsTheyAreNow()
+    {
+        var (garden, people) = await ActivityWithPeopleAsync(capacity: 5, people: 2);
+        var wijk = await NeighbourhoodOfAsync(garden);
+        var club = _grains.GetGrain<IPartnerGrain>(NewPartnerId());
+        await club.RegisterAsync(new RegisterPartnerCommand("Sportclub Feijenoord", "info@sportclub.example", "admin-test"));
+        var football = (await club.CreateActivityAsync(Ids.NewActivityId(), Details(wijk) with { Title = "Walking football", Type = ActivityType.Sports }, "pt-test")).ActivityId;
+        var place = await garden.AgreeAsync(people[0], people[0]);
+        await _grains.GetGrain<IActivityGrain>(football).AgreeAsync(people[0], people[0]);
+        await garden.RecordHoursAsync(Hours(place.Reference, Day(-1), 2));
+        await garden.UpdateAsync(Details(wijk) with { Title = "Moestuin aan de Maas en de Rotte" });
+
+        var held = await Client(people[0]).Record.GetParticipationAsync();
+        var shown = await Client(people[0]).Record.GetParticipationInActivitiesAsync();
+        var nobody = await Assert.ThrowsAsync<NotFoundException>(() => Client(Ids.NewClientId()).Record.GetParticipationInActivitiesAsync());
+
+        var gardenId = garden.GetPrimaryKeyString();
+        Assert.Equal(
+            new[] { (gardenId, "Moestuin aan de Maas en de Rotte", "Stichting Buurtwerk"), (football, "Walking football", "Sportclub Feijenoord") }.OrderBy(a => a.Item1, StringComparer.Ordinal),
+            shown.Select(a => (a.Held.ActivityId, a.Title, a.PartnerName)));
+        Assert.Equal(
+            held.Select(p => (p.ActivityId, p.Version, p.Type, p.Status, p.Days.Sum(d => d.Minutes))),
+            shown.Select(a => (a.Held.ActivityId, a.Held.Version, a.Held.Type, a.Held.Status, a.Held.Days.Sum(d => d.Minutes))));
+        Assert.Equal(120, shown.Single(a => a.Held.ActivityId == gardenId).Held.Days.Sum(d => d.Minutes));
+        Assert.Empty(await Client(people[1]).Record.GetParticipationInActivitiesAsync());
+        Assert.Equal("client", nobody.Kind);
+    }
+
+    [Fact]
     public async Task OnlyARegisteredPersonWhoseCaseRunsCanAgreeToTakePart()
     {
         var (activity, people) = await ActivityWithPeopleAsync(capacity: 5, people: 1);

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Participatie.Abstractions.Partners;
 
 /// <summary>
@@ -11,8 +13,12 @@ public interface IPartnerGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<PartnerView> RegisterAsync(RegisterPartnerCommand command);
 
-    /// <summary>Reads the organisation.</summary>
+    /// <summary>
+    /// Reads the organisation; answered even while another call runs (an activity recorded before it kept its
+    /// partner's name asks for it while the partner may be waiting on that activity).
+    /// </summary>
     [Alias("Get")]
+    [AlwaysInterleave]
     Task<PartnerView> GetAsync();
 
     /// <summary>Creates an activity under this organisation with the given id, or returns it when it exists with the same details.</summary>

@@ -303,6 +303,7 @@ public sealed class AdminWorkspaceTests(WebAppFixture fixture)
             await Expect(leavingRow).ToContainTextAsync("0 van 10");
             await Expect(colleagueRow).ToContainTextAsync("3 van 10");
             await Accessibility.AssertNoViolationsAsync(page, "a completed hand-over");
+            await Screenshots.KeepAsync(page, "admin-coaches");
         });
 
         // What the screen said is what the platform holds.

@@ -232,6 +232,87 @@ public sealed class AdminWorkspaceTests(WebAppFixture fixture)
         });
     }
 
+    [BrowserFact]
+    public async Task AnAdminSeesTheCoachesWithTheirCaseloadAndHandsALeavingCoachsCaseloadOverByKeyboard()
+    {
+        var coaches = new CoachService.CoachServiceClient(fixture.Host.Channel);
+        var leaving = (await coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Karin Smits", CaseloadLimit = 10 })).Coach.CoachId;
+        var colleague = (await coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Fatima Yilmaz", CaseloadLimit = 10 })).Coach.CoachId;
+        var small = (await coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Bram Kok", CaseloadLimit = 1 })).Coach.CoachId;
+        var people = await SeedCaseloadAsync(leaving);
+
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(AnAdminSeesTheCoachesWithTheirCaseloadAndHandsALeavingCoachsCaseloadOverByKeyboard), async () =>
+        {
+            await page.GotoAsync("/aanmelden");
+            await page.GetByLabel("Rol").SelectOptionAsync("admin");
+            await page.GetByLabel("Id").FillAsync("ssc-coaches");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Klantmanagers" }).ClickAsync();
+            await Expect(page).ToHaveTitleAsync("Klantmanagers – Participatie");
+
+            // The coaches with their caseload, as a figure and as a meter that says the same.
+            var list = page.GetByRole(AriaRole.Table, new() { Name = "Klantmanagers met de grootte van hun caseload" });
+            var leavingRow = list.GetByRole(AriaRole.Row).Filter(new() { HasText = "Karin Smits" });
+            var colleagueRow = list.GetByRole(AriaRole.Row).Filter(new() { HasText = "Fatima Yilmaz" });
+            await Expect(leavingRow).ToContainTextAsync("3 van 10");
+            await Expect(leavingRow.GetByRole(AriaRole.Meter, new() { Name = "Caseload van Karin Smits" })).ToHaveAttributeAsync("aria-valuetext", "3 van 10");
+            await Expect(colleagueRow).ToContainTextAsync("0 van 10");
+            await Accessibility.AssertNoViolationsAsync(page, "the coaches and their caseload");
+
+            // Submitted empty: the platform's Dutch refusals stand next to the leaving coach and the colleagues.
+            var form = page.GetByRole(AriaRole.Region, new() { Name = "Caseload overdragen" });
+            var leavingField = form.GetByLabel("Vertrekkende klantmanager");
+            var colleagues = form.GetByRole(AriaRole.Group, new() { Name = "Collega's die de caseload overnemen" });
+            var submit = form.GetByRole(AriaRole.Button, new() { Name = "Caseload overdragen" });
+            await submit.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(leavingField).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(form).ToContainTextAsync("Vul dit in.");
+            await Expect(colleagues).ToContainTextAsync("Kies 1 tot 20 klantmanagers.");
+            await Accessibility.AssertNoViolationsAsync(page, "a refused hand-over");
+
+            // By keyboard: the leaving coach, then a colleague with one free place: too few places, nobody moves.
+            await leavingField.FocusAsync();
+            await leavingField.SelectOptionAsync(leaving);
+            await Expect(colleagues.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Karin Smits") })).ToHaveCountAsync(0);
+            var smallBox = colleagues.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Bram Kok") });
+            await smallBox.FocusAsync();
+            await page.Keyboard.PressAsync("Space");
+            await Expect(smallBox).ToBeCheckedAsync();
+            await submit.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(colleagues).ToContainTextAsync("De caseload van deze klantmanager is vol.");
+            await Expect(leavingRow).ToContainTextAsync("3 van 10");
+
+            // Bram unticked, Fatima ticked: all three go to her.
+            await smallBox.FocusAsync();
+            await page.Keyboard.PressAsync("Space");
+            var colleagueBox = colleagues.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Fatima Yilmaz") });
+            await colleagueBox.FocusAsync();
+            await page.Keyboard.PressAsync("Space");
+            await Expect(colleagues).ToContainTextAsync("1e");
+            await submit.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            var outcome = form.GetByRole(AriaRole.Status);
+            await Expect(outcome).ToContainTextAsync("De caseload van Karin Smits is overgedragen.");
+            await Expect(outcome).ToContainTextAsync("3 mensen naar Fatima Yilmaz");
+            await Expect(outcome).ToContainTextAsync("Er staat niemand meer in de caseload.");
+
+            // The list is read again: the new sizes.
+            await Expect(leavingRow).ToContainTextAsync("0 van 10");
+            await Expect(colleagueRow).ToContainTextAsync("3 van 10");
+            await Accessibility.AssertNoViolationsAsync(page, "a completed hand-over");
+            await Screenshots.KeepAsync(page, "admin-coaches");
+        });
+
+        // What the screen said is what the platform holds.
+        Assert.Equal(0, (await coaches.GetCoachAsync(new GetCoachRequest { CoachId = leaving })).Coach.CaseloadSize);
+        Assert.Equal(0, (await coaches.GetCoachAsync(new GetCoachRequest { CoachId = small })).Coach.CaseloadSize);
+        var received = await coaches.GetCaseloadAsync(new GetCaseloadRequest { CoachId = colleague });
+        Assert.Equal(people.Order(StringComparer.Ordinal), received.Entries.Select(e => e.ClientId).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>A neighbourhood of its own with two people, so that the run's summary has a row this test knows.</summary>
     private async Task<(string Neighbourhood, List<string> People)> SeedAsync()
     {
@@ -250,5 +331,28 @@ public sealed class AdminWorkspaceTests(WebAppFixture fixture)
         }
 
         return (neighbourhood, people);
+    }
+
+    /// <summary>Three people in a neighbourhood of their own (not the payment test's), all in the given coach's caseload.</summary>
+    private async Task<List<string>> SeedCaseloadAsync(string coachId)
+    {
+        var admin = fixture.Host.Channel;
+        var neighbourhood = $"wk-hnd-{Guid.NewGuid():N}"[..20];
+        await new NeighbourhoodService.NeighbourhoodServiceClient(admin).CreateNeighbourhoodAsync(
+            new CreateNeighbourhoodRequest { NeighbourhoodId = neighbourhood, Name = "Hillesluis", Municipality = "Rotterdam" });
+        var clients = new ClientService.ClientServiceClient(admin);
+        var coaches = new CoachService.CoachServiceClient(admin);
+        var people = new List<string>();
+        foreach (var (given, family) in new[] { ("Lotte", "Bos"), ("Ahmed", "Kaya"), ("Emma", "de Jong") })
+        {
+            var intake = SampleRequests.Intake(neighbourhood);
+            intake.GivenName = given;
+            intake.FamilyName = family;
+            var clientId = (await clients.RegisterClientAsync(intake)).Client.ClientId;
+            await coaches.AssignClientAsync(new AssignClientRequest { CoachId = coachId, ClientId = clientId });
+            people.Add(clientId);
+        }
+
+        return people;
     }
 }

@@ -52,3 +52,9 @@ public sealed record ReconcileResult(
     [property: Id(0)] int Checked,
     [property: Id(1)] int Confirmed,
     [property: Id(2)] int Removed);
+
+/// <summary>A page of coaches in id order, with the id the next page starts after when more follow (else null).</summary>
+[GenerateSerializer, Immutable, Alias("participatie.CoachPage")]
+public sealed record CoachPage(
+    [property: Id(0)] IReadOnlyList<CoachView> Coaches,
+    [property: Id(1)] string? ContinueAfter);

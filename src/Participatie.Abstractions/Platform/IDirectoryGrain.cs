@@ -23,6 +23,10 @@ public interface IDirectoryGrain : IGrainWithStringKey
     [Alias("ListCoaches")]
     Task<IReadOnlyList<string>> ListCoachesAsync();
 
+    /// <summary>Coach ids after the given one, in order.</summary>
+    [Alias("ListCoachesPage")]
+    Task<IReadOnlyList<string>> ListCoachesAsync(string? after, int pageSize);
+
     /// <summary>Records an experiment id.</summary>
     [Alias("AddExperiment")]
     Task AddExperimentAsync(string experimentId);

@@ -88,6 +88,7 @@ public static class AccessRules
         Add(coach, "ListFollowUps", AccessRule.Coach<ListFollowUpsRequest>(r => r.CoachId, Admin, Coach).Audits<ListFollowUpsResponse>(r => r.FollowUps.Select(f => f.ClientId)));
         Add(coach, "WatchInbox", AccessRule.Coach<WatchInboxRequest>(r => r.CoachId, Coach).Audits<InboxItem>(i => [i.ClientId]));
         Add(coach, "ReassignCaseload", AccessRule.For(Admin).Audits<ReassignCaseloadResponse>(r => r.Transfers.SelectMany(t => t.ClientIds)).AlsoNamedByService(NamedByService.HandedOver));
+        Add(coach, "ListCoaches", AccessRule.For(Admin).AuditsNobody());
 
         var neighbourhood = NeighbourhoodService.Descriptor;
         Add(neighbourhood, "CreateNeighbourhood", AccessRule.For(Admin).AuditsNobody());

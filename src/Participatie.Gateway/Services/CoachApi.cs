@@ -184,6 +184,17 @@ public sealed class CoachApi(IGrainFactory grains, IClusterClient cluster, CallC
         };
     }
 
+    public override async Task<ListCoachesResponse> ListCoaches(ListCoachesRequest request, ServerCallContext context)
+    {
+        var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
+        var page = await grains.GetGrain<ICoachListGrain>(CoachListKeys.Any).ListAsync(after, size);
+        return new ListCoachesResponse
+        {
+            Coaches = { page.Coaches.Select(c => c.ToContract()) },
+            NextPageToken = PageTokens.Encode(page.ContinueAfter),
+        };
+    }
+
     /// <summary>
     /// Plans the hand-over, audits the people it will move, and starts it. Another hand-over of the same caseload
     /// (under way to other colleagues, or planned just after this one) is awaited and this one planned again, so that

@@ -19,6 +19,12 @@ public sealed class DirectoryGrain(
 
     public Task<IReadOnlyList<string>> ListCoachesAsync() => Task.FromResult<IReadOnlyList<string>>(record.State.Coaches.ToList());
 
+    public Task<IReadOnlyList<string>> ListCoachesAsync(string? after, int pageSize) =>
+        Task.FromResult<IReadOnlyList<string>>(record.State.Coaches
+            .Where(id => after is null || string.CompareOrdinal(id, after) > 0)
+            .Take(pageSize)
+            .ToList());
+
     public Task AddExperimentAsync(string experimentId) => AddAsync(record.State.Experiments, experimentId);
 
     public Task<IReadOnlyList<string>> ListExperimentsAsync(string? after, int pageSize) =>

@@ -32,6 +32,35 @@ public sealed class CoachServiceTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task ListCoachesGivesEveryCoachWithTheirCaseloadPageByPage()
+    {
+        var wijk = await gateway.NewNeighbourhoodAsync();
+        var fatima = (await gateway.Coaches.CreateCoachAsync(new CreateCoachRequest { DisplayName = "Fatima Yilmaz", CaseloadLimit = 12 })).Coach.CoachId;
+        var client = (await gateway.Clients.RegisterClientAsync(GatewayFixture.Intake(wijk))).Client.ClientId;
+        await gateway.Coaches.AssignClientAsync(new AssignClientRequest { CoachId = fatima, ClientId = client });
+
+        var whole = await gateway.Coaches.ListCoachesAsync(new ListCoachesRequest { PageSize = 1000 });
+        var paged = new List<Coach>();
+        var request = new ListCoachesRequest { PageSize = 2 };
+        do
+        {
+            var page = await gateway.Coaches.ListCoachesAsync(request);
+            Assert.InRange(page.Coaches.Count, 0, 2);
+            paged.AddRange(page.Coaches);
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken != string.Empty);
+
+        var listed = Assert.Single(whole.Coaches, c => c.CoachId == fatima);
+        Assert.Equal(("Fatima Yilmaz", 12, 1), (listed.DisplayName, listed.CaseloadLimit, listed.CaseloadSize));
+        Assert.Empty(whole.NextPageToken);
+        Assert.Equal(whole.Coaches.Select(c => c.CoachId).Order(StringComparer.Ordinal), whole.Coaches.Select(c => c.CoachId));
+        Assert.Equal(whole.Coaches, paged);
+        await RpcAssert.InvalidAsync(() => gateway.Coaches.ListCoachesAsync(new ListCoachesRequest { PageSize = 1001 }).ResponseAsync, "page_size");
+        await RpcAssert.InvalidAsync(() => gateway.Coaches.ListCoachesAsync(new ListCoachesRequest { PageToken = "not-a-token" }).ResponseAsync, "page_token");
+    }
+
+    [Fact]
     public async Task AFullCaseloadGetsFailedPreconditionCaseloadFull()
     {
         var wijk = await gateway.NewNeighbourhoodAsync();

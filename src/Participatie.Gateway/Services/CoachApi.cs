@@ -187,7 +187,7 @@ public sealed class CoachApi(IGrainFactory grains, IClusterClient cluster, CallC
     public override async Task<ListCoachesResponse> ListCoaches(ListCoachesRequest request, ServerCallContext context)
     {
         var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
-        var page = await grains.GetGrain<ICoachListGrain>(CoachListKeys.Any).ListAsync(after, size);
+        var page = await grains.GetGrain<IDirectoryPagesGrain>(DirectoryPagesKeys.Any).ListCoachesAsync(after, size);
         return new ListCoachesResponse
         {
             Coaches = { page.Coaches.Select(c => c.ToContract()) },

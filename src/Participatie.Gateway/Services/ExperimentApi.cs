@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Participatie.Abstractions.Experiments;
+using Participatie.Abstractions.Platform;
 using Participatie.Contracts.V1;
 using Participatie.Domain;
 using Participatie.Gateway.Errors;
@@ -65,7 +66,7 @@ public sealed class ExperimentApi(IGrainFactory grains, CallContext call) : Expe
     public override async Task<ListExperimentsResponse> ListExperiments(ListExperimentsRequest request, ServerCallContext context)
     {
         var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
-        var page = await grains.GetGrain<IExperimentListGrain>(ExperimentListKeys.Any).ListAsync(after, size);
+        var page = await grains.GetGrain<IDirectoryPagesGrain>(DirectoryPagesKeys.Any).ListExperimentsAsync(after, size);
         return new ListExperimentsResponse
         {
             Experiments = { page.Experiments.Select(e => e.ToContract()) },

@@ -53,7 +53,7 @@ public sealed class NeighbourhoodApi(IGrainFactory grains, IClusterClient cluste
     public override async Task<ListNeighbourhoodsResponse> ListNeighbourhoods(ListNeighbourhoodsRequest request, ServerCallContext context)
     {
         var (size, after) = RequestErrors.Page(request.PageSize, request.PageToken);
-        var page = await grains.GetGrain<INeighbourhoodListGrain>(NeighbourhoodListKeys.Any).ListAsync(after, size);
+        var page = await grains.GetGrain<IDirectoryPagesGrain>(DirectoryPagesKeys.Any).ListNeighbourhoodsAsync(after, size);
         return new ListNeighbourhoodsResponse
         {
             Neighbourhoods = { page.Neighbourhoods.Select(v => v.ToContract()) },

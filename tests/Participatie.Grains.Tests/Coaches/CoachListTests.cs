@@ -1,5 +1,4 @@
 using Participatie.Abstractions.Clients;
-using Participatie.Abstractions.Coaches;
 using Participatie.Abstractions.Platform;
 using Participatie.Domain;
 using Participatie.Grains.Tests.Fixtures;
@@ -22,12 +21,12 @@ public sealed class CoachListTests(ClusterFixture fixture)
         await _grains.GetGrain<IClientCaseGrain>(client).AssignCoachAsync(busy);
 
         var all = await _grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).ListCoachesAsync();
-        var list = _grains.GetGrain<ICoachListGrain>(CoachListKeys.Any);
+        var list = _grains.GetGrain<IDirectoryPagesGrain>(DirectoryPagesKeys.Any);
 
-        var whole = await list.ListAsync(null, all.Count);
-        var one = await list.ListAsync(all[^3], 1);
-        var lastTwo = await list.ListAsync(all[^3], 2);
-        var beyond = await list.ListAsync(all[^1], 5);
+        var whole = await list.ListCoachesAsync(null, all.Count);
+        var one = await list.ListCoachesAsync(all[^3], 1);
+        var lastTwo = await list.ListCoachesAsync(all[^3], 2);
+        var beyond = await list.ListCoachesAsync(all[^1], 5);
 
         Assert.Equal(all, whole.Coaches.Select(c => c.CoachId));
         var listed = Assert.Single(whole.Coaches, c => c.CoachId == busy);

@@ -24,12 +24,12 @@ public sealed class ExperimentListTests(ClusterFixture fixture)
         }
 
         var all = await _grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).ListExperimentsAsync(null, int.MaxValue);
-        var list = _grains.GetGrain<IExperimentListGrain>(ExperimentListKeys.Any);
+        var list = _grains.GetGrain<IDirectoryPagesGrain>(DirectoryPagesKeys.Any);
 
-        var whole = await list.ListAsync(null, all.Count);
-        var one = await list.ListAsync(all[^3], 1);
-        var lastTwo = await list.ListAsync(all[^3], 2);
-        var beyond = await list.ListAsync(all[^1], 5);
+        var whole = await list.ListExperimentsAsync(null, all.Count);
+        var one = await list.ListExperimentsAsync(all[^3], 1);
+        var lastTwo = await list.ListExperimentsAsync(all[^3], 2);
+        var beyond = await list.ListExperimentsAsync(all[^1], 5);
 
         Assert.Equal(all, whole.Experiments.Select(e => e.ExperimentId));
         Assert.Equal(created, whole.Experiments.Where(e => created.ContainsKey(e.ExperimentId)).ToDictionary(e => e.ExperimentId, e => e.Title));

@@ -22,12 +22,12 @@ public sealed class NeighbourhoodListTests(ClusterFixture fixture)
         }
 
         var all = await _grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Platform).ListNeighbourhoodsAsync(null, int.MaxValue);
-        var list = _grains.GetGrain<INeighbourhoodListGrain>(NeighbourhoodListKeys.Any);
+        var list = _grains.GetGrain<IDirectoryPagesGrain>(DirectoryPagesKeys.Any);
 
-        var whole = await list.ListAsync(null, all.Count);
-        var one = await list.ListAsync(all[^3], 1);
-        var lastTwo = await list.ListAsync(all[^3], 2);
-        var beyond = await list.ListAsync(all[^1], 5);
+        var whole = await list.ListNeighbourhoodsAsync(null, all.Count);
+        var one = await list.ListNeighbourhoodsAsync(all[^3], 1);
+        var lastTwo = await list.ListNeighbourhoodsAsync(all[^3], 2);
+        var beyond = await list.ListNeighbourhoodsAsync(all[^1], 5);
 
         Assert.Equal(all, whole.Neighbourhoods.Select(n => n.NeighbourhoodId));
         Assert.Equal(created, whole.Neighbourhoods.Where(n => created.ContainsKey(n.NeighbourhoodId)).ToDictionary(n => n.NeighbourhoodId, n => n.Name));

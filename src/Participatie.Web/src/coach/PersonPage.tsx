@@ -14,6 +14,7 @@ import { PurposeChoice, PurposeNote } from "../components/PurposeChoice";
 import { ContractSection } from "./ContractSection";
 import { EstimateSection } from "./EstimateSection";
 import { JournalSection } from "./JournalSection";
+import { ParticipationSection } from "./ParticipationSection";
 import { RecordSection } from "./RecordSection";
 import { ReleaseClient } from "./ReleaseClient";
 import { RegimeSection } from "./RegimeSection";
@@ -86,6 +87,7 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
                 ["inschatting", nl.estimate.title],
                 ["regeling", nl.regime.title],
                 ["contract", nl.contract.title],
+                ["meedoen", nl.participation.title],
                 ["dossier", nl.record.title],
                 ["journaal", nl.journal.title],
                 ["specificatie", nl.statement.title],
@@ -142,6 +144,7 @@ function Person({ clientId, purpose, onChangePurpose }: { clientId: string; purp
           <EstimateSection estimate={person?.currentEstimate} loading={client.isPending} clientId={clientId} purpose={purpose} />
           <RegimeSection clientId={clientId} purpose={purpose} />
           <ContractSection clientId={clientId} purpose={purpose} />
+          <ParticipationSection clientId={clientId} purpose={purpose} />
           <RecordSection clientId={clientId} purpose={purpose} />
           <JournalSection clientId={clientId} purpose={purpose} />
           <StatementSection clientId={clientId} purpose={purpose} />

@@ -1,49 +1,12 @@
-// The week grid's calendar and hours arithmetic: ISO dates without time zones (the platform's days are days in the
-// Netherlands), Monday-first weeks as the Dutch calendar has them, and hours in quarter hours.
+// The week grid's calendar and hours arithmetic: weeks (the calendar itself is in lib/calendar.ts), quarter hours and
+// what a save sends.
+import { addDays, isoToUtc as toUtc, mondayOf } from "../lib/calendar";
 
 const dayLabel = new Intl.DateTimeFormat("nl-NL", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
 const shortDate = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", timeZone: "UTC" });
-const hoursNumber = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
 
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function toUtc(iso: string): Date | null {
-  const match = isoDate.exec(iso);
-  if (!match) {
-    return null;
-  }
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === iso ? date : null;
-}
-
-function toIso(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** Whether the text is a real calendar date as yyyy-MM-dd. */
-export function isIsoDate(value: string): boolean {
-  return toUtc(value) !== null;
-}
-
-/** The day <paramref name="days"/> after (or before) an ISO date. */
-export function addDays(iso: string, days: number): string {
-  const date = toUtc(iso);
-  if (!date) {
-    throw new Error(`not a date: ${iso}`);
-  }
-  date.setUTCDate(date.getUTCDate() + days);
-  return toIso(date);
-}
-
-/** The Monday of the week an ISO date falls in. */
-export function mondayOf(iso: string): string {
-  const date = toUtc(iso);
-  if (!date) {
-    throw new Error(`not a date: ${iso}`);
-  }
-  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return addDays(iso, -weekday);
-}
+export { addDays, isIsoDate, mondayOf } from "../lib/calendar";
+export { formatHours } from "../lib/participation";
 
 /** The seven days of the week that starts on the given Monday. */
 export function weekDays(monday: string): string[] {
@@ -67,11 +30,6 @@ export function formatDay(iso: string): string {
 export function formatShortDate(iso: string): string {
   const date = toUtc(iso);
   return date ? shortDate.format(date) : iso;
-}
-
-/** Hours as the Dutch write them: 2.5 → "2,5", 1.25 → "1,25", 3 → "3". */
-export function formatHours(hours: number): string {
-  return hoursNumber.format(hours);
 }
 
 export const maxHoursPerDay = 12;

@@ -9,7 +9,7 @@ import { ActivityType, type ActivityOnOffer } from "../gen/participatie/v1/partn
 import type { EnrolInActivityResponse } from "../gen/participatie/v1/client_service_pb";
 import { nl } from "../i18n/nl";
 import { enumName } from "../lib/format";
-import { useParticipation } from "./useParticipation";
+import { useParticipation } from "../api/participation";
 
 const texts = nl.myParticipation.activities;
 const typeName = (type: ActivityType) => texts.types[enumName(ActivityType, type, "ACTIVITY_TYPE")] ?? texts.types.ACTIVITY_TYPE_OTHER;
@@ -110,7 +110,7 @@ export function ActivitiesPage() {
                       joined={joined.find((j) => j.activityId === activity.activityId)}
                       onJoined={(enrolment) => {
                         setJoined((list) => [...list.filter((j) => j.activityId !== enrolment.activityId), enrolment]);
-                        void queries.invalidateQueries({ queryKey: ["my-participation", clientId] });
+                        void queries.invalidateQueries({ queryKey: ["participation", clientId] });
                       }}
                     />
                   ))}

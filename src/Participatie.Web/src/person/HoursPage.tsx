@@ -5,8 +5,8 @@ import { QueryState } from "../components/QueryState";
 import { Cell, DataList, Heading, Paragraph, Row, StatusBadge, Table } from "../components/ui";
 import { nl } from "../i18n/nl";
 import { formatDate } from "../lib/format";
-import { formatHours } from "./participation";
-import { useParticipation } from "./useParticipation";
+import { formatHours } from "../lib/participation";
+import { useParticipation } from "../api/participation";
 
 const texts = nl.myParticipation.hours;
 

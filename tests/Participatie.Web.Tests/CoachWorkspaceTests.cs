@@ -117,6 +117,7 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await Expect(statement.GetByRole(AriaRole.Table)).ToContainTextAsync("Bijstandsnorm");
             await Expect(statement.GetByRole(AriaRole.Table)).ToContainTextAsync("geldig vanaf");
             await Expect(statement.GetByTestId("statement-total")).ToContainTextAsync("€");
+            await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Meedoen" })).ToContainTextAsync("Doet nog nergens aan mee.");
             await Accessibility.AssertNoViolationsAsync(page, "a person's page");
             await Screenshots.KeepAsync(page, "coach-person");
 
@@ -143,6 +144,31 @@ public sealed class CoachWorkspaceTests(WebAppFixture fixture)
             await page.GetByLabel("Periode").SelectOptionAsync(new SelectOptionValue { Label = "90 dagen" });
             await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Sanne Jansen");
             await Accessibility.AssertNoViolationsAsync(page, "the agenda");
+        });
+    }
+
+    [BrowserFact]
+    public async Task ACoachSeesWhatAPersonTakesPartInWithHerHoursThisWeekAndMonth()
+    {
+        var world = await PersonWorld.SeedAsync(fixture.Host);
+        var page = await fixture.NewPageAsync();
+        await Failures.ScreenshotOnFailureAsync(page, nameof(ACoachSeesWhatAPersonTakesPartInWithHerHoursThisWeekAndMonth), async () =>
+        {
+            await SignInAsync(page, world.CoachId);
+            await page.GotoAsync($"/personen/{world.ClientId}?doel=case_work");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fatima Yilmaz", Level = 1 })).ToBeVisibleAsync();
+
+            // The coffee morning recorded 2 hours yesterday: they count this week and month unless today began a new one.
+            var today = DateOnly.ParseExact(world.HoursDay, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(1);
+            var thisWeek = today.DayOfWeek == DayOfWeek.Monday ? "0" : "2";
+            var thisMonth = today.Day == 1 ? "0" : "2";
+            var section = page.GetByRole(AriaRole.Region, new() { Name = "Meedoen" });
+            var table = section.GetByRole(AriaRole.Table, new() { Name = "Neemt deel aan 1 activiteit" });
+            var coffee = table.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Koffieochtend" }) });
+            await Expect(coffee.GetByRole(AriaRole.Cell)).ToHaveTextAsync(["Huis van de Wijk Afrikaanderwijk", "Heeft een plaats", thisWeek, thisMonth, world.HoursDayInDutch]);
+            await Expect(table).Not.ToContainTextAsync("Moestuin");
+            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Onderdelen" }).GetByRole(AriaRole.Link, new() { Name = "Meedoen" })).ToHaveAttributeAsync("href", "#meedoen");
+            await Accessibility.AssertNoViolationsAsync(page, "a person's page with what she takes part in");
         });
     }
 

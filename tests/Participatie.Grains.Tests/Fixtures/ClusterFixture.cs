@@ -36,6 +36,7 @@ public class ClusterFixture : IAsyncLifetime
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+        await ClusterManifests.GrainTypesKnownAsync(Cluster);
     }
 
     public async Task DisposeAsync()

@@ -30,6 +30,7 @@ public static class PaymentPassesCluster
             try
             {
                 await cluster.DeployAsync();
+                await ClusterManifests.GrainTypesKnownAsync(cluster);
                 return cluster;
             }
             catch (Orleans.Runtime.Messaging.ConnectionFailedException) when (attempt < 3)

@@ -53,6 +53,7 @@ public sealed class FieldMessagesTests(GatewayFixture gateway)
     [InlineData("must not be in the future nor more than 90 days ago", "DATE_OUT_OF_RANGE", "Kies vandaag of een dag van hoogstens 90 dagen geleden.")]
     [InlineData("must not be in the future (today is 2026-12-06 in the Netherlands)", "DATE_IN_FUTURE", "Deze datum mag niet na vandaag liggen.")]
     [InlineData("must be a Dutch postcode, e.g. 3072 AB", "INVALID_POSTCODE", "Vul een Nederlandse postcode in, bijvoorbeeld 3072 AB.")]
+    [InlineData("must be a number between 0 and 10", "OUT_OF_RANGE", "Kies een getal van 0 tot en met 10.")]
     public void RulesWithFiguresAndDatesReadAsPeopleWriteThem(string description, string reason, string dutch) =>
         Assert.Equal((reason, dutch), FieldMessages.Translate(description));
 
